@@ -1,0 +1,163 @@
+//! The command line: clap definitions only. Nothing here reads files or scores.
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand, ValueEnum};
+use gtm_advisor::Motion;
+use gtm_advisor::render::Format;
+
+const ABOUT: &str = "Recommends a go-to-market motion for a B2B software product";
+
+const LONG_ABOUT: &str = "\
+Recommends a go-to-market motion for a B2B software product: self-serve only,
+product-led (PLG), hybrid (product-led sales), sales-led or enterprise sales.
+
+It reads a profile (a small TOML file with your ACV, time to value, buyer,
+compliance burden and onboarding needs), scores it against the decision tables
+of two source documents, and prints the motion, the reasoning, any conflicts
+and an implementation checklist.";
+
+const EXAMPLES: &str = "\
+Examples:
+  gtm init acme.toml                 write a starter profile to edit
+  gtm recommend acme.toml            the recommendation, with reasons and checklist
+  gtm recommend clients/*.toml       one row per client, and a count per motion
+  gtm recommend acme.toml --format json
+  gtm explain acme.toml              every factor, its weight and its source
+  gtm checklist hybrid               the checklist of one motion
+  gtm rules                          the rulebook in use
+
+Exit status: 0 success, 1 check failed, 2 usage error or invalid input, 130 interrupted.";
+
+/// The `gtm` command line.
+#[derive(Debug, Parser)]
+#[command(name = "gtm", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
+#[command(arg_required_else_help = true, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Score against this rulebook instead of the built-in one (see `gtm rules`).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+}
+
+/// Output formats for results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Tables for a terminal.
+    Text,
+    /// JSON, schema_version 1 (an array when several files are given).
+    Json,
+    /// Markdown, for reports and pull-request comments.
+    Markdown,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Recommend a motion for one or more profiles.
+    #[command(after_help = "\
+Examples:
+  gtm recommend acme.toml
+  gtm recommend clients/*.toml --format json > portfolio.json
+  cat acme.toml | gtm recommend -
+
+One profile prints the full recommendation; several print one row each and a
+count per motion (JSON: one array, in the order given). A file that cannot be
+read is reported on stderr and makes the exit status 2; the others are still
+evaluated.")]
+    Recommend {
+        /// Profile files to evaluate; `-` reads one from standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+
+    /// Show how the recommendation was reached: every factor, weight, reason and source.
+    #[command(after_help = "\
+Examples:
+  gtm explain acme.toml
+  gtm explain acme.toml --format markdown > why.md")]
+    Explain {
+        /// The profile file; `-` reads it from standard input.
+        #[arg(value_name = "FILE")]
+        file: String,
+
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+
+    /// Print the implementation checklist of one motion.
+    #[command(after_help = "\
+Examples:
+  gtm checklist hybrid
+  gtm checklist sales-led --format markdown
+
+Mark items done in a profile with `[checklist] done = [\"id\", ...]`.")]
+    Checklist {
+        /// The motion.
+        #[arg(value_name = "MOTION", value_parser = motion_parser())]
+        motion: Motion,
+
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+
+    /// Write a commented starter profile that evaluates as it is.
+    #[command(after_help = "\
+Examples:
+  gtm init                 writes gtm.toml
+  gtm init clients/acme.toml
+  gtm init - > acme.toml   prints it instead
+
+An existing file is never overwritten.")]
+    Init {
+        /// Where to write it (`-` for standard output).
+        #[arg(value_name = "FILE", default_value = "gtm.toml")]
+        file: String,
+    },
+
+    /// Print the rulebook in use: bands, weights, conflicts, checklist, sources.
+    #[command(after_help = "\
+Examples:
+  gtm rules > my-rules.toml      a copy to edit; then use it with --rules my-rules.toml
+  gtm rules --format markdown    the rules as readable tables")]
+    Rules {
+        /// Output format (`text` prints the rulebook's TOML).
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+}
+
+fn motion_parser() -> impl TypedValueParser<Value = Motion> {
+    PossibleValuesParser::new(Motion::IDS).try_map(|id| id.parse::<Motion>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,207 @@
+//! Problems found in a user's file: where they are, what was wrong, how to fix it.
+//!
+//! Readers collect every problem of a file before giving up, so a user fixes
+//! them all in one pass instead of one per run.
+
+use std::fmt;
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column number in characters, from 1.
+    pub column: usize,
+}
+
+impl Location {
+    /// The location of byte offset `byte` in `src` (clamped to the text).
+    pub fn of(src: &str, byte: usize) -> Location {
+        let mut end = byte.min(src.len());
+        while !src.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &src[..end];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Location { line, column }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// One problem in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where it is, when the problem has a place in the file.
+    pub location: Option<Location>,
+    /// The dotted key it concerns, e.g. `signals.segment`.
+    pub key: Option<String>,
+    /// What was wrong and what is allowed.
+    pub message: String,
+    /// How to fix it, when there is a likely fix.
+    pub help: Option<String>,
+}
+
+impl Problem {
+    /// A problem at a location, about a key.
+    pub fn at(location: Location, key: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            location: Some(location),
+            key: (!key.is_empty()).then(|| key.to_string()),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Adds a suggested fix.
+    pub fn with_help(mut self, help: impl Into<String>) -> Problem {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Every problem found in one file; the error a reader returns.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct FileProblems {
+    /// The file as the user named it (`<stdin>` for standard input).
+    pub file: String,
+    /// The problems, in the order they appear in the file.
+    pub problems: Vec<Problem>,
+}
+
+impl FileProblems {
+    /// Collects problems for `file`, sorted by where they appear.
+    pub fn new(file: &str, mut problems: Vec<Problem>) -> FileProblems {
+        problems.sort_by_key(|p| p.location);
+        FileProblems {
+            file: file.to_string(),
+            problems,
+        }
+    }
+}
+
+impl fmt::Display for FileProblems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}", self.file)?;
+            if let Some(loc) = p.location {
+                write!(f, ":{loc}")?;
+            }
+            write!(f, ": ")?;
+            if let Some(key) = &p.key {
+                write!(f, "`{key}`: ")?;
+            }
+            write!(f, "{}", p.message)?;
+            if let Some(help) = &p.help {
+                write!(f, "\n  help: {help}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase().replace('-', "_");
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                edit_distance(&lower, &c.to_lowercase().replace('-', "_")),
+                c,
+            )
+        })
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Lowercase ASCII words joined by single hyphens, e.g. `define-pql-criteria`.
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_count_lines_and_characters() {
+        let src = "a = 1\nbé = 2\n";
+        assert_eq!(Location::of(src, 0), Location { line: 1, column: 1 });
+        assert_eq!(Location::of(src, 6), Location { line: 2, column: 1 });
+        // "é" is two bytes but one column.
+        assert_eq!(Location::of(src, 9), Location { line: 2, column: 3 });
+        // Past the end and inside a character are clamped, not a panic.
+        assert_eq!(Location::of(src, 999).line, 3);
+        assert_eq!(Location::of(src, 8), Location { line: 2, column: 2 });
+    }
+
+    #[test]
+    fn nearest_finds_typos_only() {
+        let keys = ["time_to_value", "compliance", "onboarding"];
+        assert_eq!(nearest("time_to_valu", keys), Some("time_to_value"));
+        assert_eq!(nearest("complience", keys), Some("compliance"));
+        assert_eq!(nearest("Onboarding", keys), Some("onboarding"));
+        assert_eq!(nearest("time-to-value", keys), Some("time_to_value"));
+        assert_eq!(nearest("price", keys), None);
+    }
+
+    #[test]
+    fn kebab_ids() {
+        assert!(is_kebab_id("define-pql-criteria"));
+        assert!(is_kebab_id("a1"));
+        assert!(!is_kebab_id("Define"));
+        assert!(!is_kebab_id("a--b"));
+        assert!(!is_kebab_id("-a"));
+        assert!(!is_kebab_id(""));
+    }
+
+    #[test]
+    fn display_names_file_line_key_and_help() {
+        let problems = FileProblems::new(
+            "a.toml",
+            vec![
+                Problem::at(Location { line: 3, column: 1 }, "buyr", "unknown key")
+                    .with_help("did you mean `buyer`?"),
+                Problem::at(Location { line: 1, column: 1 }, "", "first"),
+            ],
+        );
+        assert_eq!(
+            problems.to_string(),
+            "a.toml:1:1: first\na.toml:3:1: `buyr`: unknown key\n  help: did you mean `buyer`?"
+        );
+    }
+}

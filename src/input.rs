@@ -1,0 +1,170 @@
+//! Reading input files and standard input, refusing what cannot be a profile
+//! before it is parsed: too large, not UTF-8, a directory, a missing path.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+use crate::diagnostic::Location;
+
+/// The name used for standard input in messages and JSON.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Text read from a file or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The name to show: the path as given, or `<stdin>`.
+    pub name: String,
+    /// The whole text.
+    pub text: String,
+}
+
+/// Why an input could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The path does not exist.
+    #[error(
+        "{path}: no such file; check the path, or create a starter profile with `gtm init {path}`"
+    )]
+    NotFound {
+        /// The path as given.
+        path: String,
+    },
+    /// The path is a directory.
+    #[error("{path}: is a directory; pass the profile files inside it, e.g. `{}/*.toml`", path.trim_end_matches('/'))]
+    IsDirectory {
+        /// The path as given.
+        path: String,
+    },
+    /// Larger than the limit.
+    #[error(
+        "{path}: larger than {limit} bytes; a profile is a few dozen lines, so this is not one"
+    )]
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// Not UTF-8 text.
+    #[error("{path}:{location}: not UTF-8 text (invalid byte here); save the file as UTF-8")]
+    NotUtf8 {
+        /// The path as given.
+        path: String,
+        /// Where the first invalid byte is.
+        location: Location,
+    },
+    /// Any other I/O failure.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The path as given.
+        path: String,
+        /// The underlying error.
+        source: io::Error,
+    },
+}
+
+/// Reads `arg` (a path, or `-` for standard input), refusing more than `limit` bytes.
+pub fn read(arg: &str, limit: usize) -> Result<Input, InputError> {
+    if arg == "-" {
+        return read_from(STDIN_NAME, io::stdin().lock(), limit);
+    }
+    let path = Path::new(arg);
+    let io_error = |source: io::Error| match source.kind() {
+        io::ErrorKind::NotFound => InputError::NotFound {
+            path: arg.to_string(),
+        },
+        _ => InputError::Io {
+            path: arg.to_string(),
+            source,
+        },
+    };
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if metadata.is_dir() {
+        return Err(InputError::IsDirectory {
+            path: arg.to_string(),
+        });
+    }
+    // Refuse large regular files without reading them; `read_from` still caps
+    // anything whose size the file system does not know (pipes, devices).
+    if metadata.len() > limit as u64 {
+        return Err(InputError::TooLarge {
+            path: arg.to_string(),
+            limit,
+        });
+    }
+    read_from(arg, File::open(path).map_err(io_error)?, limit)
+}
+
+fn read_from(name: &str, source: impl Read, limit: usize) -> Result<Input, InputError> {
+    let mut bytes = Vec::new();
+    source
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| match source.kind() {
+            // Reading a directory on some platforms fails here rather than at metadata.
+            io::ErrorKind::IsADirectory => InputError::IsDirectory {
+                path: name.to_string(),
+            },
+            _ => InputError::Io {
+                path: name.to_string(),
+                source,
+            },
+        })?;
+    if bytes.len() > limit {
+        return Err(InputError::TooLarge {
+            path: name.to_string(),
+            limit,
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Input {
+            name: name.to_string(),
+            text,
+        }),
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            // The prefix up to `valid` is UTF-8 by definition.
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            Err(InputError::NotUtf8 {
+                path: name.to_string(),
+                location: Location::of(prefix, prefix.len()),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_and_encoding_are_checked() {
+        let ok = read_from("x", &b"a = 1\n"[..], 10).unwrap();
+        assert_eq!(ok.text, "a = 1\n");
+        assert!(matches!(
+            read_from("x", &[b'a'; 11][..], 10),
+            Err(InputError::TooLarge { .. })
+        ));
+        let err = read_from("x", &b"a\nb\xff"[..], 10).unwrap_err();
+        match err {
+            InputError::NotUtf8 { location, .. } => {
+                assert_eq!(location, Location { line: 2, column: 2 })
+            }
+            other => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn missing_files_and_directories_are_named() {
+        let err = read("/no/such/file.toml", 10).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("/no/such/file.toml: no such file"),
+            "{err}"
+        );
+        let err = read("/", 10).unwrap_err();
+        assert!(matches!(err, InputError::IsDirectory { .. }), "{err}");
+    }
+}

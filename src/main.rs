@@ -1,0 +1,35 @@
+//! The `gtm` binary: parse the command line, run it, print, exit.
+
+#![allow(clippy::print_stderr)]
+
+mod app;
+mod cli;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use gtm_advisor::exit;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let outcome = app::run(&cli);
+    for note in &outcome.notes {
+        eprintln!("{note}");
+    }
+    for error in &outcome.errors {
+        eprintln!("error: {error}");
+    }
+    // A reader that goes away early (`gtm rules | head`) is not an error.
+    let mut stdout = io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(outcome.stdout.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write to standard output: {e}");
+            return exit::code(exit::INVALID);
+        }
+    }
+    exit::code(outcome.status)
+}

@@ -1,0 +1,175 @@
+//! Time to value: parsing "5m", "20 minutes", "3 hours", "2 weeks", "1h 30m".
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A positive span of time, kept with the text the user wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duration {
+    seconds: f64,
+    text: String,
+}
+
+/// Why a duration was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DurationError {
+    /// Zero length.
+    #[error("a time to value must be longer than zero")]
+    Zero,
+    /// Not a duration at all.
+    #[error(
+        "`{0}` is not a duration; write a number and a unit, e.g. \"5m\", \"20 minutes\", \"3 hours\", \"2 days\", \"2 weeks\" or \"3 months\""
+    )]
+    Unreadable(String),
+}
+
+const MINUTE: f64 = 60.0;
+const HOUR: f64 = 60.0 * MINUTE;
+const DAY: f64 = 24.0 * HOUR;
+
+/// Unit names and their length in seconds. `m` is minutes and `M` months, as
+/// in humantime; every other unit is matched without regard to case.
+const UNITS: &[(&[&str], f64)] = &[
+    (&["s", "sec", "secs", "second", "seconds"], 1.0),
+    (&["min", "mins", "minute", "minutes"], MINUTE),
+    (&["h", "hr", "hrs", "hour", "hours"], HOUR),
+    (&["d", "day", "days"], DAY),
+    (&["w", "wk", "wks", "week", "weeks"], 7.0 * DAY),
+    (&["mo", "mos", "month", "months"], 30.0 * DAY),
+    (&["y", "yr", "yrs", "year", "years"], 365.0 * DAY),
+];
+
+fn unit_seconds(unit: &str) -> Option<f64> {
+    match unit {
+        "m" => return Some(MINUTE),
+        "M" => return Some(30.0 * DAY),
+        _ => {}
+    }
+    let lower = unit.to_lowercase();
+    UNITS
+        .iter()
+        .find(|(names, _)| names.contains(&lower.as_str()))
+        .map(|(_, secs)| *secs)
+}
+
+impl Duration {
+    /// Length in seconds.
+    pub fn seconds(&self) -> f64 {
+        self.seconds
+    }
+
+    /// Length in minutes.
+    pub fn minutes(&self) -> f64 {
+        self.seconds / MINUTE
+    }
+}
+
+impl FromStr for Duration {
+    type Err = DurationError;
+
+    fn from_str(text: &str) -> Result<Duration, DurationError> {
+        let unreadable = || DurationError::Unreadable(text.to_string());
+        let trimmed = text.trim();
+        let mut rest = trimmed;
+        let mut seconds = 0.0;
+        let mut parts = 0;
+        while !rest.is_empty() {
+            let number_len = rest
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(rest.len());
+            let number = &rest[..number_len];
+            if number.is_empty() || number.starts_with('.') || number.ends_with('.') {
+                return Err(unreadable());
+            }
+            let value: f64 = number.parse().map_err(|_| unreadable())?;
+            rest = rest[number_len..].trim_start();
+            let unit_len = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            let unit = unit_seconds(&rest[..unit_len]).ok_or_else(unreadable)?;
+            seconds += value * unit;
+            parts += 1;
+            rest = rest[unit_len..].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+            if parts > 8 {
+                return Err(unreadable());
+            }
+        }
+        if parts == 0 || !seconds.is_finite() {
+            return Err(unreadable());
+        }
+        if seconds <= 0.0 {
+            return Err(DurationError::Zero);
+        }
+        Ok(Duration {
+            seconds,
+            text: trimmed.to_string(),
+        })
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secs(s: &str) -> f64 {
+        s.parse::<Duration>().unwrap().seconds()
+    }
+
+    #[test]
+    fn reads_every_documented_form() {
+        assert_eq!(secs("5m"), 300.0);
+        assert_eq!(secs("20 minutes"), 1200.0);
+        assert_eq!(secs("3 hours"), 3.0 * HOUR);
+        assert_eq!(secs("2 weeks"), 14.0 * DAY);
+        assert_eq!(secs("3 months"), 90.0 * DAY);
+        assert_eq!(secs("3M"), 90.0 * DAY);
+        assert_eq!(secs("1h 30m"), 90.0 * MINUTE);
+        assert_eq!(secs("1 hour, 30 minutes"), 90.0 * MINUTE);
+        assert_eq!(secs("0.5 days"), 12.0 * HOUR);
+        assert_eq!(secs("2 Days"), 2.0 * DAY);
+        assert_eq!(secs("90s"), 90.0);
+    }
+
+    #[test]
+    fn keeps_the_users_words() {
+        assert_eq!(
+            "  20 minutes ".parse::<Duration>().unwrap().to_string(),
+            "20 minutes"
+        );
+    }
+
+    #[test]
+    fn refuses_zero_and_nonsense() {
+        assert_eq!("0m".parse::<Duration>(), Err(DurationError::Zero));
+        assert_eq!(
+            "0 days 0 hours".parse::<Duration>(),
+            Err(DurationError::Zero)
+        );
+        for bad in [
+            "",
+            "soon",
+            "5",
+            "minutes",
+            "-5m",
+            "5 fortnights",
+            "1e3 days",
+            "nan m",
+            ".5h",
+            "5.m",
+            "5m 5",
+            "1 2 3",
+            "1m1m1m1m1m1m1m1m1m",
+        ] {
+            assert!(
+                matches!(bad.parse::<Duration>(), Err(DurationError::Unreadable(_))),
+                "{bad:?} should be unreadable"
+            );
+        }
+    }
+}

@@ -1,0 +1,793 @@
+//! Reads profile TOML into a [`Profile`], collecting every problem with its place.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::str::FromStr;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::{Duration, Money, Practices, Profile, Signals};
+use crate::diagnostic::{FileProblems, Location, Problem, is_kebab_id, nearest};
+use crate::motion::UnknownValue;
+use crate::rulebook::Rulebook;
+
+/// Profiles larger than this are refused before parsing.
+pub const MAX_PROFILE_BYTES: usize = 1024 * 1024;
+
+/// The profile format versions this build reads.
+pub const SUPPORTED_VERSIONS: &[i64] = &[1];
+
+const ROOT_KEYS: &[&str] = &[
+    "version",
+    "name",
+    "acv",
+    "time_to_value",
+    "buyer",
+    "compliance",
+    "onboarding",
+    "signals",
+    "practices",
+    "checklist",
+    "expect",
+    "check",
+];
+const REQUIRED_KEYS: &[(&str, &str)] = &[
+    ("name", "name = \"Acme Analytics\""),
+    ("acv", "acv = \"$12k\""),
+    ("time_to_value", "time_to_value = \"20 minutes\""),
+    ("buyer", "buyer = \"team\""),
+    ("compliance", "compliance = \"light\""),
+    ("onboarding", "onboarding = \"self-serve\""),
+];
+const SIGNAL_KEYS: &[&str] = &[
+    "individual_value",
+    "viral_loops",
+    "instrumented",
+    "integration_heavy",
+    "organic_demand",
+    "developer_audience",
+    "segment",
+    "switching_cost",
+];
+const PRACTICE_KEYS: &[&str] = &[
+    "motion",
+    "free_trial",
+    "pricing_public",
+    "demo_required",
+    "sales_contacts_all_signups",
+    "ae_commission_on_self_serve",
+    "separate_funnels",
+    "pql_defined",
+];
+const LONGEST_NAME: usize = 200;
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Parses and validates profile text. `file` is only used in messages;
+/// checklist ids are checked against `rules`.
+pub fn parse(src: &str, file: &str, rules: &Rulebook) -> Result<Profile, FileProblems> {
+    let fail = |problems| Err(FileProblems::new(file, problems));
+    if src.len() > MAX_PROFILE_BYTES {
+        return fail(vec![Problem {
+            location: None,
+            key: None,
+            message: format!(
+                "the profile is {} bytes; profiles may be at most {MAX_PROFILE_BYTES} bytes (1 MiB)",
+                src.len()
+            ),
+            help: None,
+        }]);
+    }
+    let root = match DeTable::parse(src) {
+        Ok(root) => root,
+        Err(err) => {
+            let at = Location::of(src, err.span().map_or(0, |s| s.start));
+            let message = format!("this is not valid TOML: {}", err.message().trim_end());
+            return fail(vec![Problem::at(at, "", message).with_help(
+                "see the profile format in README.md, or run `gtm init` for a starter profile",
+            )]);
+        }
+    };
+    let mut reader = Reader {
+        src,
+        problems: Vec::new(),
+        locations: BTreeMap::new(),
+    };
+    let profile = reader.profile(root.get_ref(), rules);
+    match profile {
+        Some(profile) if reader.problems.is_empty() => Ok(profile),
+        _ => fail(reader.problems),
+    }
+}
+
+struct Reader<'s> {
+    src: &'s str,
+    problems: Vec<Problem>,
+    locations: BTreeMap<String, Location>,
+}
+
+fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+impl Reader<'_> {
+    fn at(&self, span: Range<usize>) -> Location {
+        Location::of(self.src, span.start)
+    }
+
+    /// The source text of a value, shortened for messages.
+    fn snippet(&self, span: Range<usize>) -> String {
+        let text = self.src.get(span).unwrap_or("").trim();
+        let mut short: String = text.chars().take(40).collect();
+        if short.len() < text.len() {
+            short.push('…');
+        }
+        short
+    }
+
+    fn problem(&mut self, span: Range<usize>, key: &str, message: String) -> &mut Problem {
+        let problem = Problem::at(self.at(span), key, message);
+        self.problems.push(problem);
+        self.problems.last_mut().expect("just pushed")
+    }
+
+    fn wrong_type(&mut self, key: &str, value: &Value<'_>, expected: &str) {
+        let message = format!(
+            "expected {expected}, found {} `{}`",
+            type_name(value.get_ref()),
+            self.snippet(value.span())
+        );
+        self.problem(value.span(), key, message);
+    }
+
+    fn string<'v>(&mut self, key: &str, value: &'v Value<'_>) -> Option<&'v str> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(s),
+            _ => {
+                self.wrong_type(key, value, "a string");
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str, value: &Value<'_>) -> Option<bool> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(key, value, "true or false");
+                None
+            }
+        }
+    }
+
+    fn table<'v, 'i>(&mut self, key: &str, value: &'v Value<'i>) -> Option<&'v DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.wrong_type(key, value, &format!("a table (`[{key}]`)"));
+                None
+            }
+        }
+    }
+
+    fn choice<T: FromStr<Err = UnknownValue>>(
+        &mut self,
+        key: &str,
+        value: &Value<'_>,
+    ) -> Option<T> {
+        let text = self.string(key, value)?;
+        match text.parse::<T>() {
+            Ok(v) => Some(v),
+            Err(err) => {
+                let message = format!(
+                    "`{}` is not a valid {}; allowed: {}",
+                    err.found,
+                    err.what,
+                    err.allowed.join(", ")
+                );
+                let suggestion = nearest(&err.found, err.allowed.iter().copied());
+                let problem = self.problem(value.span(), key, message);
+                if let Some(s) = suggestion {
+                    problem.help = Some(format!("did you mean \"{s}\"?"));
+                }
+                None
+            }
+        }
+    }
+
+    fn list_of_ids(&mut self, key: &str, value: &Value<'_>) -> Vec<(String, Range<usize>)> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(key, value, "an array of strings");
+            return Vec::new();
+        };
+        let mut ids = Vec::new();
+        for item in items {
+            if let Some(id) = self.string(key, item) {
+                ids.push((id.to_string(), item.span()));
+            }
+        }
+        ids
+    }
+
+    /// Reports keys of `table` that are not in `allowed`, suggesting the nearest one.
+    fn unknown_key(
+        &mut self,
+        prefix: &str,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        allowed: &[&str],
+    ) {
+        let path = join(prefix, key.get_ref());
+        let mut message = format!("unknown key; allowed here: {}", allowed.join(", "));
+        if prefix.is_empty() && key.get_ref() == "segments" {
+            message = "`[[segments]]` is part of profile format v1, but this build does not read segments yet; remove the table to evaluate the company as a whole".to_string();
+        }
+        let suggestion = nearest(key.get_ref(), allowed.iter().copied());
+        let problem = self.problem(key.span(), &path, message);
+        if let Some(s) = suggestion {
+            problem.help = Some(format!("did you mean `{}`?", join(prefix, s)));
+        }
+    }
+
+    fn remember(&mut self, path: &str, span: Range<usize>) {
+        let at = self.at(span);
+        self.locations.insert(path.to_string(), at);
+    }
+
+    fn profile(&mut self, root: &DeTable<'_>, rules: &Rulebook) -> Option<Profile> {
+        if let Some(version) = root.get("version") {
+            self.remember("version", version.span());
+            match version.get_ref() {
+                DeValue::Integer(i)
+                    if SUPPORTED_VERSIONS
+                        .iter()
+                        .any(|v| v.to_string() == i.as_str()) => {}
+                DeValue::Integer(_) => {
+                    let message = format!(
+                        "profile format version {} is not supported; this build reads version {}",
+                        self.snippet(version.span()),
+                        SUPPORTED_VERSIONS
+                            .iter()
+                            .map(i64::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                    self.problem(version.span(), "version", message).help = Some(
+                        "set `version = 1`, or use a newer gtm that reads this version".into(),
+                    );
+                    // Nothing else can be judged against an unknown format.
+                    return None;
+                }
+                _ => self.wrong_type("version", version, "the integer 1"),
+            }
+        } else {
+            let at = self.where_to_add();
+            self.problems.push(
+                Problem::at(at, "version", "missing required key `version`")
+                    .with_help("add `version = 1` at the top of the file"),
+            );
+        }
+
+        let mut name = None;
+        let mut acv = None;
+        let mut time_to_value = None;
+        let mut buyer = None;
+        let mut compliance = None;
+        let mut onboarding = None;
+        let mut signals = Signals::default();
+        let mut practices = Practices::default();
+        let mut checklist_done = Vec::new();
+        let mut expect_motion = None;
+        let mut check_allow = Vec::new();
+
+        for (key, value) in root.iter() {
+            let k = key.get_ref().as_ref();
+            self.remember(k, key.span());
+            match k {
+                "version" => {}
+                "name" => name = self.name(value),
+                "acv" => acv = self.acv(value),
+                "time_to_value" => time_to_value = self.duration("time_to_value", value),
+                "buyer" => buyer = self.choice("buyer", value),
+                "compliance" => compliance = self.choice("compliance", value),
+                "onboarding" => onboarding = self.choice("onboarding", value),
+                "signals" => {
+                    if let Some(t) = self.table(k, value) {
+                        signals = self.signals(t);
+                    }
+                }
+                "practices" => {
+                    if let Some(t) = self.table(k, value) {
+                        practices = self.practices(t);
+                    }
+                }
+                "checklist" => {
+                    if let Some(t) = self.table(k, value) {
+                        checklist_done = self.checklist(t, rules);
+                    }
+                }
+                "expect" => {
+                    if let Some(t) = self.table(k, value) {
+                        expect_motion = self.expect(t);
+                    }
+                }
+                "check" => {
+                    if let Some(t) = self.table(k, value) {
+                        check_allow = self.check(t);
+                    }
+                }
+                _ => self.unknown_key("", key, ROOT_KEYS),
+            }
+        }
+
+        for (key, example) in REQUIRED_KEYS {
+            if !root.contains_key(*key) {
+                let at = self.where_to_add();
+                self.problems.push(
+                    Problem::at(at, key, format!("missing required key `{key}`")).with_help(
+                        format!("add a line such as `{example}` before the first [table]"),
+                    ),
+                );
+            }
+        }
+
+        Some(Profile {
+            name: name?,
+            acv: acv?,
+            time_to_value: time_to_value?,
+            buyer: buyer?,
+            compliance: compliance?,
+            onboarding: onboarding?,
+            signals,
+            practices,
+            checklist_done,
+            expect_motion,
+            check_allow,
+            locations: std::mem::take(&mut self.locations),
+        })
+    }
+
+    /// Where a missing top-level key belongs: before the first table header.
+    fn where_to_add(&self) -> Location {
+        let mut offset = 0;
+        for line in self.src.split_inclusive('\n') {
+            if line.trim_start().starts_with('[') {
+                return Location::of(self.src, offset);
+            }
+            offset += line.len();
+        }
+        Location::of(self.src, self.src.len())
+    }
+
+    fn name(&mut self, value: &Value<'_>) -> Option<String> {
+        let name = self.string("name", value)?.trim();
+        if name.is_empty() {
+            self.problem(
+                value.span(),
+                "name",
+                "the name is empty; give the company or product name".into(),
+            );
+            None
+        } else if name.chars().count() > LONGEST_NAME {
+            let message = format!("the name is longer than {LONGEST_NAME} characters");
+            self.problem(value.span(), "name", message);
+            None
+        } else if name.chars().any(char::is_control) {
+            self.problem(
+                value.span(),
+                "name",
+                "the name contains control characters".into(),
+            );
+            None
+        } else {
+            Some(name.to_string())
+        }
+    }
+
+    fn acv(&mut self, value: &Value<'_>) -> Option<Money> {
+        let parsed = match value.get_ref() {
+            DeValue::String(s) => s.parse::<Money>(),
+            DeValue::Integer(i) => {
+                let digits = i.as_str().replace('_', "");
+                match i64::from_str_radix(digits.trim_start_matches('+'), i.radix()) {
+                    // Precision loss above 2^53 dollars is irrelevant to a band choice.
+                    Ok(n) => Money::new(n as f64),
+                    Err(_) => Money::new(if digits.starts_with('-') {
+                        -1.0
+                    } else {
+                        f64::INFINITY
+                    }),
+                }
+            }
+            DeValue::Float(f) => match f.as_str().replace('_', "").parse::<f64>() {
+                Ok(n) => Money::new(n),
+                Err(_) => Money::new(f64::NAN),
+            },
+            _ => {
+                self.wrong_type("acv", value, "an amount such as 12000 or \"$12k\"");
+                return None;
+            }
+        };
+        match parsed {
+            Ok(money) => Some(money),
+            Err(err) => {
+                let message = format!("{err} (found `{}`)", self.snippet(value.span()));
+                self.problem(value.span(), "acv", message).help =
+                    Some("write US dollars per year, e.g. 12000, \"12,000\", \"$12k\" or \"1.5M\"; 0 means a free product".into());
+                None
+            }
+        }
+    }
+
+    fn duration(&mut self, key: &str, value: &Value<'_>) -> Option<Duration> {
+        if let DeValue::Integer(_) | DeValue::Float(_) = value.get_ref() {
+            let message = format!(
+                "`{}` has no unit; a time to value needs one",
+                self.snippet(value.span())
+            );
+            self.problem(value.span(), key, message).help =
+                Some("write e.g. \"20 minutes\", \"3 hours\", \"2 weeks\" or \"3 months\"".into());
+            return None;
+        }
+        let text = self.string(key, value)?;
+        match text.parse::<Duration>() {
+            Ok(d) => Some(d),
+            Err(err) => {
+                self.problem(value.span(), key, err.to_string());
+                None
+            }
+        }
+    }
+
+    fn signals(&mut self, table: &DeTable<'_>) -> Signals {
+        let mut s = Signals::default();
+        for (key, value) in table.iter() {
+            let path = join("signals", key.get_ref());
+            self.remember(&path, key.span());
+            let flag = match key.get_ref().as_ref() {
+                "individual_value" => &mut s.individual_value,
+                "viral_loops" => &mut s.viral_loops,
+                "instrumented" => &mut s.instrumented,
+                "integration_heavy" => &mut s.integration_heavy,
+                "organic_demand" => &mut s.organic_demand,
+                "developer_audience" => &mut s.developer_audience,
+                "segment" => {
+                    s.segment = self.choice(&path, value);
+                    continue;
+                }
+                "switching_cost" => {
+                    s.switching_cost = self.choice(&path, value);
+                    continue;
+                }
+                _ => {
+                    self.unknown_key("signals", key, SIGNAL_KEYS);
+                    continue;
+                }
+            };
+            *flag = self.boolean(&path, value);
+        }
+        s
+    }
+
+    fn practices(&mut self, table: &DeTable<'_>) -> Practices {
+        let mut p = Practices::default();
+        for (key, value) in table.iter() {
+            let path = join("practices", key.get_ref());
+            self.remember(&path, key.span());
+            let flag = match key.get_ref().as_ref() {
+                "motion" => {
+                    p.motion = self.choice(&path, value);
+                    continue;
+                }
+                "free_trial" => &mut p.free_trial,
+                "pricing_public" => &mut p.pricing_public,
+                "demo_required" => &mut p.demo_required,
+                "sales_contacts_all_signups" => &mut p.sales_contacts_all_signups,
+                "ae_commission_on_self_serve" => &mut p.ae_commission_on_self_serve,
+                "separate_funnels" => &mut p.separate_funnels,
+                "pql_defined" => &mut p.pql_defined,
+                _ => {
+                    self.unknown_key("practices", key, PRACTICE_KEYS);
+                    continue;
+                }
+            };
+            *flag = self.boolean(&path, value);
+        }
+        p
+    }
+
+    fn checklist(&mut self, table: &DeTable<'_>, rules: &Rulebook) -> Vec<String> {
+        let mut done = Vec::new();
+        for (key, value) in table.iter() {
+            let path = join("checklist", key.get_ref());
+            self.remember(&path, key.span());
+            if key.get_ref() != "done" {
+                self.unknown_key("checklist", key, &["done"]);
+                continue;
+            }
+            for (id, span) in self.list_of_ids(&path, value) {
+                if rules.checklist_item(&id).is_some() {
+                    if !done.contains(&id) {
+                        done.push(id);
+                    }
+                    continue;
+                }
+                let suggestion =
+                    nearest(&id, rules.checklist.iter().map(|i| i.id.get_ref().as_str()));
+                let message = format!("`{id}` is not a checklist item id");
+                let problem = self.problem(span, &path, message);
+                problem.help = Some(match suggestion {
+                    Some(s) => {
+                        format!("did you mean \"{s}\"? `gtm checklist MOTION` lists the ids")
+                    }
+                    None => "`gtm checklist MOTION` lists the ids".to_string(),
+                });
+            }
+        }
+        done
+    }
+
+    fn expect(&mut self, table: &DeTable<'_>) -> Option<crate::motion::Motion> {
+        let mut motion = None;
+        for (key, value) in table.iter() {
+            let path = join("expect", key.get_ref());
+            self.remember(&path, key.span());
+            if key.get_ref() == "motion" {
+                motion = self.choice(&path, value);
+            } else {
+                self.unknown_key("expect", key, &["motion"]);
+            }
+        }
+        motion
+    }
+
+    fn check(&mut self, table: &DeTable<'_>) -> Vec<String> {
+        let mut allow = Vec::new();
+        for (key, value) in table.iter() {
+            let path = join("check", key.get_ref());
+            self.remember(&path, key.span());
+            if key.get_ref() != "allow" {
+                self.unknown_key("check", key, &["allow"]);
+                continue;
+            }
+            for (id, span) in self.list_of_ids(&path, value) {
+                if is_kebab_id(&id) {
+                    allow.push(id);
+                } else {
+                    let message = format!(
+                        "`{id}` is not a finding id; ids are lowercase words joined by hyphens"
+                    );
+                    self.problem(span, &path, message);
+                }
+            }
+        }
+        allow
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment};
+
+    const GOOD: &str = r#"
+version = 1
+name = "Acme Analytics"
+acv = "$12k"
+time_to_value = "20 minutes"
+buyer = "team"
+compliance = "light"
+onboarding = "self-serve"
+
+[signals]
+viral_loops = true
+segment = "mid-market"
+
+[practices]
+motion = "sales-led"
+free_trial = true
+
+[checklist]
+done = ["measure-time-to-value"]
+
+[expect]
+motion = "hybrid"
+"#;
+
+    fn rules() -> Rulebook {
+        Rulebook::default_rules()
+    }
+
+    fn problems(src: &str) -> Vec<Problem> {
+        parse(src, "p.toml", &rules()).unwrap_err().problems
+    }
+
+    fn with(replace: &str, by: &str) -> String {
+        assert!(GOOD.contains(replace), "{replace}");
+        GOOD.replacen(replace, by, 1)
+    }
+
+    #[test]
+    fn reads_a_full_profile() {
+        let p = parse(GOOD, "p.toml", &rules()).unwrap();
+        assert_eq!(p.name, "Acme Analytics");
+        assert_eq!(p.acv.dollars(), 12000.0);
+        assert_eq!(p.time_to_value.minutes(), 20.0);
+        assert_eq!(p.buyer, Buyer::Team);
+        assert_eq!(p.compliance, Compliance::Light);
+        assert_eq!(p.onboarding, Onboarding::SelfServe);
+        assert_eq!(p.signals.viral_loops, Some(true));
+        assert_eq!(p.signals.instrumented, None);
+        assert_eq!(p.signals.segment, Some(Segment::MidMarket));
+        assert_eq!(p.practices.motion, Some(Motion::SalesLed));
+        assert_eq!(p.checklist_done, vec!["measure-time-to-value"]);
+        assert_eq!(p.expect_motion, Some(Motion::Hybrid));
+        assert_eq!(p.locations["buyer"], Location { line: 6, column: 1 });
+        assert_eq!(p.locations["signals.segment"].line, 12);
+    }
+
+    #[test]
+    fn numbers_are_accepted_for_acv() {
+        for (text, dollars) in [
+            ("12000", 12000.0),
+            ("12000.0", 12000.0),
+            ("12_000", 12000.0),
+            ("0", 0.0),
+        ] {
+            let p = parse(&with("\"$12k\"", text), "p.toml", &rules()).unwrap();
+            assert_eq!(p.acv.dollars(), dollars, "{text}");
+        }
+    }
+
+    #[test]
+    fn bad_acv_values_name_the_line() {
+        for bad in [
+            "-5",
+            "-5.0",
+            "nan",
+            "inf",
+            "-inf",
+            "\"lots\"",
+            "true",
+            "\"-5k\"",
+            "99999999999999999999",
+        ] {
+            let ps = problems(&with("\"$12k\"", bad));
+            assert_eq!(ps.len(), 1, "{bad}: {ps:?}");
+            assert_eq!(ps[0].key.as_deref(), Some("acv"));
+            assert_eq!(ps[0].location.unwrap().line, 4, "{bad}");
+        }
+    }
+
+    #[test]
+    fn durations_need_units_and_length() {
+        for bad in ["\"0m\"", "\"soon\"", "20", "\"\""] {
+            let ps = problems(&with("\"20 minutes\"", bad));
+            assert_eq!(ps.len(), 1, "{bad}");
+            assert_eq!(ps[0].key.as_deref(), Some("time_to_value"));
+        }
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_nearest() {
+        let ps = problems(&with("buyer =", "buyr ="));
+        // The misspelt key and the now-missing `buyer`.
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        let unknown = ps
+            .iter()
+            .find(|p| p.key.as_deref() == Some("buyr"))
+            .unwrap();
+        assert_eq!(unknown.help.as_deref(), Some("did you mean `buyer`?"));
+        let ps = problems(&with("viral_loops", "viral_loop"));
+        assert_eq!(
+            ps[0].help.as_deref(),
+            Some("did you mean `signals.viral_loops`?")
+        );
+    }
+
+    #[test]
+    fn unknown_values_list_what_is_allowed() {
+        let ps = problems(&with("\"team\"", "\"teem\""));
+        assert_eq!(ps.len(), 1);
+        assert!(
+            ps[0]
+                .message
+                .contains("individual, team, committee, executive")
+        );
+        assert_eq!(ps[0].help.as_deref(), Some("did you mean \"team\"?"));
+    }
+
+    #[test]
+    fn every_missing_required_key_is_reported() {
+        let src = "version = 1\n";
+        let ps = problems(src);
+        let keys: Vec<_> = ps.iter().filter_map(|p| p.key.clone()).collect();
+        assert_eq!(
+            keys,
+            [
+                "name",
+                "acv",
+                "time_to_value",
+                "buyer",
+                "compliance",
+                "onboarding"
+            ]
+        );
+    }
+
+    #[test]
+    fn other_versions_are_refused_with_the_supported_list() {
+        let ps = problems(&with("version = 1", "version = 2"));
+        assert_eq!(ps.len(), 1);
+        assert!(ps[0].message.contains("version 2 is not supported"));
+        assert!(ps[0].message.contains("reads version 1"));
+        let ps = problems(&with("version = 1\n", ""));
+        assert_eq!(ps[0].key.as_deref(), Some("version"));
+    }
+
+    #[test]
+    fn empty_and_blank_names_are_refused() {
+        assert_eq!(problems(&with("\"Acme Analytics\"", "\"  \"")).len(), 1);
+    }
+
+    #[test]
+    fn unknown_checklist_ids_are_named() {
+        let ps = problems(&with(
+            "\"measure-time-to-value\"",
+            "\"measure-time-to-valu\"",
+        ));
+        assert_eq!(ps.len(), 1);
+        assert!(ps[0].message.contains("measure-time-to-valu"));
+        assert!(
+            ps[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("measure-time-to-value")
+        );
+    }
+
+    #[test]
+    fn invalid_toml_and_duplicates_point_at_the_line() {
+        let ps = problems(&with(
+            "buyer = \"team\"",
+            "buyer = \"team\"\nbuyer = \"team\"",
+        ));
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].location.unwrap().line, 7);
+        let ps = problems("version = 1\nname = \n");
+        assert_eq!(ps[0].location.unwrap().line, 2);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!(
+            "version = 1\nx = {}1{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert_eq!(problems(&deep).len(), 1);
+        let deep_tables = format!(
+            "version = 1\nx = {}1{}\n",
+            "{a=".repeat(50_000),
+            "}".repeat(50_000)
+        );
+        assert_eq!(problems(&deep_tables).len(), 1);
+    }
+}

@@ -1,0 +1,172 @@
+//! JSON output, schema_version 1, as DESIGN.md documents it.
+//!
+//! Fields may be added over time; none may change meaning without raising
+//! `schema_version`.
+
+use serde::Serialize;
+
+use super::{Evaluated, round2};
+use crate::checklist::ChecklistEntry;
+use crate::motion::Motion;
+use crate::rulebook::{Lean, Rulebook};
+
+/// The JSON schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Result<'a> {
+    schema_version: u32,
+    file: &'a str,
+    name: &'a str,
+    motion: Motion,
+    acv_band: Motion,
+    margin: Option<f64>,
+    nearest_motion: Option<Motion>,
+    acv: f64,
+    lean_score: f64,
+    threshold: f64,
+    factors: Vec<Factor<'a>>,
+    conflicts: Vec<Conflict<'a>>,
+    findings: Vec<Finding>,
+    checklist: Vec<Item<'a>>,
+}
+
+#[derive(Serialize)]
+struct Factor<'a> {
+    id: &'a str,
+    label: &'a str,
+    value: &'a str,
+    lean: Lean,
+    weight: f64,
+    source: &'a str,
+    why: &'a str,
+}
+
+#[derive(Serialize)]
+struct Conflict<'a> {
+    id: &'a str,
+    message: &'a str,
+    advice: &'a str,
+    source: &'a str,
+}
+
+/// Findings arrive with the CI gate; the key is present and empty until then.
+#[derive(Serialize)]
+struct Finding {}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    id: &'a str,
+    section: &'a str,
+    text: &'a str,
+    done: bool,
+}
+
+fn items(entries: &[ChecklistEntry]) -> Vec<Item<'_>> {
+    entries
+        .iter()
+        .map(|i| Item {
+            id: &i.id,
+            section: &i.section,
+            text: &i.text,
+            done: i.done,
+        })
+        .collect()
+}
+
+fn result<'a>(r: &Evaluated<'a>) -> Result<'a> {
+    let a = r.assessment;
+    Result {
+        schema_version: SCHEMA_VERSION,
+        file: r.file,
+        name: &a.name,
+        motion: a.motion,
+        acv_band: a.acv_band,
+        margin: a.margin.map(|m| round2(m.points)),
+        nearest_motion: a.margin.map(|m| m.motion),
+        acv: a.acv.dollars(),
+        lean_score: round2(a.lean_score),
+        threshold: a.threshold,
+        factors: a
+            .factors
+            .iter()
+            .map(|f| Factor {
+                id: f.id,
+                label: &f.label,
+                value: &f.value,
+                lean: f.lean,
+                weight: round2(f.weight),
+                source: &f.source,
+                why: &f.why,
+            })
+            .collect(),
+        conflicts: a
+            .conflicts
+            .iter()
+            .map(|c| Conflict {
+                id: &c.id,
+                message: &c.message,
+                advice: &c.advice,
+                source: &c.source,
+            })
+            .collect(),
+        findings: Vec::new(),
+        checklist: items(&a.checklist),
+    }
+}
+
+fn to_string(value: &impl Serialize) -> String {
+    // Serialising these plain structs cannot fail: every map key is a string.
+    let mut text = serde_json::to_string_pretty(value).expect("JSON of plain data");
+    text.push('\n');
+    text
+}
+
+/// One result as a JSON object.
+pub fn assessment(r: &Evaluated<'_>) -> String {
+    to_string(&result(r))
+}
+
+/// Several results as one JSON array, in the order given.
+pub fn assessments(results: &[Evaluated<'_>]) -> String {
+    to_string(&results.iter().map(result).collect::<Vec<_>>())
+}
+
+#[derive(Serialize)]
+struct Checklist<'a> {
+    schema_version: u32,
+    motion: Motion,
+    name: &'a str,
+    items: Vec<ChecklistItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChecklistItem<'a> {
+    id: &'a str,
+    section: &'a str,
+    text: &'a str,
+    source: &'a str,
+}
+
+/// The checklist of one motion.
+pub fn checklist(motion: Motion, entries: &[ChecklistEntry], rules: &Rulebook) -> String {
+    to_string(&Checklist {
+        schema_version: SCHEMA_VERSION,
+        motion,
+        name: &rules.motion(motion).name,
+        items: entries
+            .iter()
+            .map(|i| ChecklistItem {
+                id: &i.id,
+                section: &i.section,
+                text: &i.text,
+                source: &i.source,
+            })
+            .collect(),
+    })
+}
+
+/// The rulebook itself.
+pub fn rulebook(rules: &Rulebook) -> String {
+    to_string(rules)
+}

@@ -1,0 +1,207 @@
+//! Renderers: assessments in, text out. They never score and never print.
+//!
+//! One module per format; the sentences and table rows that text and
+//! Markdown share are built here once.
+
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use crate::motion::Motion;
+use crate::profile::Money;
+use crate::rulebook::{Lean, Rulebook};
+use crate::score::{Assessment, Limit, Step};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tables for a terminal.
+    Text,
+    /// JSON (schema_version 1).
+    Json,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+}
+
+/// How text output should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextOptions {
+    /// Total width in columns.
+    pub width: u16,
+    /// Whether to use ANSI colour.
+    pub colour: bool,
+}
+
+impl Default for TextOptions {
+    fn default() -> TextOptions {
+        TextOptions {
+            width: 80,
+            colour: false,
+        }
+    }
+}
+
+/// A result to render: the file it came from and its assessment.
+#[derive(Debug, Clone, Copy)]
+pub struct Evaluated<'a> {
+    /// The file name as the user gave it.
+    pub file: &'a str,
+    /// The assessment.
+    pub assessment: &'a Assessment,
+}
+
+/// Rounds to two decimals, so output never shows floating-point noise.
+pub(crate) fn round2(x: f64) -> f64 {
+    let r = (x * 100.0).round() / 100.0;
+    // Avoid printing "-0".
+    if r == 0.0 { 0.0 } else { r }
+}
+
+/// A weight as people read it: "+1", "-0.5", "0".
+pub(crate) fn signed(x: f64) -> String {
+    let x = round2(x);
+    if x > 0.0 {
+        format!("+{x}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// "product (-1)", "sales (+1.5)" or "none".
+pub(crate) fn lean_cell(lean: Lean, weight: f64) -> String {
+    match lean {
+        Lean::None => "none".to_string(),
+        _ => format!("{} ({})", lean.id(), signed(weight)),
+    }
+}
+
+/// The ACV range of a band in words, e.g. "$5,000 to $50,000".
+pub fn band_range(rules: &Rulebook, motion: Motion) -> String {
+    let money = |x: f64| Money::new(x).map_or_else(|_| x.to_string(), |m| m.to_string());
+    let (lower, upper) = rules.band_edges(motion);
+    match (lower, upper) {
+        (None, Some((u, true))) => format!("up to {}", money(u)),
+        (None, Some((u, false))) => format!("under {}", money(u)),
+        (Some((l, true)), None) => format!("{} or more", money(l)),
+        (Some((l, false)), None) => format!("over {}", money(l)),
+        (Some((l, li)), Some((u, ui))) => format!(
+            "{}{} to {}{}",
+            if li { "" } else { "over " },
+            money(l),
+            if ui { "" } else { "under " },
+            money(u)
+        ),
+        (None, None) => "any ACV".to_string(),
+    }
+}
+
+/// Sentences explaining how the motion was reached, in order.
+pub fn reasoning(a: &Assessment, rules: &Rulebook) -> Vec<String> {
+    let name = |m: Motion| rules.motion(m).name.as_str();
+    let mut out = vec![format!(
+        "ACV {} falls in the {} band ({}).",
+        a.acv,
+        name(a.acv_band),
+        band_range(rules, a.acv_band)
+    )];
+    let score = signed(a.lean_score);
+    let t = round2(a.threshold);
+    out.push(match a.step {
+        Step::Stay => format!(
+            "The answers add up to a net lean of {score}, short of the ±{t} needed to move the motion, so the band's motion stands."
+        ),
+        Step::TowardProduct => format!(
+            "The answers add up to a net lean of {score}, past -{t}, so the motion moves one step toward product."
+        ),
+        Step::TowardSales => format!(
+            "The answers add up to a net lean of {score}, past +{t}, so the motion moves one step toward sales."
+        ),
+    });
+    if let Some(limit) = a.limit {
+        out.push(match limit {
+            Limit::SelfServeNeedsNoSalesLean => format!(
+                "{} requires that no answer leans toward sales; at least one does, so the motion is {}.",
+                name(Motion::SelfServe),
+                name(a.motion)
+            ),
+            Limit::SelfServeNeedsLowestBand => format!(
+                "{} is kept for ACV {}, so the motion stays {}.",
+                name(Motion::SelfServe),
+                band_range(rules, Motion::SelfServe),
+                name(a.motion)
+            ),
+            Limit::EnterpriseNeedsHighestBand => format!(
+                "{} is kept for ACV {}, so the motion stays {}.",
+                name(Motion::Enterprise),
+                band_range(rules, Motion::Enterprise),
+                name(a.motion)
+            ),
+            Limit::EndOfScale => format!("{} is already at that end of the scale.", name(a.motion)),
+        });
+    }
+    out
+}
+
+/// One sentence on how close another motion is.
+pub fn margin_sentence(a: &Assessment, rules: &Rulebook) -> String {
+    match a.margin {
+        Some(m) => {
+            let direction = if m.motion < a.motion {
+                "product"
+            } else {
+                "sales"
+            };
+            let points = round2(m.points);
+            let unit = if points == 1.0 { "point" } else { "points" };
+            format!(
+                "{points} {unit} more lean toward {direction} would make it {}.",
+                rules.motion(m.motion).name
+            )
+        }
+        None => "No change of lean alone would change the motion.".to_string(),
+    }
+}
+
+/// The factor table's rows: factor, answer, lean, source.
+pub(crate) fn factor_rows(a: &Assessment) -> Vec<[String; 4]> {
+    a.factors
+        .iter()
+        .map(|f| {
+            let lean = if f.id == "acv" {
+                "sets the band".to_string()
+            } else {
+                lean_cell(f.lean, f.weight)
+            };
+            [f.label.clone(), f.value.clone(), lean, f.source.clone()]
+        })
+        .collect()
+}
+
+/// "3 of 20 done".
+pub(crate) fn progress(a: &Assessment) -> String {
+    let done = a.checklist.iter().filter(|i| i.done).count();
+    format!("{done} of {} done", a.checklist.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn band_ranges_read_naturally() {
+        let r = Rulebook::default_rules();
+        assert_eq!(band_range(&r, Motion::SelfServe), "under $1,000");
+        assert_eq!(band_range(&r, Motion::Plg), "$1,000 to under $5,000");
+        assert_eq!(band_range(&r, Motion::Hybrid), "$5,000 to $50,000");
+        assert_eq!(band_range(&r, Motion::SalesLed), "over $50,000 to $250,000");
+        assert_eq!(band_range(&r, Motion::Enterprise), "over $250,000");
+    }
+
+    #[test]
+    fn numbers_print_without_noise() {
+        assert_eq!(signed(0.1 + 0.2), "+0.3");
+        assert_eq!(signed(-0.0), "0");
+        assert_eq!(signed(-2.5), "-2.5");
+        assert_eq!(lean_cell(Lean::Product, -1.0), "product (-1)");
+    }
+}

@@ -1,0 +1,326 @@
+//! Text output for a terminal: comfy-table tables and wrapped paragraphs.
+//!
+//! Colour is only ever added outside tables, so table widths stay exact.
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use super::{Evaluated, TextOptions, factor_rows, margin_sentence, progress, reasoning, round2};
+use crate::checklist::ChecklistEntry;
+use crate::motion::Motion;
+use crate::rulebook::Rulebook;
+use crate::score::Assessment;
+
+const BOLD: &str = "\x1b[1m";
+const CYAN: &str = "\x1b[36m";
+const YELLOW: &str = "\x1b[33m";
+const RESET: &str = "\x1b[0m";
+
+fn paint(text: &str, codes: &str, opts: &TextOptions) -> String {
+    if opts.colour {
+        format!("{codes}{text}{RESET}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn table(opts: &TextOptions, header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(opts.width)
+        .set_header(header.to_vec());
+    t
+}
+
+/// Wraps `text` to `width` columns; the first line starts with `first`, the rest with `rest`.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_string();
+    let mut line_len = first.chars().count();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if !empty && line_len + 1 + len > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = rest.to_string();
+            line_len = rest.chars().count();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+            line_len += 1;
+        }
+        line.push_str(word);
+        line_len += len;
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out
+}
+
+fn headline(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
+    let info = rules.motion(a.motion);
+    format!(
+        "{}: {}\n{}",
+        paint(&a.name, BOLD, opts),
+        paint(&info.name, &format!("{BOLD}{CYAN}"), opts),
+        wrap(&info.sales_role, opts.width.into(), "", "")
+    )
+}
+
+/// The full result for one profile: headline, reasoning, factors, conflicts, checklist.
+pub fn assessment(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
+    let width = usize::from(opts.width);
+    let mut out = headline(a, rules, opts);
+    out.push_str("\n\n");
+    out.push_str(&wrap(
+        &reasoning(a, rules).join(" "),
+        width,
+        "Why: ",
+        "     ",
+    ));
+    out.push('\n');
+    out.push_str(&wrap(
+        &margin_sentence(a, rules),
+        width,
+        "Margin: ",
+        "        ",
+    ));
+    out.push_str("\n\n");
+
+    let mut sources = Sources::default();
+    let mut factors = table(opts, &["Factor", "Your answer", "Leans toward", "Source"]);
+    for [factor, answer, lean, source] in factor_rows(a) {
+        factors.add_row(vec![factor, answer, lean, sources.short(&source)]);
+    }
+    out.push_str(&factors.to_string());
+    out.push('\n');
+    out.push_str(&sources.legend(width));
+    out.push_str("\n\n");
+    out.push_str(&conflicts(a, opts));
+    out.push_str(&format!(
+        "{} for {}, {}\n",
+        paint("Checklist", BOLD, opts),
+        rules.motion(a.motion).name,
+        progress(a)
+    ));
+    out.push_str(&checklist_list(&a.checklist, opts, true));
+    out
+}
+
+/// Numbers the documents cited in a table, so each cell names only the
+/// table and a short reference, with the full titles listed once below.
+#[derive(Default)]
+struct Sources {
+    titles: Vec<String>,
+}
+
+impl Sources {
+    /// "Table — Document" becomes "Table [n]".
+    fn short(&mut self, citation: &str) -> String {
+        let Some((table, title)) = citation.rsplit_once(" — ") else {
+            return citation.to_string();
+        };
+        let n = match self.titles.iter().position(|t| t == title) {
+            Some(i) => i + 1,
+            None => {
+                self.titles.push(title.to_string());
+                self.titles.len()
+            }
+        };
+        format!("{table} [{n}]")
+    }
+
+    fn legend(&self, width: usize) -> String {
+        let titles: Vec<String> = self
+            .titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("[{}] {t}", i + 1))
+            .collect();
+        wrap(&titles.join("; "), width, "Sources: ", "         ")
+    }
+}
+
+fn conflicts(a: &Assessment, opts: &TextOptions) -> String {
+    let width = usize::from(opts.width);
+    if a.conflicts.is_empty() {
+        return "Conflicts: none; no answer pulls hard against the ACV band.\n\n".to_string();
+    }
+    let mut out = format!(
+        "{} ({})\n",
+        paint("Conflicts", &format!("{BOLD}{YELLOW}"), opts),
+        a.conflicts.len()
+    );
+    for c in &a.conflicts {
+        out.push_str(&format!("  ! {}\n", paint(&c.id, YELLOW, opts)));
+        out.push_str(&wrap(&c.message, width, "    ", "    "));
+        out.push('\n');
+        out.push_str(&wrap(&c.advice, width, "    Advice: ", "            "));
+        out.push('\n');
+        out.push_str(&wrap(&c.source, width, "    Source: ", "            "));
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}
+
+/// Items grouped by section, each id on its own line with the text wrapped below.
+fn checklist_list(items: &[ChecklistEntry], opts: &TextOptions, with_done: bool) -> String {
+    let width = usize::from(opts.width);
+    let mut out = String::new();
+    let mut section = "";
+    for item in items {
+        if item.section != section {
+            section = &item.section;
+            out.push_str(&format!("  {section}\n"));
+        }
+        let mark = match (with_done, item.done) {
+            (false, _) => "-",
+            (true, true) => "[x]",
+            (true, false) => "[ ]",
+        };
+        out.push_str(&format!("    {mark} {}\n", item.id));
+        let indent = " ".repeat(5 + mark.len());
+        out.push_str(&wrap(&item.text, width, &indent, &indent));
+        out.push('\n');
+    }
+    out
+}
+
+/// Several results: one row per profile, then a count per motion.
+pub fn portfolio(results: &[Evaluated<'_>], rules: &Rulebook, opts: &TextOptions) -> String {
+    let mut t = table(
+        opts,
+        &["Name", "ACV", "Motion", "Margin", "Conflicts", "Checklist"],
+    );
+    for r in results {
+        let a = r.assessment;
+        let done = a.checklist.iter().filter(|i| i.done).count();
+        t.add_row(vec![
+            a.name.clone(),
+            a.acv.to_string(),
+            a.motion.id().to_string(),
+            a.margin.map_or("-".to_string(), |m| {
+                format!("{} to {}", round2(m.points), m.motion)
+            }),
+            a.conflicts.len().to_string(),
+            format!("{done}/{}", a.checklist.len()),
+        ]);
+    }
+    let counts: Vec<String> = Motion::ALL
+        .iter()
+        .map(|m| {
+            (
+                m,
+                results.iter().filter(|r| r.assessment.motion == *m).count(),
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .map(|(m, n)| format!("{n} {}", rules.motion(*m).name))
+        .collect();
+    let total = results.len();
+    let noun = if total == 1 { "profile" } else { "profiles" };
+    let summary = format!("{total} {noun}: {}", counts.join(", "));
+    format!(
+        "{t}\n{}\n",
+        wrap(&summary, usize::from(opts.width), "", "  ")
+    )
+}
+
+/// The checklist of one motion, without progress.
+pub fn checklist(
+    motion: Motion,
+    items: &[ChecklistEntry],
+    rules: &Rulebook,
+    opts: &TextOptions,
+) -> String {
+    format!(
+        "{} for {} ({} items)\n{}",
+        paint("Checklist", BOLD, opts),
+        rules.motion(motion).name,
+        items.len(),
+        checklist_list(items, opts, false)
+    )
+}
+
+/// Every factor with its rule and reason, the unanswered signals, and the conflicts.
+pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
+    let width = usize::from(opts.width);
+    let mut out = headline(a, rules, opts);
+    out.push_str("\n\n");
+    out.push_str(&paint("How the motion was reached", BOLD, opts));
+    out.push('\n');
+    for (i, sentence) in reasoning(a, rules).iter().enumerate() {
+        let number = format!("  {}. ", i + 1);
+        out.push_str(&wrap(sentence, width, &number, "     "));
+        out.push('\n');
+    }
+    out.push_str(&wrap(
+        &margin_sentence(a, rules),
+        width,
+        "  Margin: ",
+        "          ",
+    ));
+    out.push_str("\n\n");
+
+    let mut sources = Sources::default();
+    let mut t = table(
+        opts,
+        &[
+            "Factor",
+            "Answer",
+            "Weight",
+            "Why, and where the rule comes from",
+        ],
+    );
+    for f in &a.factors {
+        let weight = if f.id == "acv" {
+            "band".to_string()
+        } else {
+            super::signed(f.weight)
+        };
+        t.add_row(vec![
+            f.label.clone(),
+            f.value.clone(),
+            weight,
+            format!("{}\n({})", f.why, sources.short(&f.source)),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    out.push_str(&sources.legend(width));
+    out.push('\n');
+    let total = super::signed(a.lean_score);
+    out.push_str(&format!(
+        "Net lean: {total} (threshold ±{})\n",
+        round2(a.threshold)
+    ));
+    if !a.unanswered.is_empty() {
+        let names: Vec<&str> = a.unanswered.iter().map(|f| f.id()).collect();
+        let line = format!("Not answered, so leaning nowhere: {}.", names.join(", "));
+        out.push_str(&wrap(&line, width, "", ""));
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&conflicts(a, opts));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_respects_width_and_indents() {
+        let text = "one two three four five six seven";
+        assert_eq!(
+            wrap(text, 14, "> ", "  "),
+            "> one two\n  three four\n  five six\n  seven"
+        );
+        assert_eq!(wrap("", 10, "a: ", ""), "a:");
+        // A word longer than the width stands on its own line rather than being cut.
+        assert_eq!(wrap("abcdefghijkl x", 5, "", ""), "abcdefghijkl\nx");
+    }
+}
