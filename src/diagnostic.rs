@@ -177,6 +177,10 @@ mod tests {
         assert_eq!(nearest("Onboarding", keys), Some("onboarding"));
         assert_eq!(nearest("time-to-value", keys), Some("time_to_value"));
         assert_eq!(nearest("price", keys), None);
+        assert_eq!(
+            nearest("viral", ["viral_loops", "instrumented"]),
+            Some("viral_loops")
+        );
     }
 
     #[test]

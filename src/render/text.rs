@@ -304,7 +304,8 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(&conflicts(a, opts));
+    out.push_str(conflicts(a, opts).trim_end());
+    out.push('\n');
     out
 }
 

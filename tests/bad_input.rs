@@ -1,0 +1,297 @@
+//! Every kind of bad input gives exit 2, one clear message on stderr naming
+//! the file (and line where there is one), nothing on stdout, and no panic.
+
+mod common;
+
+use common::{gtm, text, valid_with};
+use std::io::Write;
+
+/// Runs `gtm recommend` on `content` saved as `bad.toml`; returns stderr.
+fn refused(content: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(content)
+        .unwrap();
+    let out = gtm().arg("recommend").arg(&path).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(out.stdout.is_empty(), "stdout: {}", text(&out.stdout));
+    assert!(
+        stderr.contains("bad.toml"),
+        "stderr does not name the file: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    stderr
+}
+
+/// Like `refused`, and the message points at `line` and mentions `needle`.
+fn refused_at(content: &str, line: usize, needle: &str) -> String {
+    let stderr = refused(content.as_bytes());
+    assert!(
+        stderr.contains(&format!("bad.toml:{line}:")),
+        "expected line {line}: {stderr}"
+    );
+    assert!(stderr.contains(needle), "expected {needle:?}: {stderr}");
+    stderr
+}
+
+#[test]
+fn empty_file() {
+    let stderr = refused(b"");
+    assert!(
+        stderr.contains("missing required key `version`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("missing required key `acv`"), "{stderr}");
+}
+
+#[test]
+fn random_bytes() {
+    let stderr = refused(&[0x89, b'P', b'N', b'G', 0xff, 0x00, 0x13, 0x37]);
+    assert!(stderr.contains("not UTF-8"), "{stderr}");
+    assert!(stderr.contains("bad.toml:1:1"), "{stderr}");
+}
+
+#[test]
+fn invalid_toml() {
+    refused_at(
+        &valid_with("buyer = \"team\"", "buyer = \"team"),
+        5,
+        "not valid TOML",
+    );
+}
+
+#[test]
+fn each_required_key_missing() {
+    for key in [
+        "version",
+        "name",
+        "acv",
+        "time_to_value",
+        "buyer",
+        "compliance",
+        "onboarding",
+    ] {
+        let line = common::VALID
+            .lines()
+            .find(|l| l.starts_with(&format!("{key} ")))
+            .unwrap();
+        let stderr = refused(valid_with(&format!("{line}\n"), "").as_bytes());
+        assert!(
+            stderr.contains(&format!("missing required key `{key}`")),
+            "{key}: {stderr}"
+        );
+        assert_eq!(stderr.matches("error:").count(), 1, "{key}: {stderr}");
+    }
+}
+
+#[test]
+fn bad_acv_values() {
+    for (acv, needle) in [
+        ("-5", "cannot be negative"),
+        ("\"-$5k\"", "cannot be negative"),
+        ("nan", "finite"),
+        ("inf", "finite"),
+        ("-inf", "finite"),
+        ("\"lots\"", "not an amount of money"),
+        ("\"12,00\"", "not an amount of money"),
+        ("true", "expected an amount"),
+    ] {
+        let stderr = refused_at(&valid_with("\"$12k\"", acv), 3, needle);
+        assert!(stderr.contains("`acv`"), "{stderr}");
+    }
+}
+
+#[test]
+fn zero_and_unparseable_durations() {
+    refused_at(
+        &valid_with("\"20 minutes\"", "\"0 minutes\""),
+        4,
+        "longer than zero",
+    );
+    refused_at(
+        &valid_with("\"20 minutes\"", "\"soonish\""),
+        4,
+        "not a duration",
+    );
+    refused_at(&valid_with("\"20 minutes\"", "20"), 4, "has no unit");
+}
+
+#[test]
+fn unknown_enum_value() {
+    let stderr = refused_at(
+        &valid_with("\"team\"", "\"tem\""),
+        5,
+        "allowed: individual, team, committee, executive",
+    );
+    assert!(stderr.contains("did you mean \"team\""), "{stderr}");
+}
+
+#[test]
+fn misspelt_key() {
+    let stderr = refused_at(
+        &valid_with("compliance =", "complience ="),
+        6,
+        "unknown key",
+    );
+    assert!(stderr.contains("did you mean `compliance`?"), "{stderr}");
+}
+
+#[test]
+fn version_2() {
+    let stderr = refused_at(
+        &valid_with("version = 1", "version = 2"),
+        1,
+        "version 2 is not supported",
+    );
+    assert!(stderr.contains("reads version 1"), "{stderr}");
+    assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
+}
+
+#[test]
+fn duplicate_keys() {
+    refused_at(
+        &valid_with(
+            "buyer = \"team\"",
+            "buyer = \"team\"\nbuyer = \"individual\"",
+        ),
+        6,
+        "duplicate",
+    );
+}
+
+#[test]
+fn empty_name() {
+    refused_at(
+        &valid_with("\"Acme Analytics\"", "\"\""),
+        2,
+        "name is empty",
+    );
+}
+
+#[test]
+fn absurdly_deep_nesting() {
+    let deep = format!(
+        "{}x = {}1{}\n",
+        common::VALID,
+        "[".repeat(200_000),
+        "]".repeat(200_000)
+    );
+    refused_at(&deep, 14, "not valid TOML");
+    let tables = format!(
+        "{}y = {}1{}\n",
+        common::VALID,
+        "{a = ".repeat(100_000),
+        "}".repeat(100_000)
+    );
+    refused_at(&tables, 14, "not valid TOML");
+}
+
+#[test]
+fn fifty_megabyte_file() {
+    let mut big = common::VALID.as_bytes().to_vec();
+    big.resize(50 * 1024 * 1024, b'#');
+    let stderr = refused(&big);
+    assert!(stderr.contains("larger than 1048576 bytes"), "{stderr}");
+}
+
+#[test]
+fn a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = gtm().arg("recommend").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr).contains("is a directory"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_missing_file() {
+    let out = gtm()
+        .args(["recommend", "no/such/profile.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("no/such/profile.toml: no such file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("gtm init"), "{stderr}");
+}
+
+#[test]
+fn unknown_checklist_id() {
+    let stderr = refused_at(
+        &valid_with("\"measure-time-to-value\"", "\"measure-ttv\""),
+        13,
+        "`measure-ttv` is not a checklist item id",
+    );
+    assert!(stderr.contains("gtm checklist"), "{stderr}");
+}
+
+#[test]
+fn wrong_types_and_unknown_tables() {
+    refused_at(
+        &valid_with("viral_loops = true", "viral_loops = \"yes\""),
+        10,
+        "expected true or false",
+    );
+    refused_at(
+        &valid_with("[signals]", "[signal]"),
+        9,
+        "did you mean `signals`?",
+    );
+    refused_at(
+        &valid_with("viral_loops = true", "viral_loop = true"),
+        10,
+        "did you mean `signals.viral_loops`?",
+    );
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported_at_once() {
+    let content = valid_with("\"team\"", "\"tem\"").replace("\"light\"", "\"heavy\"");
+    let stderr = refused(content.as_bytes());
+    assert_eq!(stderr.matches("error:").count(), 2, "{stderr}");
+}
+
+#[test]
+fn standard_input_errors_are_named() {
+    let out = gtm()
+        .args(["recommend", "-"])
+        .write_stdin("version = 1\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr).contains("<stdin>:"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn garbage_of_every_kind_never_panics() {
+    let samples: [&[u8]; 8] = [
+        b"\xef\xbb\xbfversion = 1",
+        b"\0\0\0\0",
+        b"[[[[[[[[",
+        b"version = 1\n[checklist]\ndone = [1, 2, {a = 1}]\n",
+        b"version = 1\nacv = 1e999\n",
+        b"version = 1\nacv = 99999999999999999999999\n",
+        b"version = \"1\"\n",
+        b"= = =\n\"\"\"\n",
+    ];
+    for sample in samples {
+        refused(sample);
+    }
+}

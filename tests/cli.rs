@@ -1,0 +1,456 @@
+//! The commands, run as a user runs them: exit codes, stdout and stderr.
+
+mod common;
+
+use common::{gtm, text, valid_with};
+use serde_json::Value;
+
+fn json(args: &[&str]) -> Value {
+    let out = gtm().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn recommend_prints_motion_factors_conflicts_and_checklist() {
+    let out = gtm()
+        .args(["recommend", "profiles/vaultnote.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("VaultNote: Product-led (PLG)\n"),
+        "{stdout}"
+    );
+    for needle in [
+        "Why: ACV $3,000 falls in the Product-led (PLG) band",
+        "Margin:",
+        "│ Factor",
+        "review-before-trial",
+        "ACV framework [1]",
+        "Conflicts (1)",
+        "! review-before-trial-at-low-acv",
+        "Checklist for Product-led (PLG), 0 of 13 done",
+        "[ ] build-self-serve-onboarding",
+    ] {
+        assert!(stdout.contains(needle), "missing {needle:?} in\n{stdout}");
+    }
+}
+
+#[test]
+fn text_fits_80_columns_and_has_no_colour_off_a_terminal() {
+    for args in [
+        vec!["recommend", "profiles/modelforge.toml"],
+        vec![
+            "recommend",
+            "profiles/slack.toml",
+            "profiles/workday.toml",
+            "profiles/acme-analytics.toml",
+        ],
+        vec!["explain", "profiles/modelforge.toml"],
+        vec!["checklist", "hybrid"],
+    ] {
+        let out = gtm().args(&args).output().unwrap();
+        let stdout = text(&out.stdout);
+        assert!(!stdout.contains('\x1b'), "{args:?} has escape codes");
+        for line in stdout.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{args:?}: line longer than 80 columns:\n{line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn columns_sets_the_width() {
+    let out = gtm()
+        .env("COLUMNS", "120")
+        .args(["recommend", "profiles/modelforge.toml"])
+        .output()
+        .unwrap();
+    let widest = text(&out.stdout)
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap();
+    assert!(widest > 80 && widest <= 120, "{widest}");
+}
+
+#[test]
+fn json_has_exactly_the_documented_shape() {
+    let v = json(&[
+        "recommend",
+        "profiles/acme-analytics.toml",
+        "--format",
+        "json",
+    ]);
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    for key in [
+        "schema_version",
+        "file",
+        "name",
+        "motion",
+        "acv_band",
+        "margin",
+        "factors",
+        "conflicts",
+        "findings",
+        "checklist",
+    ] {
+        assert!(keys.contains(&key), "missing {key}: {keys:?}");
+    }
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["file"], "profiles/acme-analytics.toml");
+    assert_eq!(v["name"], "Acme Analytics");
+    assert_eq!(v["motion"], "hybrid");
+    assert_eq!(v["acv_band"], "hybrid");
+    assert_eq!(v["margin"], 3.0);
+    assert_eq!(v["findings"], Value::Array(vec![]));
+    let acv = &v["factors"][0];
+    assert_eq!(acv["id"], "acv");
+    assert_eq!(acv["value"], "$24,000");
+    assert_eq!(acv["lean"], "none");
+    assert_eq!(
+        acv["source"],
+        "ACV framework — Product-Led vs Sales-Led in 2026"
+    );
+    for f in v["factors"].as_array().unwrap() {
+        assert!(
+            ["product", "none", "sales"].contains(&f["lean"].as_str().unwrap()),
+            "{f}"
+        );
+        assert!(f["source"].as_str().unwrap().contains(" — "), "{f}");
+    }
+    let item = &v["checklist"][0];
+    assert_eq!(item["id"], "calculate-acv-distribution");
+    assert_eq!(item["section"], "assess");
+    assert_eq!(item["done"], true);
+}
+
+#[test]
+fn several_files_give_one_json_array_in_order() {
+    let v = json(&[
+        "recommend",
+        "profiles/workday.toml",
+        "profiles/calendly.toml",
+        "--format",
+        "json",
+    ]);
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 2);
+    assert_eq!(arr[0]["name"], "Workday");
+    assert_eq!(arr[1]["name"], "Calendly");
+}
+
+#[test]
+fn several_files_give_a_portfolio_table() {
+    let out = gtm()
+        .args([
+            "recommend",
+            "profiles/workday.toml",
+            "profiles/calendly.toml",
+            "profiles/notion.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("│ Name"), "{stdout}");
+    assert!(stdout.contains("Workday") && stdout.contains("Calendly") && stdout.contains("Notion"));
+    assert!(
+        stdout.contains("3 profiles: 1 Self-serve only, 1 Product-led (PLG), 1 Enterprise sales"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn one_bad_file_is_reported_and_the_rest_evaluated() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, valid_with("\"team\"", "\"crowd\"")).unwrap();
+    let out = gtm()
+        .args(["recommend", "profiles/workday.toml"])
+        .arg(&bad)
+        .args(["profiles/calendly.toml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("bad.toml:5:9: `buyer`: `crowd` is not a valid buyer"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let out = gtm()
+        .args(["recommend", "-", "--format", "json"])
+        .write_stdin(common::VALID)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["file"], "<stdin>");
+    let out = gtm()
+        .args(["recommend", "-", "-"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn markdown_is_a_document() {
+    let out = gtm()
+        .args([
+            "recommend",
+            "profiles/modelforge.toml",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("## ModelForge: Hybrid (product-led sales)\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("| Factor | Your answer | Leans toward | Source |"));
+    assert!(stdout.contains("### Conflicts (2)"));
+    assert!(stdout.contains("- [ ] `define-pql-criteria`"));
+}
+
+#[test]
+fn explain_lists_every_factor_weight_and_unanswered_signal() {
+    let out = gtm()
+        .args(["explain", "profiles/vaultnote.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    for needle in [
+        "How the motion was reached",
+        "Net lean: -1.5 (threshold ±3)",
+        "Not answered",
+        "viral_loops",
+        "+1",
+    ] {
+        assert!(stdout.contains(needle), "missing {needle:?}:\n{stdout}");
+    }
+    let v = json(&["explain", "profiles/vaultnote.toml", "--format", "json"]);
+    assert_eq!(v["motion"], "plg");
+    assert_eq!(v["lean_score"], -1.5);
+}
+
+#[test]
+fn checklist_prints_one_motion() {
+    let out = gtm().args(["checklist", "sales-led"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("Checklist for Sales-led ("), "{stdout}");
+    assert!(stdout.contains("write-sales-playbook"));
+    assert!(!stdout.contains("define-pql-criteria"));
+    let v = json(&["checklist", "hybrid", "--format", "json"]);
+    assert_eq!(v["motion"], "hybrid");
+    assert!(
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["id"] == "define-pql-criteria")
+    );
+    let out = gtm().args(["checklist", "growth"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("self-serve, plg, hybrid, sales-led, enterprise"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn init_writes_a_profile_that_evaluates_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.toml");
+    let out = gtm().arg("init").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("gtm recommend"));
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("# "), "the starter profile is commented");
+    let out = gtm().arg("recommend").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+
+    std::fs::write(&path, "mine").unwrap();
+    let out = gtm().arg("init").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("already exists"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+
+    let out = gtm().args(["init", "-"]).output().unwrap();
+    assert_eq!(text(&out.stdout), written);
+}
+
+#[test]
+fn init_defaults_to_gtm_toml_in_the_current_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = gtm().current_dir(dir.path()).arg("init").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(dir.path().join("gtm.toml").exists());
+}
+
+#[test]
+fn rules_prints_the_rulebook_and_another_can_replace_it() {
+    let out = gtm().arg("rules").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let builtin = text(&out.stdout);
+    assert!(builtin.contains("[[acv.bands]]"));
+    let v = json(&["rules", "--format", "json"]);
+    assert_eq!(v["acv"]["bands"][2]["up_to"], 50000.0);
+    let md = gtm()
+        .args(["rules", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert!(text(&md.stdout).contains("| Motion | ACV | Sales role |"));
+
+    // Moving the hybrid band's top edge from $50K to $20K makes a $24K product sales-led.
+    let dir = tempfile::tempdir().unwrap();
+    let custom = dir.path().join("rules.toml");
+    std::fs::write(&custom, builtin.replace("up_to = 50000", "up_to = 20000")).unwrap();
+    let out = gtm()
+        .arg("--rules")
+        .arg(&custom)
+        .args([
+            "recommend",
+            "profiles/acme-analytics.toml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["acv_band"], "sales-led");
+    let out = gtm()
+        .arg("rules")
+        .arg("--rules")
+        .arg(&custom)
+        .output()
+        .unwrap();
+    assert!(text(&out.stdout).contains("up_to = 20000"));
+}
+
+#[test]
+fn a_bad_rulebook_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let custom = dir.path().join("rules.toml");
+    let builtin = gtm_advisor::rulebook::DEFAULT_RULEBOOK;
+    std::fs::write(&custom, builtin.replacen("weight = 1.5", "weight = -3", 1)).unwrap();
+    let out = gtm()
+        .arg("--rules")
+        .arg(&custom)
+        .args(["recommend", "profiles/acme-analytics.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("rules.toml:"), "{stderr}");
+    assert!(stderr.contains("must not fall"), "{stderr}");
+
+    std::fs::write(&custom, format!("{builtin}\nsurprise = 1\n")).unwrap();
+    let out = gtm()
+        .arg("--rules")
+        .arg(&custom)
+        .arg("rules")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("surprise"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    let run = || {
+        gtm()
+            .args([
+                "recommend",
+                "profiles/slack.toml",
+                "profiles/modelforge.toml",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn usage_errors_exit_2_and_bare_gtm_prints_help() {
+    let out = gtm().arg("frobnicate").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = gtm().output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("Usage: gtm"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = gtm()
+        .args(["recommend", "x.toml", "--format", "yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn help_teaches_with_examples() {
+    let out = gtm().arg("--help").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Examples:") && stdout.contains("gtm recommend acme.toml"),
+        "{stdout}"
+    );
+    for cmd in ["recommend", "explain", "checklist", "init", "rules"] {
+        let out = gtm().args([cmd, "--help"]).output().unwrap();
+        assert!(
+            text(&out.stdout).contains("Examples:"),
+            "{cmd} --help has no examples"
+        );
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin!("gtm");
+    let mut child = Command::new(bin)
+        .arg("rules")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        !text(&out.stderr).contains("panicked"),
+        "{}",
+        text(&out.stderr)
+    );
+}
