@@ -114,13 +114,14 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let lower = word.to_lowercase().replace('-', "_");
     candidates
         .into_iter()
-        .map(|c| {
-            (
-                edit_distance(&lower, &c.to_lowercase().replace('-', "_")),
-                c,
-            )
+        .filter_map(|c| {
+            let candidate = c.to_lowercase().replace('-', "_");
+            let distance = edit_distance(&lower, &candidate);
+            // A truncated key ("viral" for "viral_loops") is a likely slip too.
+            let truncated = lower.chars().count() >= 4 && candidate.starts_with(&lower);
+            let close = distance <= (candidate.chars().count() / 3).max(2);
+            (close || truncated).then_some((distance, c))
         })
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
