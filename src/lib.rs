@@ -3,6 +3,25 @@
 //! The library is the engine and its renderers; the `gtm` binary wires them
 //! to the command line. Reading: [`input`] and [`profile`]. Rules: [`rulebook`].
 //! Scoring (pure): [`score`]. Output: [`render`].
+//!
+//! ```
+//! use gtm_advisor::{Motion, Rulebook, assess, profile};
+//!
+//! let rules = Rulebook::default_rules();
+//! let text = r#"
+//! version = 1
+//! name = "Acme Analytics"
+//! acv = "$24k"
+//! time_to_value = "2 days"
+//! buyer = "team"
+//! compliance = "light"
+//! onboarding = "guided"
+//! "#;
+//! let profile = profile::parse(text, "acme.toml", &rules).expect("a valid profile");
+//! let assessment = assess(&profile, &rules);
+//! assert_eq!(assessment.motion, Motion::Hybrid);
+//! assert_eq!(assessment.acv_band, Motion::Hybrid);
+//! ```
 
 pub mod checklist;
 pub mod diagnostic;
