@@ -74,16 +74,13 @@ fn evaluate(arg: &str, rules: &Rulebook) -> Result<(String, Assessment), LoadFai
 
 fn text_options() -> TextOptions {
     use std::io::IsTerminal;
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<u16>().ok())
-        .map_or(80, |w| w.clamp(40, 240));
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    TextOptions {
-        width,
-        colour: std::io::stdout().is_terminal() && !no_color && !dumb,
-    }
+    let var = |name| std::env::var(name).ok();
+    TextOptions::detect(
+        std::io::stdout().is_terminal(),
+        var("COLUMNS").as_deref(),
+        var("NO_COLOR").as_deref(),
+        var("TERM").as_deref(),
+    )
 }
 
 /// Runs the command and reports what it produced.

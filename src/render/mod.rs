@@ -32,6 +32,28 @@ pub struct TextOptions {
     pub colour: bool,
 }
 
+impl TextOptions {
+    /// Options from the environment: `width` from `COLUMNS` (else 80, kept
+    /// within 40..=240), colour only on a terminal, never with `NO_COLOR`
+    /// set to anything or `TERM=dumb`.
+    pub fn detect(
+        stdout_is_terminal: bool,
+        columns: Option<&str>,
+        no_color: Option<&str>,
+        term: Option<&str>,
+    ) -> TextOptions {
+        let width = columns
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .map_or(80, |w| w.clamp(40, 240));
+        let no_color = no_color.is_some_and(|v| !v.is_empty());
+        let dumb = term == Some("dumb");
+        TextOptions {
+            width,
+            colour: stdout_is_terminal && !no_color && !dumb,
+        }
+    }
+}
+
 impl Default for TextOptions {
     fn default() -> TextOptions {
         TextOptions {
@@ -195,6 +217,23 @@ mod tests {
         assert_eq!(band_range(&r, Motion::Hybrid), "$5,000 to $50,000");
         assert_eq!(band_range(&r, Motion::SalesLed), "over $50,000 to $250,000");
         assert_eq!(band_range(&r, Motion::Enterprise), "over $250,000");
+    }
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        let detect = TextOptions::detect;
+        assert!(detect(true, None, None, Some("xterm")).colour);
+        assert!(!detect(false, None, None, Some("xterm")).colour);
+        assert!(!detect(true, None, Some("1"), None).colour);
+        assert!(
+            detect(true, None, Some(""), None).colour,
+            "an empty NO_COLOR does not count"
+        );
+        assert!(!detect(true, None, None, Some("dumb")).colour);
+        assert_eq!(detect(false, None, None, None).width, 80);
+        assert_eq!(detect(false, Some("120"), None, None).width, 120);
+        assert_eq!(detect(false, Some("10"), None, None).width, 40);
+        assert_eq!(detect(false, Some("wide"), None, None).width, 80);
     }
 
     #[test]

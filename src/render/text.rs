@@ -314,6 +314,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn colour_is_used_only_when_asked_and_never_inside_tables() {
+        let rules = Rulebook::default_rules();
+        let src = "version = 1\nname = \"C\"\nacv = 3000\ntime_to_value = \"5m\"\nbuyer = \"team\"\ncompliance = \"regulated\"\nonboarding = \"self-serve\"\n";
+        let profile = crate::profile::parse(src, "c.toml", &rules).unwrap();
+        let a = crate::score::assess(&profile, &rules);
+        let plain = assessment(
+            &a,
+            &rules,
+            &TextOptions {
+                width: 80,
+                colour: false,
+            },
+        );
+        assert!(!plain.contains('\x1b'));
+        let coloured = assessment(
+            &a,
+            &rules,
+            &TextOptions {
+                width: 80,
+                colour: true,
+            },
+        );
+        assert!(coloured.contains(BOLD) && coloured.contains(YELLOW));
+        for line in coloured.lines().filter(|l| l.starts_with('│')) {
+            assert!(
+                !line.contains('\x1b'),
+                "escape codes inside a table: {line}"
+            );
+        }
+    }
+
+    #[test]
     fn wrap_respects_width_and_indents() {
         let text = "one two three four five six seven";
         assert_eq!(
