@@ -13,6 +13,8 @@ use gtm_advisor::render::{self, Evaluated, Format, TextOptions};
 use gtm_advisor::rulebook::DEFAULT_RULEBOOK;
 use gtm_advisor::{Assessment, Rulebook, assess, checklist, exit};
 
+use clap::CommandFactory;
+
 use crate::cli::{Cli, Command};
 
 /// What a command produced.
@@ -29,7 +31,8 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn failed(message: String) -> Outcome {
+    /// A single error and exit status 2.
+    pub fn failed(message: String) -> Outcome {
         Outcome {
             errors: vec![message],
             status: exit::INVALID,
@@ -72,7 +75,8 @@ fn evaluate(arg: &str, rules: &Rulebook) -> Result<(String, Assessment), LoadFai
     Ok((input.name, assess(&profile, rules)))
 }
 
-fn text_options() -> TextOptions {
+/// Text options for this process's standard output.
+pub fn text_options() -> TextOptions {
     use std::io::IsTerminal;
     let var = |name| std::env::var(name).ok();
     TextOptions::detect(
@@ -95,7 +99,22 @@ pub fn run(cli: &Cli) -> Outcome {
             };
         }
     };
-    match &cli.command {
+    let Some(command) = &cli.command else {
+        if crate::interactive::attended() {
+            return crate::interactive::run(None, None, &rules);
+        }
+        let help = Cli::command().render_long_help().to_string();
+        return Outcome {
+            errors: Vec::new(),
+            notes: vec![help],
+            status: exit::INVALID,
+            ..Outcome::default()
+        };
+    };
+    match command {
+        Command::Interview { save, from } => {
+            crate::interactive::run(save.as_deref(), from.as_deref(), &rules)
+        }
         Command::Recommend { files, format } => recommend(files, (*format).into(), &rules),
         Command::Explain { file, format } => explain(file, (*format).into(), &rules),
         Command::Checklist { motion, format } => {
@@ -202,7 +221,14 @@ fn init(file: &str) -> Outcome {
         .write(true)
         .create_new(true)
         .open(Path::new(file))
-        .and_then(|mut f| f.write_all(STARTER.as_bytes()).and_then(|()| f.sync_all()));
+        .and_then(|mut f| {
+            let result = f.write_all(STARTER.as_bytes()).and_then(|()| f.sync_all());
+            if result.is_err() {
+                // Leave no half-written profile behind; the file is ours, we just created it.
+                let _ = std::fs::remove_file(file);
+            }
+            result
+        });
     match written {
         Ok(()) => Outcome {
             notes: vec![format!(

@@ -20,6 +20,8 @@ and an implementation checklist.";
 
 const EXAMPLES: &str = "\
 Examples:
+  gtm                                on a terminal: the interview (same as `gtm interview`)
+  gtm interview --save acme.toml     answer questions, see the result, save the profile
   gtm init acme.toml                 write a starter profile to edit
   gtm recommend acme.toml            the recommendation, with reasons and checklist
   gtm recommend clients/*.toml       one row per client, and a count per motion
@@ -33,11 +35,11 @@ Exit status: 0 success, 1 check failed, 2 usage error or invalid input, 130 inte
 /// The `gtm` command line.
 #[derive(Debug, Parser)]
 #[command(name = "gtm", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
-#[command(arg_required_else_help = true, propagate_version = true)]
+#[command(propagate_version = true)]
 pub struct Cli {
-    /// What to do.
+    /// What to do; without one, the interview on a terminal, this help otherwise.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 
     /// Score against this rulebook instead of the built-in one (see `gtm rules`).
     #[arg(long, global = true, value_name = "FILE")]
@@ -68,6 +70,26 @@ impl From<FormatArg> for Format {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Answer a few questions, see the recommendation, and save the answers as a profile.
+    #[command(after_help = "\
+Examples:
+  gtm interview
+  gtm interview --save acme.toml
+  gtm interview --from acme.toml     revisit: Enter keeps each earlier answer
+
+Keys: arrows (or j/k) move in a list, Enter accepts, Esc or Ctrl-C stops
+without saving, Ctrl-D ends the input. An existing file is only replaced after
+you answer yes. Needs a terminal; elsewhere use `gtm init` and `gtm recommend`.")]
+    Interview {
+        /// Save the profile to this file instead of asking where.
+        #[arg(long, value_name = "FILE")]
+        save: Option<PathBuf>,
+
+        /// Start from this profile's answers.
+        #[arg(long, value_name = "FILE")]
+        from: Option<String>,
+    },
+
     /// Recommend a motion for one or more profiles.
     #[command(after_help = "\
 Examples:

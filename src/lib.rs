@@ -27,6 +27,7 @@ pub mod checklist;
 pub mod diagnostic;
 pub mod exit;
 pub mod input;
+pub mod interview;
 pub mod motion;
 pub mod profile;
 pub mod render;

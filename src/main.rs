@@ -4,6 +4,8 @@
 
 mod app;
 mod cli;
+mod interactive;
+mod prompt;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

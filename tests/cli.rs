@@ -427,7 +427,14 @@ fn help_teaches_with_examples() {
         stdout.contains("Examples:") && stdout.contains("gtm recommend acme.toml"),
         "{stdout}"
     );
-    for cmd in ["recommend", "explain", "checklist", "init", "rules"] {
+    for cmd in [
+        "interview",
+        "recommend",
+        "explain",
+        "checklist",
+        "init",
+        "rules",
+    ] {
         let out = gtm().args([cmd, "--help"]).output().unwrap();
         assert!(
             text(&out.stdout).contains("Examples:"),

@@ -109,7 +109,14 @@ fn errors() {
 #[test]
 fn help() {
     insta::assert_snapshot!("help", stdout(&["--help"]));
-    for cmd in ["recommend", "explain", "checklist", "init", "rules"] {
+    for cmd in [
+        "interview",
+        "recommend",
+        "explain",
+        "checklist",
+        "init",
+        "rules",
+    ] {
         insta::assert_snapshot!(format!("help_{cmd}"), stdout(&[cmd, "--help"]));
     }
 }

@@ -64,6 +64,20 @@ const LONGEST_NAME: usize = 200;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
+/// Checks a company or product name; the same rule serves files and the interview.
+pub fn check_name(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    if name.is_empty() {
+        Err("the name is empty; give the company or product name".to_string())
+    } else if name.chars().count() > LONGEST_NAME {
+        Err(format!("the name is longer than {LONGEST_NAME} characters"))
+    } else if name.chars().any(char::is_control) {
+        Err("the name contains control characters".to_string())
+    } else {
+        Ok(name.to_string())
+    }
+}
+
 /// Parses and validates profile text. `file` is only used in messages;
 /// checklist ids are checked against `rules`.
 pub fn parse(src: &str, file: &str, rules: &Rulebook) -> Result<Profile, FileProblems> {
@@ -376,27 +390,13 @@ impl Reader<'_> {
     }
 
     fn name(&mut self, value: &Value<'_>) -> Option<String> {
-        let name = self.string("name", value)?.trim();
-        if name.is_empty() {
-            self.problem(
-                value.span(),
-                "name",
-                "the name is empty; give the company or product name".into(),
-            );
-            None
-        } else if name.chars().count() > LONGEST_NAME {
-            let message = format!("the name is longer than {LONGEST_NAME} characters");
-            self.problem(value.span(), "name", message);
-            None
-        } else if name.chars().any(char::is_control) {
-            self.problem(
-                value.span(),
-                "name",
-                "the name contains control characters".into(),
-            );
-            None
-        } else {
-            Some(name.to_string())
+        let text = self.string("name", value)?;
+        match check_name(text) {
+            Ok(name) => Some(name),
+            Err(why) => {
+                self.problem(value.span(), "name", why);
+                None
+            }
         }
     }
 

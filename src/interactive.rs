@@ -1,0 +1,186 @@
+//! `gtm interview` (and bare `gtm` on a terminal): ask, show the result,
+//! offer to save. The only command that talks with a person while it runs,
+//! so it prints as it goes instead of returning its text.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use console::Term;
+use gtm_advisor::input;
+use gtm_advisor::interview::{self, Ask, Stop};
+use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
+use gtm_advisor::{Rulebook, assess, exit, render};
+
+use crate::app::{Outcome, text_options};
+use crate::prompt::Terminal;
+
+/// Where `gtm interview` offers to save when no `--save` is given.
+pub const DEFAULT_SAVE: &str = "gtm-profile.toml";
+
+const NEEDS_A_TERMINAL: &str = "`gtm interview` asks its questions in a terminal, and stdin, stdout or stderr is not one here (a pipe, a file or CI). To write a profile without one, run `gtm init FILE` and edit it; to evaluate a profile, run `gtm recommend FILE`.";
+
+/// Whether stdin, stdout and stderr are all terminals.
+pub fn attended() -> bool {
+    std::io::stdin().is_terminal()
+        && std::io::stdout().is_terminal()
+        && std::io::stderr().is_terminal()
+}
+
+fn stopped(stop: Stop) -> Outcome {
+    let message = match stop {
+        Stop::Interrupted => "Interview stopped; nothing was saved.",
+        Stop::EndOfInput => "End of input; interview stopped and nothing was saved.",
+    };
+    Outcome {
+        notes: vec![message.to_string()],
+        status: exit::INTERRUPTED,
+        ..Outcome::default()
+    }
+}
+
+/// Restores the cursor and exits 130 on a Ctrl-C that arrives while no key is
+/// being read (keys read by the prompts never raise the signal).
+fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        let term = Term::stderr();
+        let _ = term.show_cursor();
+        let _ = term.write_line("\nInterview stopped; nothing was saved.");
+        std::process::exit(i32::from(exit::INTERRUPTED));
+    });
+}
+
+/// Runs the interview.
+pub fn run(save: Option<&Path>, from: Option<&str>, rules: &Rulebook) -> Outcome {
+    if !attended() {
+        return Outcome::failed(NEEDS_A_TERMINAL.to_string());
+    }
+    let from = match from {
+        None => None,
+        Some(file) => match input::read(file, MAX_PROFILE_BYTES) {
+            Err(e) => return Outcome::failed(e.to_string()),
+            Ok(text) => match profile::parse(&text.text, &text.name, rules) {
+                Ok(p) => Some(p),
+                Err(problems) => return Outcome::failed(problems.to_string()),
+            },
+        },
+    };
+    install_interrupt_handler();
+    let mut ask = Terminal::new();
+    eprintln!(
+        "A few questions about your product; Enter keeps the answer offered, Esc or Ctrl-C stops without saving.\n"
+    );
+    let answers = match interview::run(&mut ask, from.as_ref()) {
+        Ok(a) => a,
+        Err(stop) => return stopped(stop),
+    };
+    let text = answers.to_toml();
+    let profile = match profile::parse(&text, "<interview>", rules) {
+        Ok(p) => p,
+        Err(problems) => {
+            return Outcome::failed(format!(
+                "the answers did not make a valid profile (a bug): {problems}"
+            ));
+        }
+    };
+    let result = render::text::assessment(&assess(&profile, rules), rules, &text_options());
+    println!();
+    print!("{result}");
+    let _ = std::io::stdout().flush();
+    println!();
+
+    let target = match choose_target(&mut ask, save) {
+        Ok(Some(target)) => target,
+        Ok(None) => {
+            return Outcome {
+                notes: vec!["Not saved. Run `gtm interview` again whenever you like.".to_string()],
+                ..Outcome::default()
+            };
+        }
+        Err(stop) => return stopped(stop),
+    };
+    match write_atomically(&target.path, &text, target.overwrite) {
+        Ok(()) => {
+            let shown = target.path.display();
+            Outcome {
+                notes: vec![format!(
+                    "Saved {shown}. Evaluate it with `gtm recommend {shown}`; revisit it with `gtm interview --from {shown}`."
+                )],
+                ..Outcome::default()
+            }
+        }
+        Err(e) => Outcome::failed(format!("{}: cannot save: {e}", target.path.display())),
+    }
+}
+
+/// A file to save to, and whether the person agreed to replace it.
+struct Target {
+    path: PathBuf,
+    overwrite: bool,
+}
+
+/// Asks whether and where to save; an existing file needs an explicit yes.
+fn choose_target(ask: &mut dyn Ask, save: Option<&Path>) -> Result<Option<Target>, Stop> {
+    let mut given = save.map(Path::to_path_buf);
+    if given.is_none() && !ask.confirm("Save these answers as a profile?", true)? {
+        return Ok(None);
+    }
+    loop {
+        let path = match given.take() {
+            Some(path) => path,
+            None => PathBuf::from(ask.text("Save to", Some(DEFAULT_SAVE), check_path)?),
+        };
+        if !path.exists() {
+            return Ok(Some(Target {
+                path,
+                overwrite: false,
+            }));
+        }
+        let question = format!("{} already exists. Replace it?", path.display());
+        if ask.confirm(&question, false)? {
+            return Ok(Some(Target {
+                path,
+                overwrite: true,
+            }));
+        }
+        if !ask.confirm("Save under another name?", true)? {
+            return Ok(None);
+        }
+    }
+}
+
+fn check_path(text: &str) -> Result<String, String> {
+    let path = Path::new(text.trim());
+    if text.trim().is_empty() {
+        Err("give a file name, e.g. gtm-profile.toml".to_string())
+    } else if path.is_dir() {
+        Err(format!(
+            "{} is a directory; give a file name",
+            path.display()
+        ))
+    } else {
+        Ok(text.trim().to_string())
+    }
+}
+
+/// Writes through a temporary file in the same directory and a rename, so the
+/// target is either untouched or complete.
+fn write_atomically(path: &Path, text: &str, overwrite: bool) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".gtm-profile-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    file.write_all(text.as_bytes())?;
+    file.as_file().sync_all()?;
+    let persisted = if overwrite {
+        file.persist(path)
+    } else {
+        file.persist_noclobber(path)
+    };
+    persisted.map(|_| ()).map_err(|e| e.error)
+}

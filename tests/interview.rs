@@ -1,0 +1,285 @@
+//! The interview through a real pseudo-terminal, typed key by key, and its
+//! refusal to run without one.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use common::{gtm, text};
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession;
+use expectrl::{Eof, Expect, Session};
+
+const ENTER: &str = "\r";
+const DOWN: &str = "\x1b[B";
+const CTRL_C: &str = "\x03";
+const CTRL_D: &str = "\x04";
+const ESC: &str = "\x1b";
+
+type Pty = OsSession;
+
+fn spawn(dir: &Path, args: &[&str]) -> Pty {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("gtm"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env_remove("COLUMNS");
+    let mut p = Session::spawn(cmd).expect("spawn gtm in a pty");
+    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    p
+}
+
+/// Waits for `prompt`, then types `keys`.
+fn answer(p: &mut Pty, prompt: &str, keys: &str) {
+    p.expect(prompt)
+        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+    // Let the prompt finish drawing so keys are read as keys.
+    std::thread::sleep(Duration::from_millis(50));
+    p.send(keys).unwrap();
+}
+
+/// Reads everything left and returns the exit status.
+fn finish(mut p: Pty) -> (String, i32) {
+    let rest = p
+        .expect(Eof)
+        .map(|c| String::from_utf8_lossy(c.as_bytes()).into_owned())
+        .unwrap_or_default();
+    match p.get_process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => (rest, code),
+        other => panic!("gtm did not exit normally: {other:?}"),
+    }
+}
+
+fn motion_of(path: &Path) -> String {
+    let out = gtm()
+        .arg("recommend")
+        .arg(path)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["motion"].as_str().unwrap().to_string()
+}
+
+fn answer_core(p: &mut Pty) {
+    answer(p, "Company or product name", "Acme Labs\r");
+    answer(p, "Annual contract value", "lots\r");
+    answer(p, "is not an amount of money", "24k\r");
+    answer(p, "Time until a new user gets real value", "2 days\r");
+    answer(p, "Who decides to buy?", &format!("{DOWN}{ENTER}"));
+    answer(p, "What compliance burden", &format!("{DOWN}{ENTER}"));
+    answer(
+        p,
+        "What does it take to get started?",
+        &format!("{DOWN}{ENTER}"),
+    );
+}
+
+#[test]
+fn a_full_interview_typed_key_by_key_saves_a_profile_that_recommend_agrees_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["interview", "--save", "acme.toml"]);
+    answer_core(&mut p);
+    answer(&mut p, "Answer optional questions", "y");
+    answer(
+        &mut p,
+        "Does a single user get value alone?",
+        &format!("{DOWN}{ENTER}"),
+    );
+    // Enter through the other optional questions: they stay unanswered.
+    for prompt in [
+        "Do users naturally invite others?",
+        "Are usage milestones tracked",
+        "Does value depend on connecting",
+        "Do users already find the product",
+        "Are the end users engineers?",
+        "Which segment",
+        "How costly is it",
+        "Which motion do you run today?",
+        "Do you offer a free trial?",
+        "Are your prices published?",
+        "Must prospects sit through a demo",
+        "Does sales contact every new signup?",
+        "Do account executives earn commission",
+        "Does each motion have its own funnel",
+        "Have you defined product-qualified-lead criteria?",
+    ] {
+        answer(&mut p, prompt, ENTER);
+    }
+    p.expect("Acme Labs: Hybrid (product-led sales)").unwrap();
+    p.expect("Saved acme.toml").unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    let saved = dir.path().join("acme.toml");
+    let src = std::fs::read_to_string(&saved).unwrap();
+    assert!(src.contains("individual_value = true"), "{src}");
+    assert!(src.contains("acv = \"$24,000\""), "{src}");
+    assert_eq!(motion_of(&saved), "hybrid");
+    // No temporary file is left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn without_save_it_asks_where_and_offers_the_default_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &[]);
+    answer_core(&mut p);
+    answer(&mut p, "Answer optional questions", ENTER);
+    answer(&mut p, "Save these answers as a profile?", ENTER);
+    answer(&mut p, "Save to", ENTER);
+    p.expect("Saved gtm-profile.toml").unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(motion_of(&dir.path().join("gtm-profile.toml")), "hybrid");
+}
+
+#[test]
+fn from_prefills_every_answer_so_enter_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::canonicalize("profiles/salesforce.toml").unwrap();
+    let original = original.to_str().unwrap();
+    let mut p = spawn(
+        dir.path(),
+        &["interview", "--from", original, "--save", "again.toml"],
+    );
+    for prompt in [
+        "Company or product name",
+        "Annual contract value",
+        "Time until a new user gets real value",
+        "Who decides to buy?",
+        "What compliance burden",
+        "What does it take to get started?",
+        "Answer optional questions",
+    ] {
+        answer(&mut p, prompt, ENTER);
+    }
+    p.expect("Salesforce: Sales-led").unwrap();
+    p.expect("Saved again.toml").unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    let json = |path: &Path| {
+        let out = gtm()
+            .arg("recommend")
+            .arg(path)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let mut v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v.as_object_mut().unwrap().remove("file");
+        v
+    };
+    assert_eq!(
+        json(&dir.path().join("again.toml")),
+        json(Path::new(original))
+    );
+}
+
+#[test]
+fn ctrl_c_mid_interview_writes_nothing_and_exits_130() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["interview", "--save", "acme.toml"]);
+    answer(&mut p, "Company or product name", "Acme\r");
+    answer(&mut p, "Annual contract value", "12");
+    std::thread::sleep(Duration::from_millis(50));
+    p.send(CTRL_C).unwrap();
+    let (rest, code) = finish(p);
+    assert_eq!(code, 130);
+    assert!(rest.contains("nothing was saved"), "{rest}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn esc_in_a_list_stops_and_leaves_the_cursor_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["interview", "--save", "acme.toml"]);
+    answer(&mut p, "Company or product name", "Acme\r");
+    answer(&mut p, "Annual contract value", "12k\r");
+    answer(&mut p, "Time until a new user gets real value", "5m\r");
+    p.expect("Who decides to buy?").unwrap();
+    p.expect("\x1b[?25l").unwrap(); // the list hides the cursor
+    std::thread::sleep(Duration::from_millis(50));
+    p.send(ESC).unwrap();
+    let (rest, code) = finish(p);
+    assert_eq!(code, 130);
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "the cursor was not shown again: {rest:?}"
+    );
+    assert!(rest.contains("nothing was saved"));
+    assert!(!dir.path().join("acme.toml").exists());
+}
+
+#[test]
+fn end_of_input_stops_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["interview"]);
+    answer(&mut p, "Company or product name", CTRL_D);
+    let (rest, code) = finish(p);
+    assert_eq!(code, 130);
+    assert!(rest.contains("End of input"), "{rest}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn an_existing_file_is_only_replaced_after_a_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("acme.toml");
+    std::fs::write(&target, "original").unwrap();
+
+    let mut p = spawn(dir.path(), &["interview", "--save", "acme.toml"]);
+    answer_core(&mut p);
+    answer(&mut p, "Answer optional questions", ENTER);
+    answer(&mut p, "acme.toml already exists. Replace it?", ENTER); // default: no
+    answer(&mut p, "Save under another name?", "n");
+    p.expect("Not saved").unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "original");
+
+    let mut p = spawn(dir.path(), &["interview", "--save", "acme.toml"]);
+    answer_core(&mut p);
+    answer(&mut p, "Answer optional questions", ENTER);
+    answer(&mut p, "acme.toml already exists. Replace it?", "y");
+    p.expect("Saved acme.toml").unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(motion_of(&target), "hybrid");
+}
+
+/// Runs gtm with stdin from /dev/null and no terminal, failing if it hangs.
+fn detached(args: &[&str]) -> std::process::Output {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("gtm"));
+    cmd.args(args).stdin(std::process::Stdio::null());
+    assert_cmd::Command::from_std(cmd)
+        .timeout(Duration::from_secs(10))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn off_a_terminal_the_interview_refuses_at_once() {
+    let out = detached(&["interview"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("terminal"), "{stderr}");
+    assert!(
+        stderr.contains("gtm init") && stderr.contains("gtm recommend"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn bare_gtm_off_a_terminal_prints_the_usage_help() {
+    let out = detached(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("Usage: gtm"),
+        "{}",
+        text(&out.stderr)
+    );
+}
