@@ -6,16 +6,19 @@ use std::fs::OpenOptions;
 use std::io::{ErrorKind, Write};
 use std::path::Path;
 
+use gtm_advisor::check::{self, GateOptions, Verdict};
 use gtm_advisor::diagnostic::FileProblems;
+use gtm_advisor::diagnostic::nearest;
 use gtm_advisor::input::{self, InputError};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES, STARTER};
+use gtm_advisor::render::gate::{self, Checked};
 use gtm_advisor::render::{self, Evaluated, Format, TextOptions};
 use gtm_advisor::rulebook::DEFAULT_RULEBOOK;
-use gtm_advisor::{Assessment, Rulebook, assess, checklist, exit};
+use gtm_advisor::{Assessment, Profile, Rulebook, assess, checklist, exit};
 
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{CheckFormat, Cli, Command, DenyLevel};
 
 /// What a command produced.
 #[derive(Debug, Default)]
@@ -69,10 +72,22 @@ enum LoadFailure {
     Problems(FileProblems),
 }
 
-fn evaluate(arg: &str, rules: &Rulebook) -> Result<(String, Assessment), LoadFailure> {
+/// A profile read, validated and scored.
+struct Evaluation {
+    file: String,
+    profile: Profile,
+    assessment: Assessment,
+}
+
+fn evaluate(arg: &str, rules: &Rulebook) -> Result<Evaluation, LoadFailure> {
     let input = input::read(arg, MAX_PROFILE_BYTES).map_err(LoadFailure::Input)?;
     let profile = profile::parse(&input.text, &input.name, rules).map_err(LoadFailure::Problems)?;
-    Ok((input.name, assess(&profile, rules)))
+    let assessment = assess(&profile, rules);
+    Ok(Evaluation {
+        file: input.name,
+        profile,
+        assessment,
+    })
 }
 
 /// Text options for this process's standard output.
@@ -130,6 +145,29 @@ pub fn run(cli: &Cli) -> Outcome {
             }
         }
         Command::Init { file } => init(file),
+        Command::Check {
+            paths,
+            format,
+            deny,
+            allow,
+            require_checklist,
+        } => {
+            let opts = GateOptions {
+                deny_warnings: deny.contains(&DenyLevel::Warnings),
+                allow: allow.clone(),
+                require_checklist: *require_checklist,
+            };
+            check(paths, *format, &opts, &rules)
+        }
+        Command::Schema => {
+            let schema = gtm_advisor::schema::profile_schema(&rules);
+            let mut stdout = serde_json::to_string_pretty(&schema).unwrap_or_default();
+            stdout.push('\n');
+            Outcome {
+                stdout,
+                ..Outcome::default()
+            }
+        }
         Command::Rules { format } => {
             let stdout = match Format::from(*format) {
                 Format::Text => rules_text,
@@ -152,7 +190,7 @@ fn recommend(files: &[String], format: Format, rules: &Rulebook) -> Outcome {
     let mut results = Vec::new();
     for file in files {
         match evaluate(file, rules) {
-            Ok(result) => results.push(result),
+            Ok(e) => results.push((e.file, e.assessment)),
             Err(LoadFailure::Input(e)) => out.errors.push(e.to_string()),
             Err(LoadFailure::Problems(p)) => out.errors.extend(problem_lines(&p)),
         }
@@ -186,14 +224,15 @@ fn recommend(files: &[String], format: Format, rules: &Rulebook) -> Outcome {
 
 fn explain(file: &str, format: Format, rules: &Rulebook) -> Outcome {
     match evaluate(file, rules) {
-        Ok((name, a)) => {
+        Ok(e) => {
+            let a = &e.assessment;
             let stdout = match format {
-                Format::Text => render::text::explain(&a, rules, &text_options()),
+                Format::Text => render::text::explain(a, rules, &text_options()),
                 Format::Json => render::json::assessment(&Evaluated {
-                    file: &name,
-                    assessment: &a,
+                    file: &e.file,
+                    assessment: a,
                 }),
-                Format::Markdown => render::markdown::explain(&a, rules),
+                Format::Markdown => render::markdown::explain(a, rules),
             };
             Outcome {
                 stdout,
@@ -240,5 +279,126 @@ fn init(file: &str) -> Outcome {
             "{file}: already exists and was left untouched; choose another name, or remove it first"
         )),
         Err(e) => Outcome::failed(format!("{file}: cannot write: {e}")),
+    }
+}
+
+/// The files a check covers: files as given, directories as their `*.toml`
+/// files in name order. A directory without any is an error.
+fn expand(paths: &[String]) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        let p = Path::new(path);
+        if !p.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let entries =
+            std::fs::read_dir(p).map_err(|e| format!("{path}: cannot list the directory: {e}"))?;
+        let mut found: Vec<String> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "toml"))
+            .map(|f| f.display().to_string())
+            .collect();
+        if found.is_empty() {
+            return Err(format!("{path}: no *.toml files in this directory"));
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+fn invalid_lines(failure: LoadFailure) -> Vec<(Option<usize>, String)> {
+    match failure {
+        LoadFailure::Input(e) => vec![e.detail()],
+        LoadFailure::Problems(p) => p
+            .problems
+            .into_iter()
+            .map(|p| {
+                let mut message = match &p.key {
+                    Some(key) => format!("`{key}`: {}", p.message),
+                    None => p.message.clone(),
+                };
+                if let Some(help) = &p.help {
+                    message.push_str(&format!(" ({help})"));
+                }
+                (p.location.map(|l| l.line), message)
+            })
+            .collect(),
+    }
+}
+
+fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rulebook) -> Outcome {
+    let known = check::all_ids(rules);
+    for id in &opts.allow {
+        if !known.contains(&id.as_str()) {
+            let hint = nearest(id, known.iter().copied())
+                .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+            return Outcome::failed(format!(
+                "--allow {id}: no finding has this id{hint} Known ids: {}",
+                known.join(", ")
+            ));
+        }
+    }
+    let files = match expand(paths) {
+        Ok(files) => files,
+        Err(message) => return Outcome::failed(message),
+    };
+    enum Done {
+        Judged(Box<Evaluation>, Verdict),
+        Invalid(String, Vec<(Option<usize>, String)>),
+    }
+    let done: Vec<Done> = files
+        .iter()
+        .map(|file| match evaluate(file, rules) {
+            Ok(e) => {
+                let verdict = check::judge(&e.profile, &e.assessment, rules, opts);
+                Done::Judged(Box::new(e), verdict)
+            }
+            Err(failure) => Done::Invalid(file.clone(), invalid_lines(failure)),
+        })
+        .collect();
+    let results: Vec<Checked<'_>> = done
+        .iter()
+        .map(|d| match d {
+            Done::Judged(e, verdict) => Checked::Judged {
+                file: &e.file,
+                name: &e.profile.name,
+                verdict,
+            },
+            Done::Invalid(file, problems) => Checked::Invalid {
+                file,
+                problems: problems.clone(),
+            },
+        })
+        .collect();
+    let stdout = match format {
+        CheckFormat::Text => gate::text(&results, opts, text_options().width),
+        CheckFormat::Json => gate::json(&results, opts),
+        CheckFormat::Github => gate::github(&results, opts),
+        CheckFormat::Junit => {
+            // The checklist gate only runs when asked for, so only then is it a test case.
+            let ran: Vec<&str> = known
+                .iter()
+                .copied()
+                .filter(|id| opts.require_checklist || *id != check::CHECKLIST_INCOMPLETE)
+                .collect();
+            gate::junit(&results, opts, &ran)
+        }
+        CheckFormat::Gitlab => gate::gitlab(&results, opts),
+    };
+    let summary = gate::summary(&results);
+    let status = if summary.invalid > 0 {
+        exit::INVALID
+    } else if summary.failed > 0 {
+        exit::CHECK_FAILED
+    } else {
+        exit::SUCCESS
+    };
+    Outcome {
+        stdout,
+        status,
+        ..Outcome::default()
     }
 }

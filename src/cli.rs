@@ -67,6 +67,28 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// Output formats for `gtm check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Grouped by file, one finding per line with its fix.
+    Text,
+    /// JSON, schema_version 1.
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML: one test case per profile and rule.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+}
+
+/// Finding levels that `--deny` can make fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyLevel {
+    /// Warnings fail the check too.
+    Warnings,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -142,6 +164,52 @@ Mark items done in a profile with `[checklist] done = [\"id\", ...]`.")]
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
     },
+
+    /// Check profiles in CI: valid, `[expect] motion` met, no error-level finding.
+    #[command(after_help = "\
+Examples:
+  gtm check gtm.toml
+  gtm check profiles/ --deny warnings
+  gtm check gtm.toml --format github             annotations on the right line in GitHub Actions
+  gtm check gtm.toml --format junit > gtm.xml    test report for GitLab, Jenkins and others
+  gtm check gtm.toml --format gitlab > gl-code-quality.json
+  gtm check gtm.toml --allow pricing-hidden --require-checklist
+
+A directory means every *.toml directly inside it. A profile passes when it is
+valid, its `[expect] motion` (if any) is the recommendation, and no
+error-level finding remains; `[check] allow = [...]` in a profile silences
+findings like --allow. Exit status: 0 all passed, 1 a check failed, 2 a file
+could not be read or is invalid (every other file is still checked).")]
+    Check {
+        /// Profile files, or directories of them.
+        #[arg(required = true, value_name = "FILE|DIR")]
+        paths: Vec<String>,
+
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+
+        /// Make these findings fail the check too (`--deny warnings`).
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        deny: Vec<DenyLevel>,
+
+        /// Silence a finding by id; repeat for more.
+        #[arg(long, value_name = "ID")]
+        allow: Vec<String>,
+
+        /// Fail while any checklist item of the recommended motion is not done.
+        #[arg(long)]
+        require_checklist: bool,
+    },
+
+    /// Print a JSON Schema of the profile format, for editors that check TOML as you type.
+    #[command(after_help = "\
+Examples:
+  gtm schema > gtm-profile.schema.json
+
+Then point your editor at it, e.g. with a first line in the profile (Taplo,
+Even Better TOML):  #:schema ./gtm-profile.schema.json")]
+    Schema,
 
     /// Write a commented starter profile that evaluates as it is.
     #[command(after_help = "\

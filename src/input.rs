@@ -64,6 +64,29 @@ pub enum InputError {
     },
 }
 
+impl InputError {
+    /// The line the problem is on, if any, and the message without the path.
+    pub fn detail(&self) -> (Option<usize>, String) {
+        let text = self.to_string();
+        let path = match self {
+            InputError::NotFound { path }
+            | InputError::IsDirectory { path }
+            | InputError::TooLarge { path, .. }
+            | InputError::NotUtf8 { path, .. }
+            | InputError::Io { path, .. } => path,
+        };
+        let line = match self {
+            InputError::NotUtf8 { location, .. } => Some(location.line),
+            _ => None,
+        };
+        let rest = text.strip_prefix(path.as_str()).unwrap_or(&text);
+        let rest = rest
+            .trim_start_matches(|c: char| c == ':' || c.is_ascii_digit())
+            .trim_start();
+        (line, rest.to_string())
+    }
+}
+
 /// Reads `arg` (a path, or `-` for standard input), refusing more than `limit` bytes.
 pub fn read(arg: &str, limit: usize) -> Result<Input, InputError> {
     if arg == "-" {

@@ -23,15 +23,18 @@
 //! assert_eq!(assessment.acv_band, Motion::Hybrid);
 //! ```
 
+pub mod check;
 pub mod checklist;
 pub mod diagnostic;
 pub mod exit;
+pub mod findings;
 pub mod input;
 pub mod interview;
 pub mod motion;
 pub mod profile;
 pub mod render;
 pub mod rulebook;
+pub mod schema;
 pub mod score;
 
 pub use motion::Motion;

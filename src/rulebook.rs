@@ -45,6 +45,12 @@ pub struct Rulebook {
     pub conflicts: Vec<ConflictRule>,
     /// Implementation checklist items, each for one or more motions.
     pub checklist: Vec<ChecklistItem>,
+    /// Lint rules for `gtm check`: practices and signals against the documents' pitfalls.
+    #[serde(default)]
+    pub findings: Vec<FindingRule>,
+    /// The cost of switching between motions, and when it is worth it.
+    #[serde(default)]
+    pub switching: Vec<Switch>,
 }
 
 /// A source document.
@@ -385,6 +391,82 @@ pub struct ChecklistItem {
     pub source: Source,
 }
 
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Fails `gtm check`.
+    Error,
+    /// Reported; fails `gtm check` only with `--deny warnings`.
+    Warning,
+}
+
+impl Level {
+    /// The id used in output.
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
+    }
+}
+
+/// A lint rule: a pattern in a profile that the documents warn about.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingRule {
+    /// Stable kebab-case id, used in `--allow` and `[check] allow`.
+    pub id: Spanned<String>,
+    /// Error or warning.
+    pub level: Level,
+    /// The recommended motions it applies to; empty means all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub motions: Vec<Motion>,
+    /// Conditions that must all hold.
+    pub when: Vec<KeyCondition>,
+    /// Conditions of which at least one must hold, if any are given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any: Vec<KeyCondition>,
+    /// The profile key whose line the finding points at.
+    pub line: Spanned<String>,
+    /// What is wrong; `{current}` and `{recommended}` name the motions.
+    pub message: String,
+    /// How to fix it.
+    pub fix: String,
+    /// Where the rule comes from.
+    pub source: Source,
+}
+
+/// A condition on one profile answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyCondition {
+    /// Dotted profile key, e.g. `practices.free_trial`.
+    pub key: Spanned<String>,
+    /// Answers that meet the condition (`"true"`/`"false"` for yes/no keys).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<String>>,
+    /// Met when `practices.motion` is answered and differs from the recommendation.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub differs_from_recommendation: bool,
+}
+
+/// What switching from some motions to others costs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Switch {
+    /// Current motions.
+    pub from: Vec<Motion>,
+    /// Target motions.
+    pub to: Vec<Motion>,
+    /// What the switch costs.
+    pub cost: String,
+    /// When the switch is worth it.
+    pub when: String,
+    /// Where it comes from.
+    pub source: Source,
+}
+
 impl Rulebook {
     /// The embedded default rulebook.
     pub fn default_rules() -> Rulebook {
@@ -471,6 +553,11 @@ impl Rulebook {
                     .last()
                     .expect("validated: ranges exist")
             })
+    }
+
+    /// A finding rule by id.
+    pub fn finding_rule(&self, id: &str) -> Option<&FindingRule> {
+        self.findings.iter().find(|f| f.id.get_ref() == id)
     }
 
     /// A checklist item by id.
@@ -566,6 +653,82 @@ impl Validator<'_> {
         self.factors(r);
         self.conflicts(r);
         self.checklist(r);
+        self.findings(r);
+        for switch in &r.switching {
+            self.source("switching", &switch.source);
+        }
+    }
+
+    fn findings(&mut self, r: &Rulebook) {
+        let keys = crate::profile::answer_keys();
+        let mut ids: Vec<&str> = crate::check::GATE_IDS.to_vec();
+        for rule in &r.findings {
+            let id = rule.id.get_ref().as_str();
+            let key = "findings";
+            if !is_kebab_id(id) {
+                self.report(
+                    &rule.id,
+                    key,
+                    format!("`{id}` is not a kebab-case id (lowercase words joined by hyphens)"),
+                );
+            }
+            if ids.contains(&id) {
+                self.report(
+                    &rule.id,
+                    key,
+                    format!("finding id `{id}` is used twice (or is one of the gate's own ids)"),
+                );
+            }
+            ids.push(id);
+            self.source(key, &rule.source);
+            if rule.when.is_empty() {
+                self.report(
+                    &rule.id,
+                    key,
+                    "a finding needs at least one `when` condition".into(),
+                );
+            }
+            let known_line = rule.line.get_ref() == "version"
+                || rule.line.get_ref() == "name"
+                || rule.line.get_ref() == "acv"
+                || rule.line.get_ref() == "time_to_value"
+                || keys.iter().any(|(k, _)| k == rule.line.get_ref());
+            if !known_line {
+                let message = format!(
+                    "`{}` is not a profile key a finding can point at",
+                    rule.line.get_ref()
+                );
+                self.report(&rule.line, key, message);
+            }
+            for cond in rule.when.iter().chain(&rule.any) {
+                let name = cond.key.get_ref().as_str();
+                let Some((_, allowed)) = keys.iter().find(|(k, _)| *k == name) else {
+                    let known: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
+                    let message = format!(
+                        "`{name}` is not a categorical or yes/no profile key; known keys: {}",
+                        known.join(", ")
+                    );
+                    self.report(&cond.key, key, message);
+                    continue;
+                };
+                match (&cond.values, cond.differs_from_recommendation) {
+                    (Some(values), false) => {
+                        for value in values {
+                            if !allowed.contains(&value.as_str()) {
+                                let message = format!("`{value}` is not an answer of {name}; allowed: {}", allowed.join(", "));
+                                self.report(&cond.key, key, message);
+                            }
+                        }
+                    }
+                    (None, true) if name == "practices.motion" => {}
+                    _ => self.report(
+                        &cond.key,
+                        key,
+                        "a condition needs either `values` or `differs_from_recommendation = true` (only on practices.motion)".into(),
+                    ),
+                }
+            }
+        }
     }
 
     fn motions(&mut self, r: &Rulebook) {

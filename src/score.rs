@@ -13,6 +13,7 @@
 //! monotone too.
 
 use crate::checklist::{self, ChecklistEntry};
+use crate::findings::{self as lint, Finding};
 use crate::motion::Motion;
 use crate::profile::{Money, Profile};
 use crate::rulebook::{Condition, FactorId, Lean, Rulebook};
@@ -46,6 +47,8 @@ pub struct Assessment {
     pub conflicts: Vec<Conflict>,
     /// The recommended motion's checklist, with progress.
     pub checklist: Vec<ChecklistEntry>,
+    /// Practices and signals the documents warn about, given this motion.
+    pub findings: Vec<Finding>,
 }
 
 /// The move the net lean asks for.
@@ -208,6 +211,7 @@ pub fn assess(profile: &Profile, rules: &Rulebook) -> Assessment {
         limit: decision.limit,
         margin,
         checklist: checklist::for_motion(rules, decision.motion, &profile.checklist_done),
+        findings: lint::lint(profile, decision.motion, rules),
         factors,
         unanswered,
         conflicts,

@@ -108,7 +108,22 @@ fn json_has_exactly_the_documented_shape() {
     assert_eq!(v["motion"], "hybrid");
     assert_eq!(v["acv_band"], "hybrid");
     assert_eq!(v["margin"], 3.0);
-    assert_eq!(v["findings"], Value::Array(vec![]));
+    let finding_ids: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        finding_ids,
+        [
+            "demo-required-to-start",
+            "pricing-hidden",
+            "motion-mismatch"
+        ]
+    );
+    assert_eq!(v["findings"][0]["level"], "error");
+    assert_eq!(v["findings"][0]["line"], 20);
     let acv = &v["factors"][0];
     assert_eq!(acv["id"], "acv");
     assert_eq!(acv["value"], "$24,000");
@@ -432,6 +447,8 @@ fn help_teaches_with_examples() {
         "recommend",
         "explain",
         "checklist",
+        "check",
+        "schema",
         "init",
         "rules",
     ] {

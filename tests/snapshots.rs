@@ -85,6 +85,29 @@ fn checklists() {
 }
 
 #[test]
+fn check_formats() {
+    let files = [
+        "profiles/acme-analytics.toml",
+        "tests/fixtures/warning-only.toml",
+        "tests/fixtures/invalid.toml",
+        "profiles/tracewise.toml",
+    ];
+    for format in ["text", "json", "github", "junit", "gitlab"] {
+        let mut args = vec!["check"];
+        args.extend(files);
+        args.extend(["--format", format]);
+        let out = gtm().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        insta::assert_snapshot!(format!("check_{format}"), text(&out.stdout));
+    }
+}
+
+#[test]
+fn schema() {
+    insta::assert_snapshot!("schema", stdout(&["schema"]));
+}
+
+#[test]
 fn rules_markdown() {
     insta::assert_snapshot!("rules_markdown", stdout(&["rules", "--format", "markdown"]));
 }
@@ -114,6 +137,8 @@ fn help() {
         "recommend",
         "explain",
         "checklist",
+        "check",
+        "schema",
         "init",
         "rules",
     ] {

@@ -8,7 +8,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::{Duration, Money, Practices, Profile, Signals};
-use crate::diagnostic::{FileProblems, Location, Problem, is_kebab_id, nearest};
+use crate::diagnostic::{FileProblems, Location, Problem, nearest};
 use crate::motion::UnknownValue;
 use crate::rulebook::Rulebook;
 
@@ -18,7 +18,7 @@ pub const MAX_PROFILE_BYTES: usize = 1024 * 1024;
 /// The profile format versions this build reads.
 pub const SUPPORTED_VERSIONS: &[i64] = &[1];
 
-const ROOT_KEYS: &[&str] = &[
+pub(crate) const ROOT_KEYS: &[&str] = &[
     "version",
     "name",
     "acv",
@@ -40,7 +40,7 @@ const REQUIRED_KEYS: &[(&str, &str)] = &[
     ("compliance", "compliance = \"light\""),
     ("onboarding", "onboarding = \"self-serve\""),
 ];
-const SIGNAL_KEYS: &[&str] = &[
+pub(crate) const SIGNAL_KEYS: &[&str] = &[
     "individual_value",
     "viral_loops",
     "instrumented",
@@ -50,7 +50,7 @@ const SIGNAL_KEYS: &[&str] = &[
     "segment",
     "switching_cost",
 ];
-const PRACTICE_KEYS: &[&str] = &[
+pub(crate) const PRACTICE_KEYS: &[&str] = &[
     "motion",
     "free_trial",
     "pricing_public",
@@ -60,7 +60,7 @@ const PRACTICE_KEYS: &[&str] = &[
     "separate_funnels",
     "pql_defined",
 ];
-const LONGEST_NAME: usize = 200;
+pub(crate) const LONGEST_NAME: usize = 200;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -343,7 +343,7 @@ impl Reader<'_> {
                 }
                 "check" => {
                     if let Some(t) = self.table(k, value) {
-                        check_allow = self.check(t);
+                        check_allow = self.check(t, rules);
                     }
                 }
                 _ => self.unknown_key("", key, ROOT_KEYS),
@@ -557,7 +557,8 @@ impl Reader<'_> {
         motion
     }
 
-    fn check(&mut self, table: &DeTable<'_>) -> Vec<String> {
+    fn check(&mut self, table: &DeTable<'_>, rules: &Rulebook) -> Vec<String> {
+        let known = crate::check::all_ids(rules);
         let mut allow = Vec::new();
         for (key, value) in table.iter() {
             let path = join("check", key.get_ref());
@@ -567,13 +568,15 @@ impl Reader<'_> {
                 continue;
             }
             for (id, span) in self.list_of_ids(&path, value) {
-                if is_kebab_id(&id) {
+                if known.contains(&id.as_str()) {
                     allow.push(id);
-                } else {
-                    let message = format!(
-                        "`{id}` is not a finding id; ids are lowercase words joined by hyphens"
-                    );
-                    self.problem(span, &path, message);
+                    continue;
+                }
+                let suggestion = nearest(&id, known.iter().copied());
+                let message = format!("`{id}` is not a finding id; allowed: {}", known.join(", "));
+                let problem = self.problem(span, &path, message);
+                if let Some(s) = suggestion {
+                    problem.help = Some(format!("did you mean \"{s}\"?"));
                 }
             }
         }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{Evaluated, round2};
 use crate::checklist::ChecklistEntry;
 use crate::motion::Motion;
-use crate::rulebook::{Lean, Rulebook};
+use crate::rulebook::{Lean, Level, Rulebook};
 
 /// The JSON schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -27,7 +27,7 @@ struct Result<'a> {
     threshold: f64,
     factors: Vec<Factor<'a>>,
     conflicts: Vec<Conflict<'a>>,
-    findings: Vec<Finding>,
+    findings: Vec<Finding<'a>>,
     checklist: Vec<Item<'a>>,
 }
 
@@ -50,9 +50,28 @@ struct Conflict<'a> {
     source: &'a str,
 }
 
-/// Findings arrive with the CI gate; the key is present and empty until then.
 #[derive(Serialize)]
-struct Finding {}
+pub(crate) struct Finding<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) level: Level,
+    pub(crate) message: &'a str,
+    pub(crate) fix: &'a str,
+    pub(crate) source: &'a str,
+    pub(crate) line: Option<usize>,
+}
+
+impl<'a> From<&'a crate::findings::Finding> for Finding<'a> {
+    fn from(f: &'a crate::findings::Finding) -> Finding<'a> {
+        Finding {
+            id: &f.id,
+            level: f.level,
+            message: &f.message,
+            fix: &f.fix,
+            source: &f.source,
+            line: f.line,
+        }
+    }
+}
 
 #[derive(Serialize)]
 struct Item<'a> {
@@ -110,12 +129,12 @@ fn result<'a>(r: &Evaluated<'a>) -> Result<'a> {
                 source: &c.source,
             })
             .collect(),
-        findings: Vec::new(),
+        findings: a.findings.iter().map(Finding::from).collect(),
         checklist: items(&a.checklist),
     }
 }
 
-fn to_string(value: &impl Serialize) -> String {
+pub(crate) fn to_string(value: &impl Serialize) -> String {
     // Serialising these plain structs cannot fail: every map key is a string.
     let mut text = serde_json::to_string_pretty(value).expect("JSON of plain data");
     text.push('\n');

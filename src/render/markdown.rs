@@ -77,6 +77,19 @@ pub fn assessment(a: &Assessment, rules: &Rulebook) -> String {
     ));
     out.push('\n');
     out.push_str(&conflicts(a));
+    if !a.findings.is_empty() {
+        out.push_str(&format!("### Findings ({})\n\n", a.findings.len()));
+        for f in &a.findings {
+            out.push_str(&format!(
+                "- **{}** `{}`: {}\n  *Fix:* {}\n",
+                f.level.id(),
+                f.id,
+                f.message,
+                f.fix
+            ));
+        }
+        out.push('\n');
+    }
     out.push_str(&format!("### Checklist ({})\n\n", progress(a)));
     out.push_str(&checklist_lines(&a.checklist, true));
     out
@@ -229,6 +242,25 @@ pub fn rulebook(rules: &Rulebook) -> String {
                 bands.join(", "),
                 c.message.clone(),
                 rules.cite(&c.source),
+            ]
+        }),
+    ));
+    out.push_str("\n## Findings (`gtm check`)\n\n");
+    out.push_str(&table(
+        &["Id", "Level", "Recommended motions", "Message", "Source"],
+        rules.findings.iter().map(|f| {
+            let motions: Vec<&str> = f.motions.iter().map(|m| m.id()).collect();
+            let motions = if motions.is_empty() {
+                "any".to_string()
+            } else {
+                motions.join(", ")
+            };
+            vec![
+                f.id.get_ref().clone(),
+                f.level.id().to_string(),
+                motions,
+                f.message.clone(),
+                rules.cite(&f.source),
             ]
         }),
     ));

@@ -99,6 +99,7 @@ pub fn assessment(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> Strin
     out.push_str(&sources.legend(width));
     out.push_str("\n\n");
     out.push_str(&conflicts(a, opts));
+    out.push_str(&findings(a, opts));
     out.push_str(&format!(
         "{} for {}, {}\n",
         paint("Checklist", BOLD, opts),
@@ -141,6 +142,28 @@ impl Sources {
             .collect();
         wrap(&titles.join("; "), width, "Sources: ", "         ")
     }
+}
+
+/// Practices the documents warn about; nothing when there are none.
+fn findings(a: &Assessment, opts: &TextOptions) -> String {
+    let width = usize::from(opts.width);
+    if a.findings.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "{} ({})\n",
+        paint("Findings", &format!("{BOLD}{YELLOW}"), opts),
+        a.findings.len()
+    );
+    for f in &a.findings {
+        out.push_str(&format!("  {}[{}]\n", f.level.id(), f.id));
+        out.push_str(&wrap(&f.message, width, "    ", "    "));
+        out.push('\n');
+        out.push_str(&wrap(&f.fix, width, "    Fix: ", "         "));
+        out.push('\n');
+    }
+    out.push('\n');
+    out
 }
 
 fn conflicts(a: &Assessment, opts: &TextOptions) -> String {

@@ -1,0 +1,202 @@
+//! The CI gate: a profile passes when it is valid, its `[expect] motion` (if
+//! any) is the recommendation, and no error-level finding remains after the
+//! allow lists. Pure: no I/O.
+
+use crate::findings::Finding;
+use crate::motion::Motion;
+use crate::profile::Profile;
+use crate::rulebook::{Level, Rulebook};
+use crate::score::Assessment;
+
+/// The gate's own finding ids (the rulebook's lint rules add theirs).
+pub const GATE_IDS: &[&str] = &[EXPECTED_MOTION, CHECKLIST_INCOMPLETE, INVALID_PROFILE];
+/// `[expect] motion` differs from the recommendation.
+pub const EXPECTED_MOTION: &str = "expected-motion";
+/// `--require-checklist` and items remain.
+pub const CHECKLIST_INCOMPLETE: &str = "checklist-incomplete";
+/// The profile could not be read; reported by the edge, listed here so its id is reserved.
+pub const INVALID_PROFILE: &str = "invalid-profile";
+
+/// How strict the gate is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GateOptions {
+    /// Warnings fail the check too.
+    pub deny_warnings: bool,
+    /// Finding ids silenced from the command line (the profile's `[check] allow` adds to these).
+    pub allow: Vec<String>,
+    /// Every checklist item of the recommended motion must be done.
+    pub require_checklist: bool,
+}
+
+/// The gate's verdict on one valid profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// The recommended motion.
+    pub motion: Motion,
+    /// The expected motion, if the profile names one.
+    pub expected: Option<Motion>,
+    /// Findings that count, in rulebook order after the gate's own.
+    pub findings: Vec<Finding>,
+    /// Ids that fired but were allowed.
+    pub allowed: Vec<String>,
+    /// Whether the profile passes.
+    pub passed: bool,
+}
+
+/// Whether a finding fails the check under `opts`.
+pub fn fails(finding: &Finding, opts: &GateOptions) -> bool {
+    finding.level == Level::Error || opts.deny_warnings
+}
+
+/// Every finding id the gate can report: its own, then the rulebook's.
+pub fn all_ids(rules: &Rulebook) -> Vec<&str> {
+    GATE_IDS
+        .iter()
+        .copied()
+        .chain(rules.findings.iter().map(|f| f.id.get_ref().as_str()))
+        .collect()
+}
+
+/// Judges one profile.
+pub fn judge(
+    profile: &Profile,
+    assessment: &Assessment,
+    rules: &Rulebook,
+    opts: &GateOptions,
+) -> Verdict {
+    let mut all = Vec::new();
+    if let Some(expected) = profile.expect_motion.filter(|m| *m != assessment.motion) {
+        all.push(Finding {
+            id: EXPECTED_MOTION.to_string(),
+            level: Level::Error,
+            message: format!(
+                "The profile expects {}, but its answers now give {}.",
+                rules.motion(expected).name,
+                rules.motion(assessment.motion).name
+            ),
+            fix: format!(
+                "Run `gtm explain` to see which answers moved it; then change the motion you plan for, or set `[expect] motion = \"{}\"`.",
+                assessment.motion.id()
+            ),
+            source: rules.cite(&rules.acv.source),
+            line: profile.line_of("expect.motion"),
+        });
+    }
+    if opts.require_checklist {
+        let remaining: Vec<&str> = assessment
+            .checklist
+            .iter()
+            .filter(|i| !i.done)
+            .map(|i| i.id.as_str())
+            .collect();
+        if !remaining.is_empty() {
+            all.push(Finding {
+                id: CHECKLIST_INCOMPLETE.to_string(),
+                level: Level::Error,
+                message: format!(
+                    "{} of {} checklist items for {} remain: {}.",
+                    remaining.len(),
+                    assessment.checklist.len(),
+                    rules.motion(assessment.motion).name,
+                    remaining.join(", ")
+                ),
+                fix: "Do them and list their ids in `[checklist] done`; `gtm checklist MOTION` describes each.".to_string(),
+                source: "Implementation checklist — Product-Led vs Sales-Led in 2026".to_string(),
+                line: profile.line_of("checklist.done").or_else(|| profile.line_of("checklist")),
+            });
+        }
+    }
+    all.extend(assessment.findings.iter().cloned());
+    let is_allowed = |id: &str| {
+        opts.allow
+            .iter()
+            .chain(&profile.check_allow)
+            .any(|a| a == id)
+    };
+    let (allowed, findings): (Vec<Finding>, Vec<Finding>) =
+        all.into_iter().partition(|f| is_allowed(&f.id));
+    let passed = !findings.iter().any(|f| fails(f, opts));
+    Verdict {
+        motion: assessment.motion,
+        expected: profile.expect_motion,
+        findings,
+        allowed: allowed.into_iter().map(|f| f.id).collect(),
+        passed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess;
+    use crate::profile::parse;
+
+    fn verdict(src: &str, opts: &GateOptions) -> Verdict {
+        let rules = Rulebook::default_rules();
+        let p = parse(src, "t.toml", &rules).unwrap();
+        judge(&p, &assess(&p, &rules), &rules, opts)
+    }
+
+    const HYBRID: &str = "version = 1\nname = \"T\"\nacv = \"$20k\"\ntime_to_value = \"3 days\"\nbuyer = \"team\"\ncompliance = \"light\"\nonboarding = \"guided\"\n";
+
+    #[test]
+    fn a_clean_profile_passes_and_a_wrong_expectation_fails() {
+        assert!(verdict(HYBRID, &GateOptions::default()).passed);
+        let v = verdict(
+            &format!("{HYBRID}[expect]\nmotion = \"hybrid\"\n"),
+            &GateOptions::default(),
+        );
+        assert!(v.passed);
+        let v = verdict(
+            &format!("{HYBRID}[expect]\nmotion = \"plg\"\n"),
+            &GateOptions::default(),
+        );
+        assert!(!v.passed);
+        assert_eq!(v.findings[0].id, EXPECTED_MOTION);
+        assert_eq!(v.findings[0].line, Some(9));
+    }
+
+    #[test]
+    fn warnings_fail_only_when_denied() {
+        let src = format!("{HYBRID}[practices]\npricing_public = false\n");
+        assert!(verdict(&src, &GateOptions::default()).passed);
+        let strict = GateOptions {
+            deny_warnings: true,
+            ..GateOptions::default()
+        };
+        assert!(!verdict(&src, &strict).passed);
+    }
+
+    #[test]
+    fn allow_lists_silence_findings() {
+        let src = format!("{HYBRID}[practices]\ndemo_required = true\n");
+        assert!(!verdict(&src, &GateOptions::default()).passed);
+        let cli = GateOptions {
+            allow: vec!["demo-required-to-start".into()],
+            ..GateOptions::default()
+        };
+        let v = verdict(&src, &cli);
+        assert!(v.passed);
+        assert_eq!(v.allowed, ["demo-required-to-start"]);
+        let in_profile = format!("{src}[check]\nallow = [\"demo-required-to-start\"]\n");
+        assert!(verdict(&in_profile, &GateOptions::default()).passed);
+    }
+
+    #[test]
+    fn the_checklist_gate_lists_what_remains() {
+        let opts = GateOptions {
+            require_checklist: true,
+            ..GateOptions::default()
+        };
+        let v = verdict(HYBRID, &opts);
+        assert!(!v.passed);
+        assert!(v.findings[0].message.contains("define-pql-criteria"));
+        let rules = Rulebook::default_rules();
+        let every: Vec<String> = crate::checklist::for_motion(&rules, Motion::Hybrid, &[])
+            .into_iter()
+            .map(|i| format!("\"{}\"", i.id))
+            .collect();
+        let done = format!("{HYBRID}[checklist]\ndone = [{}]\n", every.join(", "));
+        assert!(verdict(&done, &opts).passed);
+    }
+}

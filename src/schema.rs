@@ -1,0 +1,214 @@
+//! A JSON Schema of profile format v1, for editors that validate and complete
+//! TOML (Even Better TOML, Taplo, JetBrains IDEs).
+//!
+//! It is built from the reader's own key lists and the value types' id lists,
+//! so a key or value the reader accepts cannot be missing here. The reader
+//! stays the authority: the schema's patterns for money and durations are a
+//! close approximation of their parsers, meant for as-you-type hints.
+
+use serde_json::{Map, Value, json};
+
+use crate::check;
+use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment, SwitchingCost};
+use crate::profile::read::{LONGEST_NAME, PRACTICE_KEYS, ROOT_KEYS, SIGNAL_KEYS};
+use crate::rulebook::Rulebook;
+
+/// Money as the reader accepts it in a string: `$`, thousands commas, k/M/B.
+const MONEY_PATTERN: &str = r"^\s*\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*[kKmMbB]?\s*$";
+/// One or more number-and-unit parts.
+const DURATION_PATTERN: &str = r"^\s*(\d+(\.\d+)?\s*[A-Za-z]+[\s,]*)+$";
+
+fn enumeration(ids: &[&str], meanings: &[(&str, &str)], description: &str) -> Value {
+    let listed: Vec<String> = meanings
+        .iter()
+        .map(|(id, m)| format!("`{id}`: {m}"))
+        .collect();
+    let text = if listed.is_empty() {
+        description.to_string()
+    } else {
+        format!("{description} {}", listed.join("; "))
+    };
+    json!({ "enum": ids, "description": text })
+}
+
+macro_rules! with_meanings {
+    ($t:ty) => {
+        <$t>::ALL
+            .iter()
+            .map(|v| (v.id(), v.meaning()))
+            .collect::<Vec<_>>()
+    };
+}
+
+fn flag(description: &str) -> Value {
+    json!({ "type": "boolean", "description": description })
+}
+
+fn object(properties: Map<String, Value>, description: &str) -> Value {
+    json!({ "type": "object", "additionalProperties": false, "description": description, "properties": properties })
+}
+
+fn describe(key: &str) -> &'static str {
+    match key {
+        "individual_value" => "One user gets value alone.",
+        "viral_loops" => "Users naturally invite others.",
+        "instrumented" => "Usage milestones are tracked.",
+        "integration_heavy" => "Value depends on connecting existing systems.",
+        "organic_demand" => "Users already find the product unprompted.",
+        "developer_audience" => "The end users are engineers.",
+        "free_trial" => "A free trial is offered.",
+        "pricing_public" => "Prices are published.",
+        "demo_required" => "A demo is needed before anyone can start.",
+        "sales_contacts_all_signups" => "Sales contacts every signup.",
+        "ae_commission_on_self_serve" => {
+            "Account executives earn commission on self-serve revenue."
+        }
+        "separate_funnels" => "Each motion has its own funnel, conversion model and forecast.",
+        "pql_defined" => "Product-qualified-lead criteria exist.",
+        _ => "",
+    }
+}
+
+/// The schema, with checklist and finding ids from `rules`.
+pub fn profile_schema(rules: &Rulebook) -> Value {
+    let mut signals = Map::new();
+    for key in SIGNAL_KEYS {
+        let value = match *key {
+            "segment" => enumeration(
+                Segment::IDS,
+                &with_meanings!(Segment),
+                "The main customer segment.",
+            ),
+            "switching_cost" => enumeration(
+                SwitchingCost::IDS,
+                &with_meanings!(SwitchingCost),
+                "How costly it is for customers to switch.",
+            ),
+            other => flag(describe(other)),
+        };
+        signals.insert(key.to_string(), value);
+    }
+    let mut practices = Map::new();
+    for key in PRACTICE_KEYS {
+        let value = match *key {
+            "motion" => enumeration(Motion::IDS, &[], "The motion the company runs today."),
+            other => flag(describe(other)),
+        };
+        practices.insert(key.to_string(), value);
+    }
+    let checklist_ids: Vec<&str> = rules
+        .checklist
+        .iter()
+        .map(|i| i.id.get_ref().as_str())
+        .collect();
+    let finding_ids = check::all_ids(rules);
+
+    let mut properties = Map::new();
+    for key in ROOT_KEYS {
+        let value = match *key {
+            "version" => {
+                json!({ "const": 1, "description": "The profile format version; this build reads 1." })
+            }
+            "name" => {
+                json!({ "type": "string", "minLength": 1, "maxLength": LONGEST_NAME, "description": "Company or product name." })
+            }
+            "acv" => json!({
+                "description": "Annual contract value in US dollars per year: 12000, 12000.0, \"12,000\", \"$12k\", \"1.5M\". 0 is a free product.",
+                "oneOf": [
+                    { "type": "number", "minimum": 0 },
+                    { "type": "string", "pattern": MONEY_PATTERN }
+                ]
+            }),
+            "time_to_value" => json!({
+                "type": "string",
+                "pattern": DURATION_PATTERN,
+                "description": "Time until a new user gets first real value: \"5m\", \"20 minutes\", \"3 hours\", \"2 weeks\", \"3 months\"."
+            }),
+            "buyer" => enumeration(Buyer::IDS, &with_meanings!(Buyer), "Who decides to buy."),
+            "compliance" => enumeration(
+                Compliance::IDS,
+                &with_meanings!(Compliance),
+                "The compliance burden.",
+            ),
+            "onboarding" => enumeration(
+                Onboarding::IDS,
+                &with_meanings!(Onboarding),
+                "What it takes to get started.",
+            ),
+            "signals" => object(
+                signals.clone(),
+                "Optional signals; an omitted signal is unknown and leans nowhere.",
+            ),
+            "practices" => object(practices.clone(), "Optional: what the company does today."),
+            "checklist" => object(
+                Map::from_iter([(
+                    "done".to_string(),
+                    json!({ "type": "array", "items": { "enum": checklist_ids }, "description": "Ids of checklist items already done." }),
+                )]),
+                "Optional: checklist progress.",
+            ),
+            "expect" => object(
+                Map::from_iter([(
+                    "motion".to_string(),
+                    enumeration(Motion::IDS, &[], "The motion the company has committed to."),
+                )]),
+                "Optional: `gtm check` fails when the recommendation differs.",
+            ),
+            "check" => object(
+                Map::from_iter([(
+                    "allow".to_string(),
+                    json!({ "type": "array", "items": { "enum": finding_ids }, "description": "Finding ids this profile silences." }),
+                )]),
+                "Optional: settings for `gtm check`.",
+            ),
+            _ => json!({}),
+        };
+        properties.insert(key.to_string(), value);
+    }
+    let required: Vec<&str> = [
+        "version",
+        "name",
+        "acv",
+        "time_to_value",
+        "buyer",
+        "compliance",
+        "onboarding",
+    ]
+    .to_vec();
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "gtm-advisor profile, format version 1",
+        "description": "The facts about one B2B software product that gtm-advisor scores. See README.md.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": required,
+        "properties": properties
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_the_reader_accepts_is_in_the_schema() {
+        let schema = profile_schema(&Rulebook::default_rules());
+        let props = schema["properties"].as_object().unwrap();
+        assert_eq!(
+            props.keys().collect::<Vec<_>>(),
+            ROOT_KEYS.iter().collect::<Vec<_>>()
+        );
+        let signals = props["signals"]["properties"].as_object().unwrap();
+        assert_eq!(signals.len(), SIGNAL_KEYS.len());
+        for key in SIGNAL_KEYS.iter().chain(PRACTICE_KEYS) {
+            let found = signals
+                .get(*key)
+                .or_else(|| props["practices"]["properties"].get(*key))
+                .unwrap();
+            assert!(
+                found["description"].as_str().is_some_and(|d| !d.is_empty()),
+                "{key} has no description"
+            );
+        }
+    }
+}

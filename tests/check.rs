@@ -1,0 +1,402 @@
+//! `gtm check`, the CI gate: exit codes, every output format, and the CI
+//! recipes the README gives.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{gtm, text};
+use serde_json::Value;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = gtm().args(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+const PASSING: &str = "profiles/tracewise.toml";
+const FAILING: &str = "profiles/acme-analytics.toml";
+const WARNING: &str = "tests/fixtures/warning-only.toml";
+const INVALID: &str = "tests/fixtures/invalid.toml";
+const WRONG: &str = "tests/fixtures/wrong-expectation.toml";
+
+#[test]
+fn exit_codes_for_pass_fail_warnings_and_invalid_files() {
+    assert_eq!(run(&["check", PASSING]).0, 0);
+    assert_eq!(run(&["check", FAILING]).0, 1);
+    assert_eq!(run(&["check", WARNING]).0, 0);
+    assert_eq!(run(&["check", WARNING, "--deny", "warnings"]).0, 1);
+    assert_eq!(run(&["check", WRONG]).0, 1);
+    let (code, stdout, _) = run(&["check", PASSING, INVALID, FAILING]);
+    assert_eq!(code, 2, "an invalid file wins over a failed one");
+    assert!(stdout.contains(&format!("{PASSING}: passed")), "{stdout}");
+    assert!(stdout.contains(&format!("{FAILING}: failed")), "{stdout}");
+    assert!(stdout.contains(&format!("{INVALID}: invalid")), "{stdout}");
+    assert!(
+        stdout.contains("3 profiles checked: 1 passed, 1 failed, 1 invalid"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(&["check", PASSING, "no/such.toml"]);
+    assert_eq!(code, 2);
+    assert!(
+        stdout.contains("no/such.toml: invalid") && stdout.contains("no such file"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn text_puts_each_finding_on_its_line_with_the_fix() {
+    let (_, stdout, _) = run(&["check", FAILING]);
+    assert!(
+        stdout.contains(&format!(
+            "  {FAILING}:20: error[demo-required-to-start]: Prospects must sit through a demo"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("    fix: Let anyone start a trial"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = run(&["check", WRONG]);
+    assert!(
+        stdout.contains(&format!(
+            "{WRONG}:11: error[expected-motion]: The profile expects Sales-led"
+        )),
+        "{stdout}"
+    );
+    let (_, stdout, _) = run(&["check", WARNING, "--deny", "warnings"]);
+    assert!(
+        stdout.contains("warning (denied)[pricing-hidden]"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn allow_silences_findings_from_the_command_line_or_the_profile() {
+    let (code, stdout, _) = run(&["check", FAILING, "--allow", "demo-required-to-start"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("allowed: demo-required-to-start"),
+        "{stdout}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("gtm.toml");
+    let src = std::fs::read_to_string(FAILING).unwrap();
+    std::fs::write(
+        &profile,
+        format!("{src}\n[check]\nallow = [\"demo-required-to-start\"]\n"),
+    )
+    .unwrap();
+    assert_eq!(
+        gtm()
+            .arg("check")
+            .arg(&profile)
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(0)
+    );
+    let (code, _, stderr) = run(&["check", FAILING, "--allow", "demo-required"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("did you mean `demo-required-to-start`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn require_checklist_lists_what_remains() {
+    let (code, stdout, _) = run(&["check", PASSING, "--require-checklist"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("error[checklist-incomplete]"), "{stdout}");
+    assert!(stdout.contains("design-referral-loops"), "{stdout}");
+    assert!(
+        !stdout.contains("publish-pricing,"),
+        "done items are not listed: {stdout}"
+    );
+}
+
+#[test]
+fn directories_mean_every_toml_inside() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["b.toml", "a.toml"] {
+        std::fs::copy(PASSING, dir.path().join(name)).unwrap();
+    }
+    std::fs::write(dir.path().join("notes.txt"), "not a profile").unwrap();
+    let out = gtm().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    let a = stdout.find("a.toml: passed").unwrap();
+    let b = stdout.find("b.toml: passed").unwrap();
+    assert!(a < b, "sorted by name: {stdout}");
+    assert!(stdout.contains("2 profiles checked"));
+    let empty = tempfile::tempdir().unwrap();
+    let out = gtm().arg("check").arg(empty.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no *.toml files"));
+}
+
+#[test]
+fn json_is_stable_and_parses_back() {
+    let (code, stdout, _) = run(&["check", PASSING, FAILING, INVALID, "--format", "json"]);
+    assert_eq!(code, 2);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["passed"], false);
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"profiles": 3, "passed": 1, "failed": 1, "invalid": 1})
+    );
+    let profiles = v["profiles"].as_array().unwrap();
+    assert_eq!(profiles[0]["status"], "passed");
+    assert_eq!(profiles[1]["motion"], "hybrid");
+    let f = &profiles[1]["findings"][0];
+    assert_eq!(f["id"], "demo-required-to-start");
+    assert_eq!(f["level"], "error");
+    assert_eq!(f["line"], 20);
+    assert!(f["fix"].as_str().unwrap().starts_with("Let anyone"));
+    assert_eq!(profiles[2]["status"], "invalid");
+    assert_eq!(profiles[2]["findings"][0]["id"], "invalid-profile");
+    assert_eq!(profiles[2]["findings"][0]["line"], 5);
+}
+
+#[test]
+fn github_annotations_name_the_file_and_line() {
+    let (code, stdout, _) = run(&["check", FAILING, WARNING, "--format", "github"]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!(
+            "::error file={FAILING},line=20,title=gtm demo-required-to-start::Prospects"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with(&format!(
+            "::warning file={WARNING},line=11,title=gtm pricing-hidden::"
+        ))),
+        "{stdout}"
+    );
+    // Messages stay on one line each.
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with("::")).count(),
+        4,
+        "{stdout}"
+    );
+}
+
+#[test]
+fn junit_has_the_required_elements() {
+    let (_, stdout, _) = run(&["check", PASSING, FAILING, INVALID, "--format", "junit"]);
+    let doc = roxmltree::Document::parse(&stdout).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    let suites: Vec<_> = root
+        .children()
+        .filter(|n| n.has_tag_name("testsuite"))
+        .collect();
+    assert_eq!(suites.len(), 3);
+    let mut failures = 0;
+    for suite in &suites {
+        assert!(suite.attribute("name").is_some() && suite.attribute("tests").is_some());
+        let cases: Vec<_> = suite
+            .children()
+            .filter(|n| n.has_tag_name("testcase"))
+            .collect();
+        assert_eq!(cases.len().to_string(), suite.attribute("tests").unwrap());
+        for case in cases {
+            assert!(case.attribute("name").is_some() && case.attribute("classname").is_some());
+            for failure in case.children().filter(|n| n.has_tag_name("failure")) {
+                assert!(failure.attribute("message").is_some());
+                failures += 1;
+            }
+        }
+    }
+    assert_eq!(root.attribute("failures").unwrap(), failures.to_string());
+    assert_eq!(failures, 2, "one failure in acme, one for the invalid file");
+}
+
+#[test]
+fn gitlab_code_quality_has_the_required_fields() {
+    let (_, stdout, _) = run(&["check", FAILING, INVALID, "--format", "gitlab"]);
+    let issues: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(issues.len(), 4);
+    let mut fingerprints = std::collections::HashSet::new();
+    for issue in &issues {
+        for key in ["description", "check_name", "fingerprint", "severity"] {
+            assert!(
+                issue[key].as_str().is_some_and(|s| !s.is_empty()),
+                "{key} in {issue}"
+            );
+        }
+        assert!(issue["location"]["path"].is_string());
+        assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+        assert!(
+            fingerprints.insert(issue["fingerprint"].as_str().unwrap().to_string()),
+            "duplicate fingerprint"
+        );
+    }
+    assert_eq!(issues[0]["severity"], "major");
+    assert_eq!(issues[1]["severity"], "minor");
+}
+
+#[test]
+fn the_json_schema_accepts_every_example_and_rejects_mistakes() {
+    let (code, stdout, _) = run(&["schema"]);
+    assert_eq!(code, 0);
+    let schema: Value = serde_json::from_str(&stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let as_json = |src: &str| -> Value {
+        serde_json::to_value(toml::from_str::<toml::Table>(src).unwrap()).unwrap()
+    };
+    let mut files: Vec<_> = std::fs::read_dir("profiles")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.push("tests/fixtures/warning-only.toml".into());
+    for path in files {
+        let doc = as_json(&std::fs::read_to_string(&path).unwrap());
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+    let starter = as_json(gtm_advisor::profile::STARTER);
+    assert!(validator.is_valid(&starter));
+    let valid = std::fs::read_to_string(PASSING).unwrap();
+    for (from, to) in [
+        ("buyer = \"team\"", "buyer = \"crowd\""),
+        ("buyer = \"team\"", "buyr = \"team\""),
+        ("acv = \"$3,600\"", "acv = -5"),
+        ("acv = \"$3,600\"", "acv = \"lots\""),
+        ("version = 1", "version = 2"),
+        ("instrumented = true", "instrumented = \"yes\""),
+    ] {
+        assert!(valid.contains(from), "{from}");
+        let doc = as_json(&valid.replacen(from, to, 1));
+        assert!(!validator.is_valid(&doc), "the schema accepted {to}");
+    }
+}
+
+/// A temporary directory with `gtm` on PATH and a `gtm.toml` copied from `profile`.
+fn workspace(profile: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(profile, dir.path().join("gtm.toml")).unwrap();
+    dir
+}
+
+fn path_with_gtm() -> String {
+    let bin = assert_cmd::cargo::cargo_bin!("gtm");
+    format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
+fn sh(dir: &Path, script: &str) -> i32 {
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .current_dir(dir)
+        .env("PATH", path_with_gtm())
+        .status()
+        .unwrap()
+        .code()
+        .unwrap()
+}
+
+/// The `gtm` commands of a CI recipe, as written in it.
+fn gtm_commands(recipe: &str) -> Vec<String> {
+    recipe
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .trim_start_matches("- ")
+                .trim_start_matches("run: ")
+                .strip_prefix("gtm ")
+        })
+        .map(|rest| format!("gtm {rest}"))
+        .collect()
+}
+
+#[test]
+fn the_ci_recipes_run_as_written_and_are_in_the_readme() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    for (recipe, reports) in [
+        ("ci/github-workflow.yml", vec!["gtm-junit.xml"]),
+        (
+            "ci/gitlab-ci.yml",
+            vec!["gtm-junit.xml", "gl-code-quality.json"],
+        ),
+    ] {
+        let text = std::fs::read_to_string(recipe).unwrap();
+        assert!(
+            readme.contains(text.trim()),
+            "README.md does not show {recipe} as it is"
+        );
+        let commands = gtm_commands(&text);
+        assert!(commands.len() >= 2, "{recipe}: {commands:?}");
+        let good = workspace(PASSING);
+        for cmd in &commands {
+            assert_eq!(
+                sh(good.path(), cmd),
+                0,
+                "{recipe}: `{cmd}` on a passing profile"
+            );
+        }
+        for report in reports {
+            assert!(
+                good.path().join(report).exists(),
+                "{recipe} did not write {report}"
+            );
+        }
+        let bad = workspace(FAILING);
+        let gate = commands.iter().find(|c| !c.contains("||")).unwrap();
+        assert_eq!(
+            sh(bad.path(), gate),
+            1,
+            "{recipe}: `{gate}` must fail on a failing profile"
+        );
+    }
+}
+
+#[test]
+fn the_pre_commit_hook_refuses_a_failing_profile() {
+    let hook = std::fs::read_to_string("ci/pre-commit").unwrap();
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    assert!(
+        readme.contains(hook.trim()),
+        "README.md does not show ci/pre-commit as it is"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &str| {
+        sh(
+            dir.path(),
+            &format!("git -c user.name=t -c user.email=t@example.com {args}"),
+        )
+    };
+    assert_eq!(git("init -q"), 0);
+    let hooks = dir.path().join(".git/hooks");
+    std::fs::write(hooks.join("pre-commit"), &hook).unwrap();
+    assert_eq!(sh(dir.path(), "chmod +x .git/hooks/pre-commit"), 0);
+
+    std::fs::copy(FAILING, dir.path().join("gtm.toml")).unwrap();
+    assert_eq!(git("add gtm.toml"), 0);
+    assert_ne!(
+        git("commit -q -m failing"),
+        0,
+        "the hook let a failing profile through"
+    );
+
+    std::fs::copy(PASSING, dir.path().join("gtm.toml")).unwrap();
+    assert_eq!(git("add gtm.toml"), 0);
+    assert_eq!(
+        git("commit -q -m passing"),
+        0,
+        "the hook refused a passing profile"
+    );
+}
