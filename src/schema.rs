@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use crate::check;
 use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment, SwitchingCost};
-use crate::profile::read::{LONGEST_NAME, PRACTICE_KEYS, ROOT_KEYS, SIGNAL_KEYS};
+use crate::profile::read::{LONGEST_NAME, PRACTICE_KEYS, REQUIRED_KEYS, ROOT_KEYS, SIGNAL_KEYS};
 use crate::rulebook::Rulebook;
 
 /// Money as the reader accepts it in a string: `$`, thousands commas, k/M/B.
@@ -165,16 +165,9 @@ pub fn profile_schema(rules: &Rulebook) -> Value {
         };
         properties.insert(key.to_string(), value);
     }
-    let required: Vec<&str> = [
-        "version",
-        "name",
-        "acv",
-        "time_to_value",
-        "buyer",
-        "compliance",
-        "onboarding",
-    ]
-    .to_vec();
+    let required: Vec<&str> = std::iter::once("version")
+        .chain(REQUIRED_KEYS.iter().map(|(key, _)| *key))
+        .collect();
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "gtm-advisor profile, format version 1",

@@ -32,7 +32,7 @@ pub(crate) const ROOT_KEYS: &[&str] = &[
     "expect",
     "check",
 ];
-const REQUIRED_KEYS: &[(&str, &str)] = &[
+pub(crate) const REQUIRED_KEYS: &[(&str, &str)] = &[
     ("name", "name = \"Acme Analytics\""),
     ("acv", "acv = \"$12k\""),
     ("time_to_value", "time_to_value = \"20 minutes\""),
