@@ -18,7 +18,9 @@ use gtm_advisor::{Assessment, Profile, Rulebook, assess, checklist, exit};
 
 use clap::CommandFactory;
 
-use crate::cli::{CheckFormat, Cli, Command, DenyLevel};
+use rayon::prelude::*;
+
+use crate::cli::{CheckFormat, Cli, Command, DenyLevel, RecommendFormat, SortKey};
 
 /// What a command produced.
 #[derive(Debug, Default)]
@@ -130,7 +132,11 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Interview { save, from } => {
             crate::interactive::run(save.as_deref(), from.as_deref(), &rules)
         }
-        Command::Recommend { files, format } => recommend(files, (*format).into(), &rules),
+        Command::Recommend {
+            files,
+            format,
+            sort,
+        } => recommend(files, *format, *sort, &rules),
         Command::Explain { file, format } => explain(file, (*format).into(), &rules),
         Command::Checklist { motion, format } => {
             let items = checklist::for_motion(&rules, *motion, &[]);
@@ -182,14 +188,26 @@ pub fn run(cli: &Cli) -> Outcome {
     }
 }
 
-fn recommend(files: &[String], format: Format, rules: &Rulebook) -> Outcome {
+fn recommend(
+    args: &[String],
+    format: RecommendFormat,
+    sort: Option<SortKey>,
+    rules: &Rulebook,
+) -> Outcome {
     let mut out = Outcome::default();
-    if files.iter().filter(|f| *f == "-").count() > 1 {
+    if args.iter().filter(|f| *f == "-").count() > 1 {
         return Outcome::failed("`-` (standard input) can be given only once".to_string());
     }
+    let files = match expand(args, true) {
+        Ok(files) => files,
+        Err(message) => return Outcome::failed(message),
+    };
+    // Reading and scoring are independent per file; rayon keeps the order.
+    let evaluations: Vec<Result<Evaluation, LoadFailure>> =
+        files.par_iter().map(|f| evaluate(f, rules)).collect();
     let mut results = Vec::new();
-    for file in files {
-        match evaluate(file, rules) {
+    for evaluation in evaluations {
+        match evaluation {
             Ok(e) => results.push((e.file, e.assessment)),
             Err(LoadFailure::Input(e)) => out.errors.push(e.to_string()),
             Err(LoadFailure::Problems(p)) => out.errors.extend(problem_lines(&p)),
@@ -201,23 +219,37 @@ fn recommend(files: &[String], format: Format, rules: &Rulebook) -> Outcome {
     if results.is_empty() {
         return out;
     }
+    match sort {
+        None => {}
+        Some(SortKey::Name) => results.sort_by(|a, b| a.1.name.cmp(&b.1.name)),
+        Some(SortKey::Acv) => {
+            results.sort_by(|a, b| a.1.acv.dollars().total_cmp(&b.1.acv.dollars()))
+        }
+        Some(SortKey::Motion) => results.sort_by(|a, b| {
+            a.1.motion
+                .cmp(&b.1.motion)
+                .then_with(|| a.1.name.cmp(&b.1.name))
+        }),
+    }
     let evaluated: Vec<Evaluated<'_>> = results
         .iter()
         .map(|(file, assessment)| Evaluated { file, assessment })
         .collect();
-    out.stdout = if files.len() == 1 {
-        let one = &evaluated[0];
-        match format {
-            Format::Text => render::text::assessment(one.assessment, rules, &text_options()),
-            Format::Json => render::json::assessment(one),
-            Format::Markdown => render::markdown::assessment(one.assessment, rules),
+    let portfolio = files.len() > 1 || args.iter().any(|a| Path::new(a).is_dir());
+    out.stdout = match (format, portfolio) {
+        (RecommendFormat::Csv, _) => render::csv::portfolio(&evaluated),
+        (RecommendFormat::Text, false) => {
+            render::text::assessment(evaluated[0].assessment, rules, &text_options())
         }
-    } else {
-        match format {
-            Format::Text => render::text::portfolio(&evaluated, rules, &text_options()),
-            Format::Json => render::json::assessments(&evaluated),
-            Format::Markdown => render::markdown::portfolio(&evaluated, rules),
+        (RecommendFormat::Json, false) => render::json::assessment(&evaluated[0]),
+        (RecommendFormat::Markdown, false) => {
+            render::markdown::assessment(evaluated[0].assessment, rules)
         }
+        (RecommendFormat::Text, true) => {
+            render::text::portfolio(&evaluated, rules, &text_options())
+        }
+        (RecommendFormat::Json, true) => render::json::assessments(&evaluated),
+        (RecommendFormat::Markdown, true) => render::markdown::portfolio(&evaluated, rules),
     };
     out
 }
@@ -282,29 +314,41 @@ fn init(file: &str) -> Outcome {
     }
 }
 
-/// The files a check covers: files as given, directories as their `*.toml`
-/// files in name order. A directory without any is an error.
-fn expand(paths: &[String]) -> Result<Vec<String>, String> {
+/// The profile files named by `paths`: files (and `-`) as given; directories
+/// as the `*.toml` files in them, in path order, and in their subdirectories
+/// too when `recursive`. Hidden entries are skipped. A directory without any
+/// profile is an error.
+fn expand(paths: &[String], recursive: bool) -> Result<Vec<String>, String> {
     let mut files = Vec::new();
     for path in paths {
-        let p = Path::new(path);
-        if !p.is_dir() {
+        if !Path::new(path).is_dir() {
             files.push(path.clone());
             continue;
         }
-        let entries =
-            std::fs::read_dir(p).map_err(|e| format!("{path}: cannot list the directory: {e}"))?;
-        let mut found: Vec<String> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "toml"))
-            .map(|f| f.display().to_string())
-            .collect();
+        let mut found = Vec::new();
+        let mut pending = vec![std::path::PathBuf::from(path)];
+        while let Some(dir) = pending.pop() {
+            let entries = std::fs::read_dir(&dir)
+                .map_err(|e| format!("{}: cannot list the directory: {e}", dir.display()))?;
+            for entry in entries.filter_map(Result::ok) {
+                let p = entry.path();
+                if entry.file_name().to_string_lossy().starts_with('.') {
+                    continue;
+                }
+                if p.is_dir() {
+                    if recursive {
+                        pending.push(p);
+                    }
+                } else if p.extension().is_some_and(|x| x == "toml") {
+                    found.push(p);
+                }
+            }
+        }
         if found.is_empty() {
             return Err(format!("{path}: no *.toml files in this directory"));
         }
         found.sort();
-        files.extend(found);
+        files.extend(found.into_iter().map(|p| p.display().to_string()));
     }
     Ok(files)
 }
@@ -341,7 +385,7 @@ fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rule
             ));
         }
     }
-    let files = match expand(paths) {
+    let files = match expand(paths, false) {
         Ok(files) => files,
         Err(message) => return Outcome::failed(message),
     };
@@ -350,7 +394,7 @@ fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rule
         Invalid(String, Vec<(Option<usize>, String)>),
     }
     let done: Vec<Done> = files
-        .iter()
+        .par_iter()
         .map(|file| match evaluate(file, rules) {
             Ok(e) => {
                 let verdict = check::judge(&e.profile, &e.assessment, rules, opts);

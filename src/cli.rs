@@ -67,6 +67,30 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// Output formats for `gtm recommend`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecommendFormat {
+    /// Tables for a terminal.
+    Text,
+    /// JSON, schema_version 1 (an array for a portfolio).
+    Json,
+    /// Markdown, for reports and pull-request comments.
+    Markdown,
+    /// CSV, one row per profile, for spreadsheets.
+    Csv,
+}
+
+/// Orders for a portfolio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortKey {
+    /// By motion, from self-serve to enterprise, then by name.
+    Motion,
+    /// By ACV, lowest first.
+    Acv,
+    /// By name.
+    Name,
+}
+
 /// Output formats for `gtm check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -116,21 +140,28 @@ you answer yes. Needs a terminal; elsewhere use `gtm init` and `gtm recommend`."
     #[command(after_help = "\
 Examples:
   gtm recommend acme.toml
+  gtm recommend clients/                      every *.toml under clients/, by path
+  gtm recommend clients/ --sort motion
   gtm recommend clients/*.toml --format json > portfolio.json
+  gtm recommend clients/ --format csv > portfolio.csv
   cat acme.toml | gtm recommend -
 
-One profile prints the full recommendation; several print one row each and a
-count per motion (JSON: one array, in the order given). A file that cannot be
-read is reported on stderr and makes the exit status 2; the others are still
+One profile prints the full recommendation; several (or a directory) print one
+row each and a count per motion (JSON: one array). A file that cannot be read
+is reported on stderr and makes the exit status 2; the others are still
 evaluated.")]
     Recommend {
-        /// Profile files to evaluate; `-` reads one from standard input.
-        #[arg(required = true, value_name = "FILE")]
+        /// Profile files, or directories (every *.toml under them); `-` reads one from standard input.
+        #[arg(required = true, value_name = "FILE|DIR")]
         files: Vec<String>,
 
         /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = RecommendFormat::Text)]
+        format: RecommendFormat,
+
+        /// Order of a portfolio's rows (default: as given, directories in path order).
+        #[arg(long, value_enum, value_name = "KEY")]
+        sort: Option<SortKey>,
     },
 
     /// Show how the recommendation was reached: every factor, weight, reason and source.

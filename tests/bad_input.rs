@@ -201,11 +201,21 @@ fn fifty_megabyte_file() {
 #[test]
 fn a_directory() {
     let dir = tempfile::tempdir().unwrap();
-    let out = gtm().arg("recommend").arg(dir.path()).output().unwrap();
+    // `explain` takes one profile, so a directory is refused.
+    let out = gtm().arg("explain").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert!(
         text(&out.stderr).contains("is a directory"),
+        "{}",
+        text(&out.stderr)
+    );
+    // `recommend` evaluates the profiles in a directory; an empty one is an error.
+    let out = gtm().arg("recommend").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr).contains("no *.toml files"),
         "{}",
         text(&out.stderr)
     );

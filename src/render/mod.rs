@@ -3,6 +3,7 @@
 //! One module per format; the sentences and table rows that text and
 //! Markdown share are built here once.
 
+pub mod csv;
 pub mod gate;
 pub mod json;
 pub mod markdown;
