@@ -330,7 +330,7 @@ impl Answers {
             buyer: Some(p.buyer),
             compliance: Some(p.compliance),
             onboarding: Some(p.onboarding),
-            signals: p.signals.clone(),
+            signals: p.signals,
             practices: p.practices.clone(),
             checklist_done: p.checklist_done.clone(),
             expect_motion: p.expect_motion,

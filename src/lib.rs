@@ -28,6 +28,7 @@ pub mod checklist;
 pub mod diagnostic;
 pub mod exit;
 pub mod findings;
+pub mod flip;
 pub mod input;
 pub mod interview;
 pub mod motion;

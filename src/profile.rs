@@ -50,7 +50,7 @@ pub struct Profile {
 }
 
 /// The optional `[signals]` table. An omitted signal is unknown and leans nowhere.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Signals {
     /// One user gets value alone.
     pub individual_value: Option<bool>,

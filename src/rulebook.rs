@@ -11,7 +11,8 @@ use toml::Spanned;
 
 use crate::diagnostic::{FileProblems, Location, Problem, is_kebab_id};
 use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment, SwitchingCost};
-use crate::profile::{Duration, Profile};
+use crate::profile::Duration;
+use crate::score::Facts;
 
 /// The TOML text of the default rulebook.
 pub const DEFAULT_RULEBOOK: &str = include_str!("rulebook.toml");
@@ -159,6 +160,9 @@ pub struct DurationRange {
     /// Times strictly shorter than this fall in the range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub below: Option<Spanned<String>>,
+    /// `below` in seconds (infinite for the open range), filled in when the rulebook is read.
+    #[serde(skip)]
+    pub below_seconds: f64,
     /// Lean: negative toward product, positive toward sales.
     pub weight: Spanned<f64>,
     /// Where the rule comes from.
@@ -264,7 +268,7 @@ impl FactorId {
     }
 
     /// The profile's answer for this factor, if it gave one.
-    pub fn answer(self, p: &Profile) -> Option<&'static str> {
+    pub fn answer(self, p: &Facts) -> Option<&'static str> {
         let flag = |b: Option<bool>| b.map(|b| if b { "true" } else { "false" });
         match self {
             FactorId::TimeToValue => None,
@@ -487,6 +491,14 @@ impl Rulebook {
         })?;
         let problems = rules.validate(src);
         if problems.is_empty() {
+            let mut rules = rules;
+            for range in &mut rules.time_to_value.ranges {
+                range.below_seconds = range
+                    .below
+                    .as_ref()
+                    .and_then(|b| b.get_ref().parse::<Duration>().ok())
+                    .map_or(f64::INFINITY, |d| d.seconds());
+            }
             Ok(rules)
         } else {
             Err(FileProblems::new(file, problems))
@@ -534,25 +546,14 @@ impl Rulebook {
         self.factors.iter().find(|f| *f.id.get_ref() == factor)
     }
 
-    /// The time-to-value range a duration falls in.
-    pub fn duration_range(&self, d: &Duration) -> &DurationRange {
-        self.time_to_value
-            .ranges
+    /// The time-to-value range that `seconds` falls in.
+    pub fn duration_range(&self, seconds: f64) -> &DurationRange {
+        let ranges = &self.time_to_value.ranges;
+        // Validation guarantees at least one range, the last one open.
+        ranges
             .iter()
-            .find(|r| match &r.below {
-                Some(below) => below
-                    .get_ref()
-                    .parse::<Duration>()
-                    .is_ok_and(|b| d.seconds() < b.seconds()),
-                None => true,
-            })
-            // Validation guarantees a final open range.
-            .unwrap_or_else(|| {
-                self.time_to_value
-                    .ranges
-                    .last()
-                    .expect("validated: ranges exist")
-            })
+            .find(|r| seconds < r.below_seconds)
+            .unwrap_or(&ranges[ranges.len() - 1])
     }
 
     /// A finding rule by id.

@@ -14,8 +14,9 @@
 
 use crate::checklist::{self, ChecklistEntry};
 use crate::findings::{self as lint, Finding};
-use crate::motion::Motion;
-use crate::profile::{Money, Profile};
+use crate::flip::{self, FlipPoint};
+use crate::motion::{Buyer, Compliance, Motion, Onboarding};
+use crate::profile::{Money, Profile, Signals};
 use crate::rulebook::{Condition, FactorId, Lean, Rulebook};
 
 /// The recommendation for one profile, with everything needed to explain it.
@@ -49,6 +50,8 @@ pub struct Assessment {
     pub checklist: Vec<ChecklistEntry>,
     /// Practices and signals the documents warn about, given this motion.
     pub findings: Vec<Finding>,
+    /// Single changes that would give another motion.
+    pub flip_points: Vec<FlipPoint>,
 }
 
 /// The move the net lean asks for.
@@ -126,8 +129,55 @@ pub struct Conflict {
     pub source: String,
 }
 
+/// The answers that decide the motion, and nothing else: small and `Copy`,
+/// so what-if questions can change one and score again cheaply.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Facts {
+    /// ACV in dollars.
+    pub acv: f64,
+    /// Time to value in seconds.
+    pub time_to_value: f64,
+    /// Who buys.
+    pub buyer: Buyer,
+    /// Compliance burden.
+    pub compliance: Compliance,
+    /// Onboarding needs.
+    pub onboarding: Onboarding,
+    /// Optional signals.
+    pub signals: Signals,
+}
+
+impl From<&Profile> for Facts {
+    fn from(p: &Profile) -> Facts {
+        Facts {
+            acv: p.acv.dollars(),
+            time_to_value: p.time_to_value.seconds(),
+            buyer: p.buyer,
+            compliance: p.compliance,
+            onboarding: p.onboarding,
+            signals: p.signals,
+        }
+    }
+}
+
+/// The motion alone, without the explanation: the same model as [`assess`],
+/// allocation-free, for flip points and large portfolios.
+pub fn motion_of(facts: &Facts, rules: &Rulebook) -> Motion {
+    let band = rules.band(facts.acv);
+    let mut score = *rules.duration_range(facts.time_to_value).weight.get_ref();
+    let mut any_sales = score > 0.0;
+    for &id in FactorId::CHOICES {
+        if let Some(rule) = id.answer(facts).and_then(|a| rules.value_rule(id, a)) {
+            score += rule.weight;
+            any_sales |= rule.weight > 0.0;
+        }
+    }
+    decide(band, score, any_sales, rules.lean.threshold).motion
+}
+
 /// Scores a profile against a rulebook.
 pub fn assess(profile: &Profile, rules: &Rulebook) -> Assessment {
+    let facts = Facts::from(profile);
     let acv_band = rules.band(profile.acv.dollars());
     let mut factors = vec![Factor {
         id: "acv",
@@ -142,7 +192,7 @@ pub fn assess(profile: &Profile, rules: &Rulebook) -> Assessment {
         ),
     }];
 
-    let range = rules.duration_range(&profile.time_to_value);
+    let range = rules.duration_range(facts.time_to_value);
     factors.push(Factor {
         id: FactorId::TimeToValue.id(),
         label: rules.time_to_value.label.clone(),
@@ -155,7 +205,7 @@ pub fn assess(profile: &Profile, rules: &Rulebook) -> Assessment {
 
     let mut unanswered = Vec::new();
     for &id in FactorId::CHOICES {
-        let (Some(answer), Some(factor)) = (id.answer(profile), rules.factor(id)) else {
+        let (Some(answer), Some(factor)) = (id.answer(&facts), rules.factor(id)) else {
             unanswered.push(id);
             continue;
         };
@@ -212,6 +262,7 @@ pub fn assess(profile: &Profile, rules: &Rulebook) -> Assessment {
         margin,
         checklist: checklist::for_motion(rules, decision.motion, &profile.checklist_done),
         findings: lint::lint(profile, decision.motion, rules),
+        flip_points: flip::flip_points(&facts, rules),
         factors,
         unanswered,
         conflicts,

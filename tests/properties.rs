@@ -4,9 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use gtm_advisor::flip::flip_points;
 use gtm_advisor::motion::{Buyer, Compliance, Onboarding, Segment, SwitchingCost};
 use gtm_advisor::profile::{self, Duration, Money, Practices, Signals};
 use gtm_advisor::render::{Evaluated, json};
+use gtm_advisor::score::Facts;
 use gtm_advisor::{Motion, Profile, Rulebook, assess};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -229,6 +231,42 @@ proptest! {
         prop_assert!(m.points >= 0.0 && m.points.is_finite());
         prop_assert_ne!(m.motion, a.motion);
         prop_assert!((a.motion.rank() as isize - a.acv_band.rank() as isize).abs() <= 1, "more than one step from the band");
+    }
+
+    #[test]
+    fn the_fast_motion_agrees_with_the_full_assessment(p in any_profile()) {
+        prop_assert_eq!(gtm_advisor::score::motion_of(&Facts::from(&p), rules()), motion(&p));
+    }
+
+    #[test]
+    fn acv_flip_points_match_a_brute_force_scan(p in any_profile()) {
+        let facts = Facts::from(&p);
+        let at = |acv: f64| gtm_advisor::score::motion_of(&Facts { acv, ..facts }, rules());
+        let flips: Vec<_> = flip_points(&facts, rules()).into_iter().filter(|f| f.change == "acv").collect();
+        let money = |f: &gtm_advisor::flip::FlipPoint| f.to.parse::<Money>().unwrap().dollars();
+        // Every reported flip gives its motion, and the ACV a dollar short of it does not.
+        for f in &flips {
+            prop_assert_eq!(at(money(f)), f.motion);
+            let before = if f.raise { money(f) - 1.0 } else { money(f) + 1.0 };
+            prop_assert_ne!(at(before), f.motion);
+        }
+        // Every change of motion on a $100 grid is bracketed by a reported flip.
+        let here = facts.acv;
+        let grid: Vec<f64> = (0..=3_000).map(|i| f64::from(i) * 100.0).collect();
+        for w in grid.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if at(a) == at(b) {
+                continue;
+            }
+            let found = if a >= here {
+                flips.iter().any(|f| f.raise && money(f) > a && money(f) <= b && f.motion == at(b))
+            } else if b <= here {
+                flips.iter().any(|f| !f.raise && money(f) >= a && money(f) < b && f.motion == at(a))
+            } else {
+                true // the current ACV sits inside this step
+            };
+            prop_assert!(found, "no flip point between ${} and ${} (current ${})", a, b, here);
+        }
     }
 
     #[test]

@@ -29,6 +29,14 @@ struct Result<'a> {
     conflicts: Vec<Conflict<'a>>,
     findings: Vec<Finding<'a>>,
     checklist: Vec<Item<'a>>,
+    flip_points: Vec<Flip<'a>>,
+}
+
+#[derive(Serialize)]
+struct Flip<'a> {
+    change: &'a str,
+    to: &'a str,
+    motion: Motion,
 }
 
 #[derive(Serialize)]
@@ -131,6 +139,15 @@ fn result<'a>(r: &Evaluated<'a>) -> Result<'a> {
             .collect(),
         findings: a.findings.iter().map(Finding::from).collect(),
         checklist: items(&a.checklist),
+        flip_points: a
+            .flip_points
+            .iter()
+            .map(|f| Flip {
+                change: &f.change,
+                to: &f.to,
+                motion: f.motion,
+            })
+            .collect(),
     }
 }
 

@@ -181,6 +181,13 @@ pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
     }
     out.push('\n');
     out.push_str(&conflicts(a));
+    out.push_str("### Flip points\n\n");
+    if a.flip_points.is_empty() {
+        out.push_str("No single change of one answer gives another motion.\n");
+    }
+    for flip in &a.flip_points {
+        out.push_str(&format!("- {}\n", crate::flip::sentence(flip, rules)));
+    }
     out
 }
 

@@ -327,8 +327,21 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(conflicts(a, opts).trim_end());
+    out.push_str(&conflicts(a, opts));
+    out.push_str(&paint("Flip points", BOLD, opts));
     out.push('\n');
+    if a.flip_points.is_empty() {
+        out.push_str("  No single change of one answer gives another motion.\n");
+    }
+    for flip in &a.flip_points {
+        out.push_str(&wrap(
+            &crate::flip::sentence(flip, rules),
+            width,
+            "  - ",
+            "    ",
+        ));
+        out.push('\n');
+    }
     out
 }
 
