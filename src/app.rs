@@ -14,6 +14,7 @@ use gtm_advisor::profile::{self, MAX_PROFILE_BYTES, STARTER};
 use gtm_advisor::render::gate::{self, Checked};
 use gtm_advisor::render::{self, Evaluated, Format, TextOptions};
 use gtm_advisor::rulebook::DEFAULT_RULEBOOK;
+use gtm_advisor::whatif::{self, Change};
 use gtm_advisor::{Assessment, Profile, Rulebook, assess, checklist, exit};
 
 use clap::CommandFactory;
@@ -151,6 +152,7 @@ pub fn run(cli: &Cli) -> Outcome {
             }
         }
         Command::Init { file } => init(file),
+        Command::WhatIf { file, set, format } => what_if(file, set, (*format).into(), &rules),
         Command::Check {
             paths,
             format,
@@ -443,6 +445,82 @@ fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rule
     Outcome {
         stdout,
         status,
+        ..Outcome::default()
+    }
+}
+
+fn what_if(file: &str, changes: &[Change], format: Format, rules: &Rulebook) -> Outcome {
+    let before = match evaluate(file, rules) {
+        Ok(e) => e,
+        Err(LoadFailure::Input(e)) => return Outcome::failed(e.to_string()),
+        Err(LoadFailure::Problems(p)) => {
+            return Outcome {
+                errors: problem_lines(&p),
+                status: exit::INVALID,
+                ..Outcome::default()
+            };
+        }
+    };
+    // Read again for the text: `evaluate` keeps only what it parsed.
+    let text = match input::read(file, MAX_PROFILE_BYTES) {
+        Ok(input) => input.text,
+        Err(e) => return Outcome::failed(e.to_string()),
+    };
+    let changed = match whatif::apply(&text, changes) {
+        Ok(changed) => changed,
+        Err(message) => return Outcome::failed(message),
+    };
+    let after = match profile::parse(&changed, file, rules) {
+        Ok(p) => p,
+        Err(problems) => {
+            // Name the --set that caused each problem; lines refer to the changed text.
+            let errors = problems
+                .problems
+                .iter()
+                .map(|p| {
+                    let set = changes.iter().find(|c| {
+                        p.key
+                            .as_deref()
+                            .is_some_and(|k| k == c.key || c.key.starts_with(&format!("{k}.")))
+                    });
+                    let mut message = match (set, &p.key) {
+                        (Some(c), _) => format!("--set {}={}: {}", c.key, c.value, p.message),
+                        (None, Some(key)) => format!("{file}: `{key}`: {}", p.message),
+                        (None, None) => format!("{file}: {}", p.message),
+                    };
+                    if let Some(help) = &p.help {
+                        message.push_str(&format!("\n  help: {help}"));
+                    }
+                    message
+                })
+                .collect();
+            return Outcome {
+                errors,
+                status: exit::INVALID,
+                ..Outcome::default()
+            };
+        }
+    };
+    let after = assess(&after, rules);
+    let factors = whatif::changed_factors(&before.assessment, &after);
+    let b = &before.assessment;
+    let stdout = match format {
+        Format::Text => render::whatif::text(
+            &before.file,
+            changes,
+            b,
+            &after,
+            &factors,
+            rules,
+            &text_options(),
+        ),
+        Format::Json => render::whatif::json(&before.file, changes, b, &after, &factors),
+        Format::Markdown => {
+            render::whatif::markdown(&before.file, changes, b, &after, &factors, rules)
+        }
+    };
+    Outcome {
+        stdout,
         ..Outcome::default()
     }
 }

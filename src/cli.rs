@@ -179,6 +179,32 @@ Examples:
         format: FormatArg,
     },
 
+    /// Show what changed answers would do to the result; never writes the file.
+    #[command(
+        name = "what-if",
+        after_help = "\
+Examples:
+  gtm what-if acme.toml --set acv=60k
+  gtm what-if acme.toml --set buyer=committee --set compliance=review-before-trial
+  gtm what-if acme.toml --set signals.viral_loops=true --format json
+  gtm what-if acme.toml --set signals.segment=      an empty value removes the answer
+
+Any profile key can be set; values are checked exactly as in a profile file."
+    )]
+    WhatIf {
+        /// The profile file.
+        #[arg(value_name = "FILE")]
+        file: String,
+
+        /// A changed answer, KEY=VALUE; repeat for more.
+        #[arg(long = "set", value_name = "KEY=VALUE", required = true)]
+        set: Vec<gtm_advisor::whatif::Change>,
+
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+
     /// Print the implementation checklist of one motion.
     #[command(after_help = "\
 Examples:

@@ -446,6 +446,7 @@ fn help_teaches_with_examples() {
         "interview",
         "recommend",
         "explain",
+        "what-if",
         "checklist",
         "check",
         "schema",

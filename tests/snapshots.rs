@@ -136,6 +136,7 @@ fn help() {
         "interview",
         "recommend",
         "explain",
+        "what-if",
         "checklist",
         "check",
         "schema",

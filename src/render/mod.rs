@@ -8,6 +8,7 @@ pub mod gate;
 pub mod json;
 pub mod markdown;
 pub mod text;
+pub mod whatif;
 
 use crate::motion::Motion;
 use crate::profile::Money;

@@ -1,0 +1,228 @@
+//! Output of `gtm what-if`: before and after, side by side.
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use super::{Evaluated, TextOptions, lean_cell, round2, signed};
+use crate::motion::Motion;
+use crate::rulebook::{Lean, Rulebook};
+use crate::score::Assessment;
+use crate::whatif::{Change, FactorChange};
+
+fn margin(a: &Assessment) -> String {
+    a.margin.map_or("-".to_string(), |m| {
+        format!("{} to {}", round2(m.points), m.motion)
+    })
+}
+
+/// The rows both text and Markdown show: what, before, after.
+fn summary_rows(before: &Assessment, after: &Assessment, rules: &Rulebook) -> Vec<[String; 3]> {
+    let name = |m: Motion| rules.motion(m).name.clone();
+    vec![
+        ["Motion".into(), name(before.motion), name(after.motion)],
+        [
+            "ACV band".into(),
+            before.acv_band.id().into(),
+            after.acv_band.id().into(),
+        ],
+        [
+            "Net lean".into(),
+            signed(before.lean_score),
+            signed(after.lean_score),
+        ],
+        ["Margin".into(), margin(before), margin(after)],
+        [
+            "Conflicts".into(),
+            before.conflicts.len().to_string(),
+            after.conflicts.len().to_string(),
+        ],
+        [
+            "Findings".into(),
+            before.findings.len().to_string(),
+            after.findings.len().to_string(),
+        ],
+    ]
+}
+
+fn answer(side: &Option<(String, f64)>) -> String {
+    match side {
+        None => "(unanswered)".to_string(),
+        Some((value, weight)) => format!("{value}, {}", lean_cell(Lean::of(*weight), *weight)),
+    }
+}
+
+fn changes_line(changes: &[Change]) -> String {
+    let shown: Vec<String> = changes
+        .iter()
+        .map(|c| {
+            if c.value.is_empty() {
+                format!("{} removed", c.key)
+            } else {
+                format!("{}={}", c.key, c.value)
+            }
+        })
+        .collect();
+    shown.join(", ")
+}
+
+fn verdict(before: &Assessment, after: &Assessment, rules: &Rulebook) -> String {
+    if before.motion == after.motion {
+        format!("The motion stays {}.", rules.motion(after.motion).name)
+    } else {
+        format!(
+            "The motion changes from {} to {}.",
+            rules.motion(before.motion).name,
+            rules.motion(after.motion).name
+        )
+    }
+}
+
+/// Text: what changed, a before/after table, and the factors that moved.
+pub fn text(
+    file: &str,
+    changes: &[Change],
+    before: &Assessment,
+    after: &Assessment,
+    factors: &[FactorChange],
+    rules: &Rulebook,
+    opts: &TextOptions,
+) -> String {
+    let width = usize::from(opts.width);
+    let mut out = super::text::wrap(
+        &format!("What if {}, in {file}?", changes_line(changes)),
+        width,
+        "",
+        "  ",
+    );
+    out.push('\n');
+    out.push_str(&verdict(before, after, rules));
+    out.push_str("\n\n");
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(opts.width)
+        .set_header(vec!["", "Before", "After"]);
+    for row in summary_rows(before, after, rules) {
+        table.add_row(row.to_vec());
+    }
+    out.push_str(&table.to_string());
+    out.push_str("\n\n");
+    if factors.is_empty() {
+        out.push_str("No factor changed.\n");
+        return out;
+    }
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(opts.width)
+        .set_header(vec!["Factor that changed", "Before", "After"]);
+    for f in factors {
+        table.add_row(vec![f.label.clone(), answer(&f.before), answer(&f.after)]);
+    }
+    out.push_str(&table.to_string());
+    out.push('\n');
+    out
+}
+
+/// Markdown: the same tables.
+pub fn markdown(
+    file: &str,
+    changes: &[Change],
+    before: &Assessment,
+    after: &Assessment,
+    factors: &[FactorChange],
+    rules: &Rulebook,
+) -> String {
+    let cell = super::markdown::cell;
+    let mut out = format!(
+        "## What if {}, in `{file}`?\n\n{}\n\n",
+        cell(&changes_line(changes)),
+        verdict(before, after, rules)
+    );
+    out.push_str("| | Before | After |\n|---|---|---|\n");
+    for [what, b, a] in summary_rows(before, after, rules) {
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            cell(&what),
+            cell(&b),
+            cell(&a)
+        ));
+    }
+    if !factors.is_empty() {
+        out.push_str("\n| Factor that changed | Before | After |\n|---|---|---|\n");
+        for f in factors {
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                cell(&f.label),
+                cell(&answer(&f.before)),
+                cell(&answer(&f.after))
+            ));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    schema_version: u32,
+    file: &'a str,
+    changes: Vec<JsonChange<'a>>,
+    motion_changed: bool,
+    changed_factors: Vec<JsonFactor<'a>>,
+    before: serde_json::Value,
+    after: serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct JsonChange<'a> {
+    key: &'a str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFactor<'a> {
+    id: &'a str,
+    before: Option<&'a str>,
+    after: Option<&'a str>,
+}
+
+/// JSON: the changes, the changed factors, and both full results.
+pub fn json(
+    file: &str,
+    changes: &[Change],
+    before: &Assessment,
+    after: &Assessment,
+    factors: &[FactorChange],
+) -> String {
+    let result = |a| {
+        let text = super::json::assessment(&Evaluated {
+            file,
+            assessment: a,
+        });
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::Null)
+    };
+    super::json::to_string(&Report {
+        schema_version: super::json::SCHEMA_VERSION,
+        file,
+        changes: changes
+            .iter()
+            .map(|c| JsonChange {
+                key: &c.key,
+                value: &c.value,
+            })
+            .collect(),
+        motion_changed: before.motion != after.motion,
+        changed_factors: factors
+            .iter()
+            .map(|f| JsonFactor {
+                id: f.id,
+                before: f.before.as_ref().map(|(v, _)| v.as_str()),
+                after: f.after.as_ref().map(|(v, _)| v.as_str()),
+            })
+            .collect(),
+        before: result(before),
+        after: result(after),
+    })
+}

@@ -1,0 +1,165 @@
+//! What-if: a profile's text with some answers changed, and what the change
+//! does to the result. The changed text is read by the ordinary profile
+//! reader, so a `--set` value is validated exactly as a file would be.
+//! Nothing here writes a file.
+
+use toml_edit::{DocumentMut, Item, Table, Value};
+
+use crate::score::Assessment;
+
+/// One `KEY=VALUE` change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// A dotted profile key, e.g. `acv` or `signals.viral_loops`.
+    pub key: String,
+    /// The new value as typed; empty removes the answer.
+    pub value: String,
+}
+
+impl std::str::FromStr for Change {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Change, String> {
+        let (key, value) = text.split_once('=').ok_or_else(|| {
+            format!(
+                "`{text}` is not KEY=VALUE; e.g. acv=60k, buyer=committee, signals.viral_loops=true"
+            )
+        })?;
+        let key = key.trim();
+        if key.is_empty() || key.split('.').any(str::is_empty) {
+            return Err(format!("`{text}` has no key before `=`; e.g. acv=60k"));
+        }
+        Ok(Change {
+            key: key.to_string(),
+            value: value.trim().to_string(),
+        })
+    }
+}
+
+/// A TOML value for what was typed: booleans, numbers, arrays and quoted
+/// strings as TOML reads them; anything else as a plain string.
+fn typed(value: &str) -> Value {
+    value
+        .parse::<Value>()
+        .unwrap_or_else(|_| Value::from(value))
+}
+
+/// `text` with every change applied; an empty value removes the key.
+pub fn apply(text: &str, changes: &[Change]) -> Result<String, String> {
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e| format!("the profile is not valid TOML: {e}"))?;
+    for change in changes {
+        let parts: Vec<&str> = change.key.split('.').collect();
+        let (tables, last) = parts.split_at(parts.len() - 1);
+        let mut table: &mut Table = doc.as_table_mut();
+        for name in tables {
+            let entry = table
+                .entry(name)
+                .or_insert_with(|| Item::Table(Table::new()));
+            table = entry.as_table_mut().ok_or_else(|| {
+                format!(
+                    "--set {}: `{name}` is not a table in this profile",
+                    change.key
+                )
+            })?;
+        }
+        if change.value.is_empty() {
+            table.remove(last[0]);
+        } else {
+            table.insert(last[0], Item::Value(typed(&change.value)));
+        }
+    }
+    Ok(doc.to_string())
+}
+
+/// A factor whose answer or lean differs between two assessments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactorChange {
+    /// Factor id.
+    pub id: &'static str,
+    /// Label for tables.
+    pub label: String,
+    /// The answer and lean before, or `None` when it was unanswered.
+    pub before: Option<(String, f64)>,
+    /// The answer and lean after.
+    pub after: Option<(String, f64)>,
+}
+
+/// The factors that changed, in the order the assessments list them.
+pub fn changed_factors(before: &Assessment, after: &Assessment) -> Vec<FactorChange> {
+    let mut ids: Vec<&'static str> = before.factors.iter().map(|f| f.id).collect();
+    for f in &after.factors {
+        if !ids.contains(&f.id) {
+            ids.push(f.id);
+        }
+    }
+    ids.into_iter()
+        .filter_map(|id| {
+            let b = before.factors.iter().find(|f| f.id == id);
+            let a = after.factors.iter().find(|f| f.id == id);
+            let pair = |f: Option<&crate::score::Factor>| f.map(|f| (f.value.clone(), f.weight));
+            let label = a.or(b).map(|f| f.label.clone()).unwrap_or_default();
+            (pair(b) != pair(a)).then(|| FactorChange {
+                id,
+                label,
+                before: pair(b),
+                after: pair(a),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str =
+        "# keep me\nversion = 1\nacv = \"$12k\" # comment\n\n[signals]\nsegment = \"smb\"\n";
+
+    fn changes(list: &[&str]) -> Vec<Change> {
+        list.iter().map(|c| c.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn values_are_typed_as_toml_would_read_them() {
+        let out = apply(
+            BASE,
+            &changes(&[
+                "acv=60k",
+                "buyer=committee",
+                "signals.viral_loops=true",
+                "acv_x=12000",
+            ]),
+        )
+        .unwrap();
+        assert!(out.contains("acv = \"60k\""), "{out}");
+        assert!(out.contains("buyer = \"committee\""), "{out}");
+        assert!(out.contains("viral_loops = true"), "{out}");
+        assert!(out.contains("acv_x = 12000"), "{out}");
+        assert!(out.starts_with("# keep me\n"), "comments survive: {out}");
+    }
+
+    #[test]
+    fn new_tables_are_created_and_empty_values_remove() {
+        let out = apply(
+            BASE,
+            &changes(&["practices.motion=plg", "signals.segment="]),
+        )
+        .unwrap();
+        assert!(out.contains("[practices]\nmotion = \"plg\""), "{out}");
+        assert!(!out.contains("segment"), "{out}");
+    }
+
+    #[test]
+    fn malformed_changes_are_refused() {
+        assert!("acv".parse::<Change>().is_err());
+        assert!("=5".parse::<Change>().is_err());
+        assert!("signals..x=1".parse::<Change>().is_err());
+        assert!(
+            apply(BASE, &changes(&["acv.x=1"]))
+                .unwrap_err()
+                .contains("not a table")
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! `gtm what-if`: every kind of key, bad values refused, the file never written.
+
+mod common;
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+
+use common::{gtm, text};
+use serde_json::Value;
+
+/// A copy of acme-analytics.toml in a temporary directory, and its hash.
+fn copy() -> (tempfile::TempDir, PathBuf, u64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme.toml");
+    std::fs::copy("profiles/acme-analytics.toml", &path).unwrap();
+    let hash = hash(&path);
+    (dir, path, hash)
+}
+
+fn hash(path: &PathBuf) -> u64 {
+    let mut h = DefaultHasher::new();
+    std::fs::read(path).unwrap().hash(&mut h);
+    h.finish()
+}
+
+fn what_if(path: &PathBuf, sets: &[&str]) -> (i32, String, String) {
+    let mut cmd = gtm();
+    cmd.arg("what-if").arg(path).args(["--format", "json"]);
+    for s in sets {
+        cmd.args(["--set", s]);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap(),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+fn after(sets: &[&str]) -> Value {
+    let (_dir, path, before) = copy();
+    let (code, stdout, stderr) = what_if(&path, sets);
+    assert_eq!(code, 0, "{sets:?}: {stderr}");
+    assert_eq!(hash(&path), before, "what-if wrote the file");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+#[test]
+fn each_key_type_changes_the_result() {
+    let v = after(&["acv=60k"]);
+    assert_eq!(v["before"]["motion"], "hybrid");
+    assert_eq!(v["after"]["motion"], "sales-led");
+    assert_eq!(v["motion_changed"], true);
+    assert_eq!(
+        v["changed_factors"][0],
+        serde_json::json!({"id": "acv", "before": "$24,000", "after": "$60,000"})
+    );
+
+    let v = after(&["time_to_value=10 minutes"]);
+    assert_eq!(v["changed_factors"][0]["after"], "10 minutes");
+
+    let v = after(&[
+        "buyer=individual",
+        "onboarding=self-serve",
+        "compliance=none",
+    ]);
+    assert_eq!(v["after"]["motion"], "plg");
+    assert_eq!(v["changed_factors"].as_array().unwrap().len(), 3);
+
+    let v = after(&["signals.viral_loops=true"]);
+    assert_eq!(
+        v["changed_factors"][0],
+        serde_json::json!({"id": "viral_loops", "before": null, "after": "true"})
+    );
+
+    let v = after(&["signals.segment=smb", "signals.instrumented="]);
+    let ids: Vec<&str> = v["changed_factors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["instrumented", "segment"]);
+
+    let v = after(&["practices.motion=hybrid"]);
+    assert_eq!(v["motion_changed"], false);
+    let findings = |side: &str| {
+        v[side]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["id"] == "motion-mismatch")
+    };
+    assert!(findings("before") && !findings("after"));
+}
+
+#[test]
+fn invalid_values_exit_2_and_leave_the_file_untouched() {
+    for (set, needle) in [
+        (
+            "acv=-5",
+            "--set acv=-5: an annual contract value cannot be negative",
+        ),
+        ("acv=lots", "not an amount of money"),
+        ("time_to_value=0m", "longer than zero"),
+        ("buyer=comitee", "did you mean \"committee\"?"),
+        ("signals.viral_loops=maybe", "expected true or false"),
+        ("signals.viral=true", "did you mean `signals.viral_loops`?"),
+        ("budget=5", "unknown key"),
+        ("acv.x=1", "not a table"),
+        ("version=2", "not supported"),
+    ] {
+        let (_dir, path, before) = copy();
+        let (code, stdout, stderr) = what_if(&path, &[set]);
+        assert_eq!(code, 2, "{set}");
+        assert!(stdout.is_empty(), "{set}: {stdout}");
+        assert!(stderr.contains(needle), "{set}: {stderr}");
+        assert_eq!(hash(&path), before, "{set} changed the file");
+    }
+    let out = gtm()
+        .args(["what-if", "profiles/acme-analytics.toml", "--set", "acv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("KEY=VALUE"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn text_shows_before_and_after_side_by_side() {
+    let out = gtm()
+        .args([
+            "what-if",
+            "profiles/acme-analytics.toml",
+            "--set",
+            "acv=60k",
+        ])
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("The motion changes from Hybrid (product-led sales) to Sales-led."),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Before") && stdout.contains("After"));
+    assert!(stdout.contains("Factor that changed"));
+    insta::assert_snapshot!("what_if_text", stdout);
+}
