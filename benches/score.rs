@@ -17,6 +17,26 @@ fn bench(c: &mut Criterion) {
     c.bench_function("load_default_rulebook", |b| {
         b.iter(|| black_box(Rulebook::default_rules()))
     });
+
+    // A portfolio's work without the disk: 1,000 distinct profile texts, each
+    // parsed, scored and reduced to its table row, on all cores as `gtm
+    // recommend DIR` does.
+    let texts: Vec<String> = (0..1000)
+        .map(|i| PROFILE.replace("Acme Analytics", &format!("Client {i}")))
+        .collect();
+    c.bench_function("portfolio_of_1000_profiles", |b| {
+        b.iter(|| {
+            use rayon::prelude::*;
+            let rows: Vec<_> = texts
+                .par_iter()
+                .map(|t| {
+                    let p = profile::parse(t, "client.toml", &rules).expect("valid profile");
+                    gtm_advisor::render::Row::new("client.toml", &assess(&p, &rules))
+                })
+                .collect();
+            black_box(rows)
+        })
+    });
 }
 
 criterion_group!(benches, bench);

@@ -12,10 +12,10 @@ use gtm_advisor::diagnostic::nearest;
 use gtm_advisor::input::{self, InputError};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES, STARTER};
 use gtm_advisor::render::gate::{self, Checked};
-use gtm_advisor::render::{self, Evaluated, Format, TextOptions};
+use gtm_advisor::render::{self, Evaluated, Format, Row, TextOptions};
 use gtm_advisor::rulebook::DEFAULT_RULEBOOK;
 use gtm_advisor::whatif::{self, Change};
-use gtm_advisor::{Assessment, Profile, Rulebook, assess, checklist, exit};
+use gtm_advisor::{Assessment, Motion, Profile, Rulebook, assess, checklist, exit};
 
 use clap::CommandFactory;
 
@@ -28,6 +28,9 @@ use crate::cli::{CheckFormat, Cli, Command, DenyLevel, RecommendFormat, SortKey}
 pub struct Outcome {
     /// Text for standard output.
     pub stdout: String,
+    /// More text for standard output, written after `stdout` piece by piece,
+    /// so a large result never has to be joined into one string.
+    pub stdout_parts: Vec<String>,
     /// Messages for standard error, one per entry, without the "error: " prefix.
     pub errors: Vec<String>,
     /// Notes for standard error that are not errors.
@@ -190,6 +193,45 @@ pub fn run(cli: &Cli) -> Outcome {
     }
 }
 
+/// `work` on every file, in parallel when there is more than one (starting
+/// the thread pool costs about a millisecond, which one profile does not
+/// repay), results in file order.
+fn each_file<T: Send>(files: &[String], work: impl Fn(&String) -> T + Sync + Send) -> Vec<T> {
+    if files.len() > 1 {
+        files.par_iter().map(work).collect()
+    } else {
+        files.iter().map(work).collect()
+    }
+}
+
+/// The successes, in order; each failure's messages go to `out`, with status 2.
+fn successes<T>(results: Vec<Result<T, LoadFailure>>, out: &mut Outcome) -> Vec<T> {
+    let mut good = Vec::new();
+    for result in results {
+        match result {
+            Ok(t) => good.push(t),
+            Err(LoadFailure::Input(e)) => out.errors.push(e.to_string()),
+            Err(LoadFailure::Problems(p)) => out.errors.extend(problem_lines(&p)),
+        }
+    }
+    if !out.errors.is_empty() {
+        out.status = exit::INVALID;
+    }
+    good
+}
+
+/// Orders results by name, ACV or motion (then name); stable, so ties keep their order.
+fn sort_by_key<T>(items: &mut [T], sort: Option<SortKey>, key: impl Fn(&T) -> (&str, f64, Motion)) {
+    match sort {
+        None => {}
+        Some(SortKey::Name) => items.sort_by(|a, b| key(a).0.cmp(key(b).0)),
+        Some(SortKey::Acv) => items.sort_by(|a, b| key(a).1.total_cmp(&key(b).1)),
+        Some(SortKey::Motion) => {
+            items.sort_by(|a, b| key(a).2.cmp(&key(b).2).then_with(|| key(a).0.cmp(key(b).0)))
+        }
+    }
+}
+
 fn recommend(
     args: &[String],
     format: RecommendFormat,
@@ -204,42 +246,72 @@ fn recommend(
         Ok(files) => files,
         Err(message) => return Outcome::failed(message),
     };
+    let portfolio = files.len() > 1 || args.iter().any(|a| Path::new(a).is_dir());
+
     // Reading and scoring are independent per file; rayon keeps the order.
-    let evaluations: Vec<Result<Evaluation, LoadFailure>> =
-        files.par_iter().map(|f| evaluate(f, rules)).collect();
-    let mut results = Vec::new();
-    for evaluation in evaluations {
-        match evaluation {
-            Ok(e) => results.push((e.file, e.assessment)),
-            Err(LoadFailure::Input(e)) => out.errors.push(e.to_string()),
-            Err(LoadFailure::Problems(p)) => out.errors.extend(problem_lines(&p)),
+    if matches!(format, RecommendFormat::Text | RecommendFormat::Csv) && portfolio
+        || format == RecommendFormat::Csv
+    {
+        // A table or CSV needs one small row per profile, not the whole
+        // assessment, which keeps memory flat for large portfolios.
+        let rows = each_file(&files, |f| {
+            evaluate(f, rules).map(|e| Row::new(&e.file, &e.assessment))
+        });
+        let mut rows = successes(rows, &mut out);
+        if rows.is_empty() {
+            return out;
         }
+        sort_by_key(&mut rows, sort, |r| {
+            (r.name.as_str(), r.acv.dollars(), r.motion)
+        });
+        out.stdout = match format {
+            RecommendFormat::Csv => render::csv::portfolio(&rows),
+            _ => render::text::portfolio(&rows, rules, &text_options()),
+        };
+        return out;
     }
-    if !out.errors.is_empty() {
-        out.status = exit::INVALID;
+    if format == RecommendFormat::Json && portfolio {
+        // Each profile becomes its JSON text at once and its assessment is dropped.
+        let items = each_file(&files, |f| {
+            evaluate(f, rules).map(|e| {
+                let a = &e.assessment;
+                let json = render::json::array_element(&Evaluated {
+                    file: &e.file,
+                    assessment: a,
+                });
+                (a.name.clone(), a.acv.dollars(), a.motion, json)
+            })
+        });
+        let mut items = successes(items, &mut out);
+        if !items.is_empty() {
+            sort_by_key(&mut items, sort, |(name, acv, motion, _)| {
+                (name.as_str(), *acv, *motion)
+            });
+            out.stdout_parts =
+                render::json::array_of(items.into_iter().map(|item| item.3).collect());
+        }
+        return out;
     }
+    let results = each_file(&files, |f| evaluate(f, rules));
+    let mut results = successes(results, &mut out);
     if results.is_empty() {
         return out;
     }
-    match sort {
-        None => {}
-        Some(SortKey::Name) => results.sort_by(|a, b| a.1.name.cmp(&b.1.name)),
-        Some(SortKey::Acv) => {
-            results.sort_by(|a, b| a.1.acv.dollars().total_cmp(&b.1.acv.dollars()))
-        }
-        Some(SortKey::Motion) => results.sort_by(|a, b| {
-            a.1.motion
-                .cmp(&b.1.motion)
-                .then_with(|| a.1.name.cmp(&b.1.name))
-        }),
-    }
+    sort_by_key(&mut results, sort, |e| {
+        (
+            e.assessment.name.as_str(),
+            e.assessment.acv.dollars(),
+            e.assessment.motion,
+        )
+    });
     let evaluated: Vec<Evaluated<'_>> = results
         .iter()
-        .map(|(file, assessment)| Evaluated { file, assessment })
+        .map(|e| Evaluated {
+            file: &e.file,
+            assessment: &e.assessment,
+        })
         .collect();
-    let portfolio = files.len() > 1 || args.iter().any(|a| Path::new(a).is_dir());
     out.stdout = match (format, portfolio) {
-        (RecommendFormat::Csv, _) => render::csv::portfolio(&evaluated),
         (RecommendFormat::Text, false) => {
             render::text::assessment(evaluated[0].assessment, rules, &text_options())
         }
@@ -247,11 +319,7 @@ fn recommend(
         (RecommendFormat::Markdown, false) => {
             render::markdown::assessment(evaluated[0].assessment, rules)
         }
-        (RecommendFormat::Text, true) => {
-            render::text::portfolio(&evaluated, rules, &text_options())
-        }
-        (RecommendFormat::Json, true) => render::json::assessments(&evaluated),
-        (RecommendFormat::Markdown, true) => render::markdown::portfolio(&evaluated, rules),
+        (_, _) => render::markdown::portfolio(&evaluated, rules),
     };
     out
 }

@@ -24,10 +24,11 @@ fn main() -> ExitCode {
     }
     // A reader that goes away early (`gtm rules | head`) is not an error.
     let mut stdout = io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(outcome.stdout.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    let written = std::iter::once(&outcome.stdout)
+        .chain(&outcome.stdout_parts)
+        .try_for_each(|part| stdout.write_all(part.as_bytes()))
+        .and_then(|()| stdout.flush());
+    if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write to standard output: {e}");
             return exit::code(exit::INVALID);

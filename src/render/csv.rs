@@ -1,6 +1,6 @@
 //! CSV output of a portfolio, one row per profile, for spreadsheets.
 
-use super::{Evaluated, round2};
+use super::{Row, round2};
 
 const HEADER: &[&str] = &[
     "file",
@@ -26,25 +26,24 @@ fn field(text: &str) -> String {
 }
 
 /// A header row, then one row per result, in the order given.
-pub fn portfolio(results: &[Evaluated<'_>]) -> String {
+pub fn portfolio(rows: &[Row]) -> String {
     let mut out = HEADER.join(",");
     out.push_str("\r\n");
-    for r in results {
-        let a = r.assessment;
+    for r in rows {
         let row = [
-            field(r.file),
-            field(&a.name),
-            round2(a.acv.dollars()).to_string(),
-            a.motion.id().to_string(),
-            a.acv_band.id().to_string(),
-            a.margin
+            field(&r.file),
+            field(&r.name),
+            round2(r.acv.dollars()).to_string(),
+            r.motion.id().to_string(),
+            r.acv_band.id().to_string(),
+            r.margin
                 .map_or(String::new(), |m| round2(m.points).to_string()),
-            a.margin
+            r.margin
                 .map_or(String::new(), |m| m.motion.id().to_string()),
-            a.conflicts.len().to_string(),
-            a.findings.len().to_string(),
-            a.checklist.iter().filter(|i| i.done).count().to_string(),
-            a.checklist.len().to_string(),
+            r.conflicts.to_string(),
+            r.findings.to_string(),
+            r.done.to_string(),
+            r.total.to_string(),
         ];
         out.push_str(&row.join(","));
         out.push_str("\r\n");

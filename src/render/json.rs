@@ -168,6 +168,64 @@ pub fn assessments(results: &[Evaluated<'_>]) -> String {
     to_string(&results.iter().map(result).collect::<Vec<_>>())
 }
 
+/// One result as an element of a pretty-printed array: indented one level,
+/// without a trailing comma or newline. `array_of` joins such elements into
+/// exactly what [`assessments`] prints, so a large portfolio can be rendered
+/// one profile at a time.
+pub fn array_element(r: &Evaluated<'_>) -> String {
+    let text = assessment(r);
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for line in text.trim_end().lines() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str("  ");
+        out.push_str(line);
+    }
+    out
+}
+
+/// The pieces of a pretty-printed array of `elements`, to be written in order.
+pub fn array_of(elements: Vec<String>) -> Vec<String> {
+    if elements.is_empty() {
+        return vec!["[]\n".to_string()];
+    }
+    let mut parts = Vec::with_capacity(elements.len() * 2 + 1);
+    parts.push("[\n".to_string());
+    let last = elements.len() - 1;
+    for (i, element) in elements.into_iter().enumerate() {
+        parts.push(element);
+        parts.push(if i == last { "\n]\n" } else { ",\n" }.to_string());
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Rulebook, assess, profile};
+
+    #[test]
+    fn streamed_arrays_match_the_whole_array() {
+        let rules = Rulebook::default_rules();
+        let p = profile::parse(crate::profile::STARTER, "s.toml", &rules).unwrap();
+        let a = assess(&p, &rules);
+        let results = [
+            Evaluated {
+                file: "a.toml",
+                assessment: &a,
+            },
+            Evaluated {
+                file: "b.toml",
+                assessment: &a,
+            },
+        ];
+        let streamed: String = array_of(results.iter().map(array_element).collect()).concat();
+        assert_eq!(streamed, assessments(&results));
+        assert_eq!(array_of(Vec::new()).concat(), assessments(&[]));
+    }
+}
+
 #[derive(Serialize)]
 struct Checklist<'a> {
     schema_version: u32,

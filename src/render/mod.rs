@@ -75,6 +75,57 @@ pub struct Evaluated<'a> {
     pub assessment: &'a Assessment,
 }
 
+/// One profile's line in a portfolio: what the table and the CSV show,
+/// small enough to keep for ten thousand profiles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The file as given.
+    pub file: String,
+    /// The profile's name.
+    pub name: String,
+    /// Its ACV.
+    pub acv: Money,
+    /// The recommended motion.
+    pub motion: Motion,
+    /// The ACV band.
+    pub acv_band: Motion,
+    /// The margin to the nearest other motion.
+    pub margin: Option<crate::score::Margin>,
+    /// How many conflicts.
+    pub conflicts: usize,
+    /// How many findings.
+    pub findings: usize,
+    /// Checklist items done.
+    pub done: usize,
+    /// Checklist items in all.
+    pub total: usize,
+}
+
+impl Row {
+    /// The row of one result.
+    pub fn new(file: &str, a: &Assessment) -> Row {
+        Row {
+            file: file.to_string(),
+            name: a.name.clone(),
+            acv: a.acv,
+            motion: a.motion,
+            acv_band: a.acv_band,
+            margin: a.margin,
+            conflicts: a.conflicts.len(),
+            findings: a.findings.len(),
+            done: a.checklist.iter().filter(|i| i.done).count(),
+            total: a.checklist.len(),
+        }
+    }
+
+    /// "3 to plg", or "-".
+    pub(crate) fn margin_cell(&self) -> String {
+        self.margin.map_or("-".to_string(), |m| {
+            format!("{} to {}", round2(m.points), m.motion)
+        })
+    }
+}
+
 /// Rounds to two decimals, so output never shows floating-point noise.
 pub(crate) fn round2(x: f64) -> f64 {
     let r = (x * 100.0).round() / 100.0;

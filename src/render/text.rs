@@ -4,7 +4,7 @@
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use super::{Evaluated, TextOptions, factor_rows, margin_sentence, progress, reasoning, round2};
+use super::{Row, TextOptions, factor_rows, margin_sentence, progress, reasoning, round2};
 use crate::checklist::ChecklistEntry;
 use crate::motion::Motion;
 use crate::rulebook::Rulebook;
@@ -213,37 +213,28 @@ fn checklist_list(items: &[ChecklistEntry], opts: &TextOptions, with_done: bool)
 }
 
 /// Several results: one row per profile, then a count per motion.
-pub fn portfolio(results: &[Evaluated<'_>], rules: &Rulebook, opts: &TextOptions) -> String {
+pub fn portfolio(rows: &[Row], rules: &Rulebook, opts: &TextOptions) -> String {
     let mut t = table(
         opts,
         &["Name", "ACV", "Motion", "Margin", "Conflicts", "Checklist"],
     );
-    for r in results {
-        let a = r.assessment;
-        let done = a.checklist.iter().filter(|i| i.done).count();
+    for r in rows {
         t.add_row(vec![
-            a.name.clone(),
-            a.acv.to_string(),
-            a.motion.id().to_string(),
-            a.margin.map_or("-".to_string(), |m| {
-                format!("{} to {}", round2(m.points), m.motion)
-            }),
-            a.conflicts.len().to_string(),
-            format!("{done}/{}", a.checklist.len()),
+            r.name.clone(),
+            r.acv.to_string(),
+            r.motion.id().to_string(),
+            r.margin_cell(),
+            r.conflicts.to_string(),
+            format!("{}/{}", r.done, r.total),
         ]);
     }
     let counts: Vec<String> = Motion::ALL
         .iter()
-        .map(|m| {
-            (
-                m,
-                results.iter().filter(|r| r.assessment.motion == *m).count(),
-            )
-        })
+        .map(|m| (m, rows.iter().filter(|r| r.motion == *m).count()))
         .filter(|(_, n)| *n > 0)
         .map(|(m, n)| format!("{n} {}", rules.motion(*m).name))
         .collect();
-    let total = results.len();
+    let total = rows.len();
     let noun = if total == 1 { "profile" } else { "profiles" };
     let summary = format!("{total} {noun}: {}", counts.join(", "));
     format!(
