@@ -155,6 +155,7 @@ pub fn run(cli: &Cli) -> Outcome {
             }
         }
         Command::Init { file } => init(file),
+        Command::Report { files, out, force } => report(files, out, *force, &rules),
         Command::WhatIf { file, set, format } => what_if(file, set, (*format).into(), &rules),
         Command::Check {
             paths,
@@ -591,4 +592,63 @@ fn what_if(file: &str, changes: &[Change], format: Format, rules: &Rulebook) -> 
         stdout,
         ..Outcome::default()
     }
+}
+
+fn report(args: &[String], target: &Path, force: bool, rules: &Rulebook) -> Outcome {
+    let extension = target
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase);
+    let markdown = match extension.as_deref() {
+        Some("html" | "htm") => false,
+        Some("md" | "markdown") => true,
+        _ => {
+            return Outcome::failed(format!(
+                "--out {}: the report's format comes from its extension; use .html (or .htm) or .md (or .markdown)",
+                target.display()
+            ));
+        }
+    };
+    if target.exists() && !force {
+        return Outcome::failed(format!(
+            "{}: already exists and was left untouched; pass --force to replace it",
+            target.display()
+        ));
+    }
+    let files = match expand(args, true) {
+        Ok(files) => files,
+        Err(message) => return Outcome::failed(message),
+    };
+    let mut out = Outcome::default();
+    let results = each_file(&files, |f| evaluate(f, rules));
+    let results = successes(results, &mut out);
+    if results.is_empty() {
+        return out;
+    }
+    let evaluated: Vec<Evaluated<'_>> = results
+        .iter()
+        .map(|e| Evaluated {
+            file: &e.file,
+            assessment: &e.assessment,
+        })
+        .collect();
+    let text = if markdown {
+        render::report::markdown(&evaluated, rules)
+    } else {
+        render::report::html(&evaluated, rules)
+    };
+    match crate::write::write_atomically(target, &text, force) {
+        Ok(()) => {
+            let n = evaluated.len();
+            let noun = if n == 1 { "profile" } else { "profiles" };
+            out.notes
+                .push(format!("wrote {} ({n} {noun})", target.display()));
+        }
+        Err(e) => {
+            out.errors
+                .push(format!("{}: cannot write: {e}", target.display()));
+            out.status = exit::INVALID;
+        }
+    }
+    out
 }

@@ -205,6 +205,30 @@ Any profile key can be set; values are checked exactly as in a profile file."
         format: FormatArg,
     },
 
+    /// Write a client report: HTML (inline CSS and SVG) or Markdown.
+    #[command(after_help = "\
+Examples:
+  gtm report acme.toml --out acme-report.html
+  gtm report clients/ --out portfolio.html       every *.toml under clients/
+  gtm report acme.toml --out acme-report.md      Markdown, by the extension
+  gtm report clients/ --out portfolio.html --force
+
+The HTML page is self-contained (no scripts, nothing fetched) and prints well.
+An existing file is only replaced with --force.")]
+    Report {
+        /// Profile files, or directories (every *.toml under them).
+        #[arg(required = true, value_name = "FILE|DIR")]
+        files: Vec<String>,
+
+        /// Where to write: a .html (or .htm) or .md (or .markdown) file.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+
+        /// Replace PATH if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+
     /// Print the implementation checklist of one motion.
     #[command(after_help = "\
 Examples:

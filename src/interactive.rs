@@ -15,6 +15,7 @@ use gtm_advisor::{Rulebook, assess, exit, render};
 
 use crate::app::{Outcome, text_options};
 use crate::prompt::Terminal;
+use crate::write::write_atomically;
 
 /// Where `gtm interview` offers to save when no `--save` is given.
 pub const DEFAULT_SAVE: &str = "gtm-profile.toml";
@@ -162,25 +163,4 @@ fn check_path(text: &str) -> Result<String, String> {
     } else {
         Ok(text.trim().to_string())
     }
-}
-
-/// Writes through a temporary file in the same directory and a rename, so the
-/// target is either untouched or complete.
-fn write_atomically(path: &Path, text: &str, overwrite: bool) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".gtm-profile-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    file.write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    let persisted = if overwrite {
-        file.persist(path)
-    } else {
-        file.persist_noclobber(path)
-    };
-    persisted.map(|_| ()).map_err(|e| e.error)
 }

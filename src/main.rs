@@ -6,6 +6,7 @@ mod app;
 mod cli;
 mod interactive;
 mod prompt;
+mod write;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

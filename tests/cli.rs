@@ -447,6 +447,7 @@ fn help_teaches_with_examples() {
         "recommend",
         "explain",
         "what-if",
+        "report",
         "checklist",
         "check",
         "schema",

@@ -137,6 +137,7 @@ fn help() {
         "recommend",
         "explain",
         "what-if",
+        "report",
         "checklist",
         "check",
         "schema",

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod gate;
 pub mod json;
 pub mod markdown;
+pub mod report;
 pub mod text;
 pub mod whatif;
 

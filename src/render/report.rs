@@ -1,0 +1,310 @@
+//! The client report: one self-contained HTML page (inline CSS and SVG, no
+//! scripts, nothing fetched) or a Markdown document, for one profile or a
+//! portfolio. It is written to be read on paper as well as on screen.
+
+use std::fmt::Write as _;
+
+use super::{Evaluated, band_range, factor_rows, margin_sentence, progress, reasoning, round2};
+use crate::flip;
+use crate::motion::Motion;
+use crate::rulebook::Rulebook;
+use crate::score::Assessment;
+
+/// Escapes text for HTML (and XML, so the page is well-formed XHTML too).
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const COLOURS: [&str; 5] = ["#2a9d8f", "#57b894", "#e9c46a", "#f4a261", "#e76f51"];
+const WIDTH: f64 = 640.0;
+const SEGMENT: f64 = WIDTH / 5.0;
+
+/// Where a result sits on the spectrum: the middle of its motion's segment,
+/// pulled toward product or sales by its net lean.
+fn position(a: &Assessment) -> f64 {
+    let pull = (a.lean_score / a.threshold).clamp(-1.0, 1.0) * 0.35;
+    (a.motion.rank() as f64 + 0.5 + pull) * SEGMENT
+}
+
+fn segments(rules: &Rulebook, top: f64, height: f64) -> String {
+    let mut svg = String::new();
+    for (i, m) in Motion::ALL.iter().enumerate() {
+        let x = i as f64 * SEGMENT;
+        let _ = write!(
+            svg,
+            "<rect x=\"{x:.1}\" y=\"{top}\" width=\"{SEGMENT:.1}\" height=\"{height}\" fill=\"{}\" opacity=\"0.85\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" class=\"seg\">{}</text>",
+            COLOURS[i],
+            x + SEGMENT / 2.0,
+            top + height + 16.0,
+            esc(&rules
+                .motion(*m)
+                .name
+                .replace(" (product-led sales)", "")
+                .replace(" (PLG)", ""))
+        );
+    }
+    svg
+}
+
+/// One profile's place on the five-motion spectrum.
+fn spectrum(a: &Assessment, rules: &Rulebook) -> String {
+    let x = position(a);
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spectrum\" viewBox=\"0 0 {WIDTH} 86\" role=\"img\" aria-label=\"{name} on the spectrum from self-serve to enterprise: {motion}\">\
+         <text x=\"0\" y=\"12\" class=\"axis\">more product-led</text><text x=\"{WIDTH}\" y=\"12\" text-anchor=\"end\" class=\"axis\">more sales-led</text>\
+         {segs}<polygon points=\"{l:.1},18 {r:.1},18 {x:.1},32\" fill=\"#222\"/><line x1=\"{x:.1}\" y1=\"32\" x2=\"{x:.1}\" y2=\"56\" stroke=\"#222\" stroke-width=\"3\"/></svg>",
+        name = esc(&a.name),
+        motion = esc(&rules.motion(a.motion).name),
+        segs = segments(rules, 26.0, 30.0),
+        l = x - 7.0,
+        r = x + 7.0,
+    )
+}
+
+/// Every profile of a portfolio on the spectrum, stacked in its motion's column.
+fn portfolio_chart(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
+    const ROW: f64 = 16.0;
+    const SHOWN: usize = 40;
+    let columns: Vec<Vec<&Evaluated<'_>>> = Motion::ALL
+        .iter()
+        .map(|m| {
+            results
+                .iter()
+                .filter(|r| r.assessment.motion == *m)
+                .collect()
+        })
+        .collect();
+    let tallest = columns
+        .iter()
+        .map(|c| c.len().min(SHOWN + 1))
+        .max()
+        .unwrap_or(0) as f64;
+    let height = 60.0 + tallest * ROW;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-label=\"Each profile on the spectrum from self-serve to enterprise\">{}",
+        segments(rules, 0.0, 22.0)
+    );
+    for (i, column) in columns.iter().enumerate() {
+        for (j, r) in column.iter().take(SHOWN).enumerate() {
+            let y = 54.0 + j as f64 * ROW;
+            let x = position(r.assessment);
+            let label: String = r.assessment.name.chars().take(16).collect();
+            // Labels near the right edge go to the left of their dot, so none is cut off.
+            let (lx, anchor) = if x > WIDTH - 110.0 {
+                (x - 7.0, "end")
+            } else {
+                (x + 7.0, "start")
+            };
+            let _ = write!(
+                svg,
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"{}\" stroke=\"#222\"/><text x=\"{lx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"dot\">{}</text>",
+                COLOURS[i],
+                y + 4.0,
+                esc(&label)
+            );
+        }
+        if column.len() > SHOWN {
+            let _ = write!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{:.1}\" class=\"dot\">and {} more</text>",
+                i as f64 * SEGMENT + 8.0,
+                58.0 + SHOWN as f64 * ROW,
+                column.len() - SHOWN
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+const STYLE: &str = "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#222;max-width:52rem;margin:2rem auto;padding:0 1rem}\
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.3rem;border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2.2rem}\
+h3{font-size:1.05rem;margin:1.2rem 0 .4rem}.meta,.role,.axis,.seg,.dot{color:#555}.motion{color:#1d5f8a}\
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #ccc;padding:.3rem .45rem;text-align:left;vertical-align:top}\
+th{background:#f3f3f3}.lean-product{color:#1f7a5a}.lean-sales{color:#a84a1c}svg{width:100%;height:auto;display:block;margin:.6rem 0}\
+.axis,.seg,.dot{font-size:11px;fill:#333}.conflict,.finding{border-left:4px solid #e76f51;padding:.2rem .7rem;margin:.5rem 0;background:#fdf3ef}\
+.finding.warning{border-color:#e9c46a;background:#fdf9ec}.checklist{list-style:none;padding-left:0}.checklist li{margin:.2rem 0}\
+.checklist li::before{content:'\\2610  '}.checklist li.done::before{content:'\\2611  '}code{font-size:.85em}\
+footer{margin-top:3rem;font-size:.85rem;color:#555}\
+@media print{body{margin:0;max-width:none;font-size:11pt}section.profile{break-before:page}h2,h3{break-after:avoid}table,.conflict,.finding,svg{break-inside:avoid}}";
+
+fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
+    let a = r.assessment;
+    let info = rules.motion(a.motion);
+    let mut out = format!(
+        "<section class=\"profile\" id=\"profile-{index}\"><h2>{} <span class=\"motion\">{}</span></h2>\
+         <p class=\"role\">{}</p>{}<p>{}</p><p><strong>Margin.</strong> {}</p>",
+        esc(&a.name),
+        esc(&info.name),
+        esc(&info.sales_role),
+        spectrum(a, rules),
+        esc(&reasoning(a, rules).join(" ")),
+        esc(&margin_sentence(a, rules)),
+    );
+    out.push_str("<h3>Factors</h3><table><thead><tr><th>Factor</th><th>Answer</th><th>Leans toward</th><th>Source</th></tr></thead><tbody>");
+    for (row, f) in factor_rows(a).iter().zip(&a.factors) {
+        let class = format!("lean-{}", f.lean.id());
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td class=\"{class}\">{}</td><td>{}</td></tr>",
+            esc(&row[0]),
+            esc(&row[1]),
+            esc(&row[2]),
+            esc(&row[3])
+        );
+    }
+    out.push_str("</tbody></table>");
+    out.push_str("<h3>Conflicts</h3>");
+    if a.conflicts.is_empty() {
+        out.push_str("<p>None: no answer pulls hard against the ACV band.</p>");
+    }
+    for c in &a.conflicts {
+        let _ = write!(
+            out,
+            "<div class=\"conflict\"><p><strong>{}</strong></p><p><em>Advice:</em> {}</p><p class=\"meta\">{}</p></div>",
+            esc(&c.message),
+            esc(&c.advice),
+            esc(&c.source)
+        );
+    }
+    if !a.findings.is_empty() {
+        out.push_str("<h3>Findings</h3>");
+        for f in &a.findings {
+            let _ = write!(
+                out,
+                "<div class=\"finding {}\"><p><strong>{}</strong> <code>{}</code></p><p><em>Fix:</em> {}</p></div>",
+                f.level.id(),
+                esc(&f.message),
+                esc(&f.id),
+                esc(&f.fix)
+            );
+        }
+    }
+    out.push_str("<h3>Flip points</h3>");
+    if a.flip_points.is_empty() {
+        out.push_str("<p>No single change of one answer gives another motion.</p>");
+    } else {
+        out.push_str("<ul>");
+        for flip in &a.flip_points {
+            let _ = write!(out, "<li>{}</li>", esc(&flip::sentence(flip, rules)));
+        }
+        out.push_str("</ul>");
+    }
+    let _ = write!(
+        out,
+        "<h3>Checklist ({})</h3><ul class=\"checklist\">",
+        esc(&progress(a))
+    );
+    for item in &a.checklist {
+        let class = if item.done { " class=\"done\"" } else { "" };
+        let _ = write!(
+            out,
+            "<li{class}>{} <code>{}</code></li>",
+            esc(&item.text),
+            esc(&item.id)
+        );
+    }
+    out.push_str("</ul></section>");
+    out
+}
+
+/// A self-contained HTML report of one profile or a portfolio.
+pub fn html(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
+    let title = match results {
+        [one] => format!("Go-to-market motion: {}", one.assessment.name),
+        _ => format!("Go-to-market motions: {} profiles", results.len()),
+    };
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>{t}</title><style>{STYLE}</style></head><body>\
+         <header><h1>{t}</h1><p class=\"meta\">Scored with gtm-advisor, rulebook {rev}. Motions run from self-serve only (the product sells itself) to enterprise sales (named accounts).</p></header>",
+        t = esc(&title),
+        rev = esc(&rules.revision),
+    );
+    if results.len() > 1 {
+        out.push_str("<section class=\"portfolio\"><h2>Portfolio</h2>");
+        out.push_str(&portfolio_chart(results, rules));
+        out.push_str("<table><thead><tr><th>Name</th><th>ACV</th><th>Motion</th><th>Margin</th><th>Conflicts</th><th>Checklist</th></tr></thead><tbody>");
+        for (i, r) in results.iter().enumerate() {
+            let a = r.assessment;
+            let margin = a.margin.map_or("-".to_string(), |m| {
+                format!("{} to {}", round2(m.points), m.motion)
+            });
+            let done = a.checklist.iter().filter(|c| c.done).count();
+            let _ = write!(
+                out,
+                "<tr><td><a href=\"#profile-{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{done}/{}</td></tr>",
+                esc(&a.name),
+                esc(&a.acv.to_string()),
+                esc(&rules.motion(a.motion).name),
+                esc(&margin),
+                a.conflicts.len(),
+                a.checklist.len()
+            );
+        }
+        out.push_str("</tbody></table></section>");
+    }
+    for (i, r) in results.iter().enumerate() {
+        out.push_str(&profile_html(r, rules, i));
+    }
+    out.push_str("<footer><p>ACV bands: ");
+    let bands: Vec<String> = Motion::ALL
+        .iter()
+        .map(|m| {
+            format!(
+                "{} {}",
+                esc(&rules.motion(*m).name),
+                esc(&band_range(rules, *m))
+            )
+        })
+        .collect();
+    out.push_str(&bands.join("; "));
+    let docs: Vec<String> = rules.documents.iter().map(|d| esc(&d.title)).collect();
+    let _ = write!(
+        out,
+        ".</p><p>Sources: {}.</p></footer></body></html>\n",
+        docs.join("; ")
+    );
+    out
+}
+
+/// The same report as Markdown.
+pub fn markdown(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
+    let mut out = if results.len() > 1 {
+        super::markdown::portfolio(results, rules)
+    } else {
+        results
+            .iter()
+            .map(|r| super::markdown::assessment(r.assessment, rules))
+            .collect()
+    };
+    // The portfolio and single-profile documents lack flip points; add them per profile.
+    out.push_str("\n## Flip points\n");
+    for r in results {
+        let _ = write!(
+            out,
+            "\n### {}\n\n",
+            super::markdown::cell(&r.assessment.name)
+        );
+        if r.assessment.flip_points.is_empty() {
+            out.push_str("No single change of one answer gives another motion.\n");
+        }
+        for f in &r.assessment.flip_points {
+            let _ = writeln!(out, "- {}", flip::sentence(f, rules));
+        }
+    }
+    out
+}

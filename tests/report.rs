@@ -1,0 +1,240 @@
+//! `gtm report`: a self-contained HTML page (or Markdown) that reads well,
+//! and, with Debian's chromium installed, a real headless render.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{gtm, text};
+
+const MOTION_NAMES: [&str; 5] = [
+    "Self-serve only",
+    "Product-led (PLG)",
+    "Hybrid (product-led sales)",
+    "Sales-led",
+    "Enterprise sales",
+];
+
+fn report(dir: &Path, name: &str, args: &[&str]) -> (i32, PathBuf, String) {
+    let out_path = dir.join(name);
+    let out = gtm()
+        .arg("report")
+        .args(args)
+        .arg("--out")
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    (out.status.code().unwrap(), out_path, text(&out.stderr))
+}
+
+/// Each example profile's name and the display name of its motion.
+fn expected_motions() -> Vec<(String, String)> {
+    let out = gtm()
+        .args(["recommend", "profiles", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let id = r["motion"].as_str().unwrap();
+            let index = ["self-serve", "plg", "hybrid", "sales-led", "enterprise"]
+                .iter()
+                .position(|m| *m == id)
+                .unwrap();
+            (
+                r["name"].as_str().unwrap().to_string(),
+                MOTION_NAMES[index].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_html_report_is_well_formed_self_contained_and_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, path, stderr) = report(dir.path(), "portfolio.html", &["profiles"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("wrote") && stderr.contains("(15 profiles)"),
+        "{stderr}"
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&html, options).expect("well-formed markup");
+    assert!(!html.contains("<script"), "no scripts");
+    assert!(
+        !html.contains("src=") && !html.contains("@import") && !html.contains("url("),
+        "nothing fetched"
+    );
+    let sections: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("profile"))
+        .collect();
+    assert_eq!(sections.len(), 15);
+    for (name, motion) in expected_motions() {
+        let section = sections
+            .iter()
+            .find(|s| {
+                s.descendants().any(|n| {
+                    n.has_tag_name("h2")
+                        && n.descendants()
+                            .any(|t| t.text().is_some_and(|t| t.contains(&name)))
+                })
+            })
+            .unwrap_or_else(|| panic!("no section for {name}"));
+        let heading: String = section
+            .descendants()
+            .find(|n| n.has_tag_name("h2"))
+            .unwrap()
+            .descendants()
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(heading.contains(&motion), "{name}: {heading}");
+        let words: String = section.descendants().filter_map(|n| n.text()).collect();
+        for part in ["Factors", "Conflicts", "Flip points", "Checklist"] {
+            assert!(words.contains(part), "{name} lacks {part}");
+        }
+        assert!(
+            section.descendants().any(|n| n.has_tag_name("svg")),
+            "{name} has no spectrum"
+        );
+    }
+    // The portfolio chart places every profile.
+    let chart = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("chart"))
+        .expect("a portfolio chart");
+    assert_eq!(
+        chart
+            .descendants()
+            .filter(|n| n.has_tag_name("circle"))
+            .count(),
+        15
+    );
+    assert!(html.contains("@media print"), "print styles");
+}
+
+#[test]
+fn one_profile_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, path, _) = report(dir.path(), "acme.html", &["profiles/modelforge.toml"]);
+    assert_eq!(code, 0);
+    let html = std::fs::read_to_string(path).unwrap();
+    assert!(html.contains("<title>Go-to-market motion: ModelForge</title>"));
+    assert!(
+        !html.contains("class=\"chart\""),
+        "no portfolio chart for one profile"
+    );
+    assert!(html.contains("Advice:"), "conflicts come with advice");
+    let (code, path, _) = report(dir.path(), "acme.md", &["profiles/modelforge.toml"]);
+    assert_eq!(code, 0);
+    let md = std::fs::read_to_string(path).unwrap();
+    assert!(
+        md.starts_with("## ModelForge: Hybrid (product-led sales)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Flip points") && md.contains("Raise ACV to"),
+        "{md}"
+    );
+}
+
+#[test]
+fn never_overwrites_without_force_and_needs_a_known_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("report.html");
+    std::fs::write(&existing, "mine").unwrap();
+    let (code, _, stderr) = report(dir.path(), "report.html", &["profiles/slack.toml"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "mine");
+    let (code, _, _) = report(
+        dir.path(),
+        "report.html",
+        &["profiles/slack.toml", "--force"],
+    );
+    assert_eq!(code, 0);
+    assert!(
+        std::fs::read_to_string(&existing)
+            .unwrap()
+            .contains("Slack")
+    );
+    let (code, _, stderr) = report(dir.path(), "report.pdf", &["profiles/slack.toml"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(".html") && stderr.contains(".md"),
+        "{stderr}"
+    );
+}
+
+fn chromium() -> Command {
+    let mut cmd = Command::new("chromium");
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+    ]);
+    cmd
+}
+
+/// Renders the portfolio report in Debian's chromium (installed by .ci/run):
+/// the screenshot is not blank and the rendered DOM names every motion.
+#[test]
+#[ignore = "needs Debian's chromium; .ci/run installs it and runs this test"]
+fn the_report_renders_in_headless_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, path, _) = report(dir.path(), "portfolio.html", &["profiles"]);
+    assert_eq!(code, 0);
+    let url = format!("file://{}", path.display());
+    let profile_dir = dir.path().join("chromium-profile");
+    let shot = dir.path().join("shot.png");
+    let status = chromium()
+        .arg(format!("--user-data-dir={}", profile_dir.display()))
+        .arg("--window-size=1100,1600")
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(&url)
+        .output()
+        .expect("chromium runs");
+    assert!(shot.exists(), "no screenshot: {}", text(&status.stderr));
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&shot).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    let pixels = &pixels[..info.buffer_size()];
+    let first = &pixels[..3];
+    let different = pixels
+        .chunks(info.color_type.samples())
+        .filter(|p| &p[..3] != first)
+        .count();
+    assert!(
+        different * 20 > pixels.len() / info.color_type.samples(),
+        "the screenshot is (nearly) blank"
+    );
+
+    let dom = chromium()
+        .arg(format!("--user-data-dir={}", profile_dir.display()))
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .expect("chromium runs");
+    let dom = text(&dom.stdout);
+    for (name, motion) in expected_motions() {
+        assert!(dom.contains(&name), "{name} missing from the rendered page");
+        assert!(
+            dom.contains(&motion),
+            "{motion} missing from the rendered page"
+        );
+    }
+}
