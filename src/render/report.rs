@@ -273,9 +273,9 @@ pub fn html(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
         .collect();
     out.push_str(&bands.join("; "));
     let docs: Vec<String> = rules.documents.iter().map(|d| esc(&d.title)).collect();
-    let _ = write!(
+    let _ = writeln!(
         out,
-        ".</p><p>Sources: {}.</p></footer></body></html>\n",
+        ".</p><p>Sources: {}.</p></footer></body></html>",
         docs.join("; ")
     );
     out
