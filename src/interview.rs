@@ -240,6 +240,121 @@ pub struct Answers {
     pub expect_motion: Option<Motion>,
     /// Kept from `--from`: silenced finding ids.
     pub check_allow: Vec<String>,
+    /// Customer segments, each with its own ACV.
+    pub segments: Vec<SegmentText>,
+}
+
+/// One segment's answers as they will be written.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SegmentText {
+    /// The segment's name.
+    pub name: String,
+    /// Its ACV, e.g. "$1,200".
+    pub acv: String,
+    /// Its share of revenue, e.g. "0.35".
+    pub share: String,
+    /// Who buys, when different from the company.
+    pub buyer: Option<Buyer>,
+    /// Compliance, when different.
+    pub compliance: Option<Compliance>,
+    /// Onboarding, when different.
+    pub onboarding: Option<Onboarding>,
+}
+
+/// The question that leads to the segment questions.
+pub const SEGMENTS_GATE: &str = "Describe customer segments, each with its own ACV?";
+const SEGMENTS_HELP: &str = "Each segment gets its own motion, and the hand-offs between them: Segment by customer type (Product-Led vs Sales-Led in 2026).";
+const SAME: Choice = Choice {
+    id: "same",
+    meaning: "as for the company as a whole",
+};
+
+fn check_share(text: &str) -> Result<String, String> {
+    match text.trim().parse::<f64>() {
+        Ok(n) if (0.0..=1.0).contains(&n) => Ok(format!("{}", (n * 1000.0).round() / 1000.0)),
+        _ => Err(format!(
+            "`{}` is not a share; write a number from 0 to 1, e.g. 0.35 for 35% of revenue",
+            text.trim()
+        )),
+    }
+}
+
+/// Asks for one override: "same" or one of the values.
+fn override_choice<T: Copy + PartialEq>(
+    ask: &mut dyn Ask,
+    prompt: &str,
+    all: &[T],
+    id: fn(T) -> &'static str,
+    meaning: fn(T) -> &'static str,
+    current: Option<T>,
+) -> Result<Option<T>, Stop> {
+    let mut options = vec![SAME];
+    options.extend(choices(all, id, meaning));
+    let default = current
+        .and_then(|c| all.iter().position(|v| *v == c))
+        .map_or(0, |i| i + 1);
+    let picked = ask.choose(prompt, &options, default)?;
+    Ok(picked.checked_sub(1).and_then(|i| all.get(i).copied()))
+}
+
+fn ask_segments(ask: &mut dyn Ask, a: &mut Answers) -> Result<(), Stop> {
+    let earlier = std::mem::take(&mut a.segments);
+    loop {
+        let i = a.segments.len();
+        let old = earlier.get(i).cloned().unwrap_or_default();
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        ask.help(SEGMENTS_HELP);
+        let name = ask.text(
+            &format!("Segment {} name", i + 1),
+            some(&old.name).as_deref(),
+            check_name,
+        )?;
+        let acv = ask.text(
+            "Its annual contract value (USD)",
+            some(&old.acv).as_deref(),
+            check_acv,
+        )?;
+        let share = ask.text(
+            "Its share of revenue (0 to 1)",
+            some(&old.share).as_deref(),
+            check_share,
+        )?;
+        let buyer = override_choice(
+            ask,
+            "Who buys in this segment?",
+            Buyer::ALL,
+            Buyer::id,
+            Buyer::meaning,
+            old.buyer,
+        )?;
+        let compliance = override_choice(
+            ask,
+            "Its compliance burden?",
+            Compliance::ALL,
+            Compliance::id,
+            Compliance::meaning,
+            old.compliance,
+        )?;
+        let onboarding = override_choice(
+            ask,
+            "What it takes to get started?",
+            Onboarding::ALL,
+            Onboarding::id,
+            Onboarding::meaning,
+            old.onboarding,
+        )?;
+        a.segments.push(SegmentText {
+            name,
+            acv,
+            share,
+            buyer,
+            compliance,
+            onboarding,
+        });
+        if !ask.confirm("Add another segment?", earlier.len() > i + 1)? {
+            return Ok(());
+        }
+    }
 }
 
 fn check_acv(text: &str) -> Result<String, String> {
@@ -335,6 +450,18 @@ impl Answers {
             checklist_done: p.checklist_done.clone(),
             expect_motion: p.expect_motion,
             check_allow: p.check_allow.clone(),
+            segments: p
+                .segments
+                .iter()
+                .map(|s| SegmentText {
+                    name: s.name.clone(),
+                    acv: s.acv.to_string(),
+                    share: format!("{}", s.share),
+                    buyer: s.buyer,
+                    compliance: s.compliance,
+                    onboarding: s.onboarding,
+                })
+                .collect(),
         }
     }
 
@@ -451,6 +578,24 @@ impl Answers {
         if !self.check_allow.is_empty() {
             let _ = write!(out, "\n[check]\nallow = [{}]\n", list(&self.check_allow));
         }
+        for s in &self.segments {
+            let _ = write!(
+                out,
+                "\n[[segments]]\nname = {}\nacv = {}\nshare = {}\n",
+                quote(&s.name),
+                quote(&s.acv),
+                s.share
+            );
+            if let Some(b) = s.buyer {
+                let _ = writeln!(out, "buyer = {}", quote(b.id()));
+            }
+            if let Some(c) = s.compliance {
+                let _ = writeln!(out, "compliance = {}", quote(c.id()));
+            }
+            if let Some(o) = s.onboarding {
+                let _ = writeln!(out, "onboarding = {}", quote(o.id()));
+            }
+        }
         out
     }
 }
@@ -485,6 +630,9 @@ pub fn run(ask: &mut dyn Ask, from: Option<&Profile>) -> Result<Answers, Stop> {
     if ask.confirm(OPTIONAL_GATE, false)? {
         for q in OPTIONAL {
             ask_one(ask, &mut answers, q)?;
+        }
+        if ask.confirm(SEGMENTS_GATE, false)? {
+            ask_segments(ask, &mut answers)?;
         }
     }
     Ok(answers)
@@ -633,6 +781,7 @@ mod tests {
             "",
             "no",
             "yes",
+            "", // no segments
         ]);
         let mut s = Scripted::new(&script);
         let a = run(&mut s, None).unwrap();
@@ -655,10 +804,52 @@ mod tests {
         let mut script = vec![""; 6];
         script.push("y");
         script.extend([""; 16]);
+        script.push(""); // no segments
         let mut s = Scripted::new(&script);
         let a = run(&mut s, Some(&p)).unwrap();
         let again = parse(&a.to_toml(), "new.toml", &rules).unwrap();
         assert_eq!(Answers::from_profile(&again), Answers::from_profile(&p));
+    }
+
+    #[test]
+    fn segments_are_asked_after_the_optional_questions_and_read_back() {
+        let mut script = vec!["Orbit", "18k", "1 day", "team", "light", "guided", "y"];
+        script.extend([""; 16]);
+        script.extend([
+            "y",
+            "SMB",
+            "1.2k",
+            "2",
+            "0.35",
+            "individual",
+            "",
+            "self-serve",
+            "y",
+        ]);
+        script.extend([
+            "Enterprise",
+            "150k",
+            "0.25",
+            "committee",
+            "review-before-trial",
+            "implementation",
+            "",
+        ]);
+        let mut s = Scripted::new(&script);
+        let a = run(&mut s, None).unwrap();
+        assert_eq!(a.segments.len(), 2);
+        assert_eq!(s.errors.len(), 1, "share 2 is refused: {:?}", s.errors);
+        let rules = Rulebook::default_rules();
+        let p = parse(&a.to_toml(), "orbit.toml", &rules)
+            .unwrap_or_else(|e| panic!("{e}\n{}", a.to_toml()));
+        assert_eq!(p.segments[0].share, 0.35);
+        assert_eq!(p.segments[0].buyer, Some(Buyer::Individual));
+        assert_eq!(
+            p.segments[0].compliance, None,
+            "\"same\" keeps the company's answer"
+        );
+        assert_eq!(p.segments[1].onboarding, Some(Onboarding::Implementation));
+        assert_eq!(Answers::from_profile(&p), a);
     }
 
     #[test]

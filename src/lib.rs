@@ -37,6 +37,7 @@ pub mod render;
 pub mod rulebook;
 pub mod schema;
 pub mod score;
+pub mod segments;
 pub mod whatif;
 
 pub use motion::Motion;

@@ -45,8 +45,28 @@ pub struct Profile {
     pub expect_motion: Option<Motion>,
     /// Finding ids this profile silences (`[check] allow`).
     pub check_allow: Vec<String>,
+    /// The customer segments the company sells to (`[[segments]]`), if described.
+    pub segments: Vec<SegmentAnswers>,
     /// Where each key was written, by dotted path, for reports that point at lines.
     pub locations: BTreeMap<String, Location>,
+}
+
+/// One `[[segments]]` entry: a customer segment with its own ACV. Facts it
+/// leaves out are the company-wide ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SegmentAnswers {
+    /// The segment's name, e.g. "SMB".
+    pub name: String,
+    /// Its annual contract value.
+    pub acv: Money,
+    /// Its share of revenue, 0..1.
+    pub share: f64,
+    /// Who buys in this segment, if different.
+    pub buyer: Option<Buyer>,
+    /// Its compliance burden, if different.
+    pub compliance: Option<Compliance>,
+    /// Its onboarding needs, if different.
+    pub onboarding: Option<Onboarding>,
 }
 
 /// The optional `[signals]` table. An omitted signal is unknown and leans nowhere.

@@ -52,6 +52,25 @@ pub struct Rulebook {
     /// The cost of switching between motions, and when it is worth it.
     #[serde(default)]
     pub switching: Vec<Switch>,
+    /// Triggers that hand an account from one motion to the next.
+    #[serde(default)]
+    pub handoffs: Vec<Handoff>,
+}
+
+/// A trigger that hands an account from one motion to a more sales-heavy one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Handoff {
+    /// Stable kebab-case id.
+    pub id: Spanned<String>,
+    /// Motions the account comes from.
+    pub from: Vec<Motion>,
+    /// Motions it goes to.
+    pub to: Vec<Motion>,
+    /// What happens, in one sentence.
+    pub text: String,
+    /// Where it comes from.
+    pub source: Source,
 }
 
 /// A source document.
@@ -657,6 +676,26 @@ impl Validator<'_> {
         self.findings(r);
         for switch in &r.switching {
             self.source("switching", &switch.source);
+        }
+        let mut ids: Vec<&str> = Vec::new();
+        for h in &r.handoffs {
+            let id = h.id.get_ref().as_str();
+            self.source("handoffs", &h.source);
+            if !is_kebab_id(id) || ids.contains(&id) {
+                self.report(
+                    &h.id,
+                    "handoffs",
+                    format!("`{id}` must be a unique kebab-case id"),
+                );
+            }
+            if h.from.is_empty() || h.to.is_empty() {
+                self.report(
+                    &h.id,
+                    "handoffs",
+                    "a hand-off needs at least one `from` and one `to` motion".into(),
+                );
+            }
+            ids.push(id);
         }
     }
 

@@ -161,6 +161,26 @@ pub fn profile_schema(rules: &Rulebook) -> Value {
                 )]),
                 "Optional: settings for `gtm check`.",
             ),
+            "segments" => json!({
+                "type": "array",
+                "description": "Optional: the customer segments the company sells to; facts a segment leaves out are the company-wide ones.",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["name", "acv", "share"],
+                    "properties": {
+                        "name": { "type": "string", "minLength": 1, "maxLength": LONGEST_NAME, "description": "The segment's name." },
+                        "acv": {
+                            "description": "The segment's annual contract value, as for `acv`.",
+                            "oneOf": [{ "type": "number", "minimum": 0 }, { "type": "string", "pattern": MONEY_PATTERN }]
+                        },
+                        "share": { "type": "number", "minimum": 0, "maximum": 1, "description": "Share of revenue, 0 to 1; shares add up to at most 1." },
+                        "buyer": enumeration(Buyer::IDS, &[], "Who buys in this segment, if different."),
+                        "compliance": enumeration(Compliance::IDS, &[], "The segment's compliance burden, if different."),
+                        "onboarding": enumeration(Onboarding::IDS, &[], "The segment's onboarding needs, if different.")
+                    }
+                }
+            }),
             _ => json!({}),
         };
         properties.insert(key.to_string(), value);

@@ -18,6 +18,7 @@ use crate::flip::{self, FlipPoint};
 use crate::motion::{Buyer, Compliance, Motion, Onboarding};
 use crate::profile::{Money, Profile, Signals};
 use crate::rulebook::{Condition, FactorId, Lean, Rulebook};
+use crate::segments::{HandoffResult, SegmentResult, assess_segments};
 
 /// The recommendation for one profile, with everything needed to explain it.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +53,12 @@ pub struct Assessment {
     pub findings: Vec<Finding>,
     /// Single changes that would give another motion.
     pub flip_points: Vec<FlipPoint>,
+    /// A motion per customer segment, when the profile describes segments.
+    pub segments: Vec<SegmentResult>,
+    /// The share of revenue per motion across the segments.
+    pub motion_mix: Vec<(Motion, f64)>,
+    /// The hand-offs between the motions the segments need.
+    pub handoffs: Vec<HandoffResult>,
 }
 
 /// The move the net lean asks for.
@@ -237,6 +244,7 @@ pub fn assess(profile: &Profile, rules: &Rulebook) -> Assessment {
         decision.motion,
     );
 
+    let (segments, motion_mix, handoffs) = assess_segments(profile, rules);
     let conflicts = rules
         .conflicts
         .iter()
@@ -263,6 +271,9 @@ pub fn assess(profile: &Profile, rules: &Rulebook) -> Assessment {
         checklist: checklist::for_motion(rules, decision.motion, &profile.checklist_done),
         findings: lint::lint(profile, decision.motion, rules),
         flip_points: flip::flip_points(&facts, rules),
+        segments,
+        motion_mix,
+        handoffs,
         factors,
         unanswered,
         conflicts,

@@ -480,3 +480,41 @@ fn a_closed_pipe_is_not_an_error() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn segments_give_a_motion_mix_and_hand_offs() {
+    let v = json(&["recommend", "profiles/orbit-crm.toml", "--format", "json"]);
+    let motions: Vec<&str> = v["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["motion"].as_str().unwrap())
+        .collect();
+    assert_eq!(motions, ["plg", "hybrid", "sales-led"]);
+    assert_eq!(
+        v["segments"][0],
+        serde_json::json!({"name": "SMB", "acv": 1200.0, "share": 0.35, "acv_band": "plg", "motion": "plg"})
+    );
+    assert_eq!(
+        v["motion_mix"][1],
+        serde_json::json!({"motion": "hybrid", "share": 0.4})
+    );
+    assert_eq!(v["handoffs"][1]["from"], "hybrid");
+    assert_eq!(v["handoffs"][1]["triggers"][0]["id"], "account-trigger");
+    let out = gtm()
+        .args(["explain", "profiles/orbit-crm.toml"])
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Segments (3)") && stdout.contains("Motion mix: 35% Product-led (PLG)"),
+        "{stdout}"
+    );
+    let v = json(&[
+        "recommend",
+        "profiles/acme-analytics.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["segments"], serde_json::json!([]));
+}

@@ -110,6 +110,19 @@ fn a_full_interview_typed_key_by_key_saves_a_profile_that_recommend_agrees_with(
     ] {
         answer(&mut p, prompt, ENTER);
     }
+    // One segment, typed in full, overriding the buyer only.
+    answer(&mut p, "Describe customer segments", "y");
+    answer(&mut p, "Segment 1 name", "SMB\r");
+    answer(&mut p, "Its annual contract value", "1.2k\r");
+    answer(&mut p, "Its share of revenue", "0.4\r");
+    answer(
+        &mut p,
+        "Who buys in this segment?",
+        &format!("{DOWN}{ENTER}"),
+    );
+    answer(&mut p, "Its compliance burden?", ENTER);
+    answer(&mut p, "What it takes to get started?", ENTER);
+    answer(&mut p, "Add another segment?", ENTER);
     p.expect("Acme Labs: Hybrid (product-led sales)").unwrap();
     p.expect("Saved acme.toml").unwrap();
     let (_, code) = finish(p);
@@ -117,6 +130,12 @@ fn a_full_interview_typed_key_by_key_saves_a_profile_that_recommend_agrees_with(
     let saved = dir.path().join("acme.toml");
     let src = std::fs::read_to_string(&saved).unwrap();
     assert!(src.contains("individual_value = true"), "{src}");
+    assert!(
+        src.contains(
+            "[[segments]]\nname = \"SMB\"\nacv = \"$1,200\"\nshare = 0.4\nbuyer = \"individual\"\n"
+        ),
+        "{src}"
+    );
     assert!(src.contains("acv = \"$24,000\""), "{src}");
     assert_eq!(motion_of(&saved), "hybrid");
     // No temporary file is left behind.

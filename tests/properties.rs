@@ -43,6 +43,7 @@ fn profile(
         checklist_done: Vec::new(),
         expect_motion: None,
         check_allow: Vec::new(),
+        segments: Vec::new(),
         locations: BTreeMap::new(),
     }
 }

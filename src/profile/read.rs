@@ -31,6 +31,7 @@ pub(crate) const ROOT_KEYS: &[&str] = &[
     "checklist",
     "expect",
     "check",
+    "segments",
 ];
 pub(crate) const REQUIRED_KEYS: &[(&str, &str)] = &[
     ("name", "name = \"Acme Analytics\""),
@@ -60,6 +61,10 @@ pub(crate) const PRACTICE_KEYS: &[&str] = &[
     "separate_funnels",
     "pql_defined",
 ];
+pub(crate) const SEGMENT_KEYS: &[&str] =
+    &["name", "acv", "share", "buyer", "compliance", "onboarding"];
+/// Shares may add up to a hair over 1 when written as rounded decimals.
+const SHARE_SLACK: f64 = 1e-6;
 pub(crate) const LONGEST_NAME: usize = 200;
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -248,10 +253,7 @@ impl Reader<'_> {
         allowed: &[&str],
     ) {
         let path = join(prefix, key.get_ref());
-        let mut message = format!("unknown key; allowed here: {}", allowed.join(", "));
-        if prefix.is_empty() && key.get_ref() == "segments" {
-            message = "`[[segments]]` is part of profile format v1, but this build does not read segments yet; remove the table to evaluate the company as a whole".to_string();
-        }
+        let message = format!("unknown key; allowed here: {}", allowed.join(", "));
         let suggestion = nearest(key.get_ref(), allowed.iter().copied());
         let problem = self.problem(key.span(), &path, message);
         if let Some(s) = suggestion {
@@ -309,6 +311,7 @@ impl Reader<'_> {
         let mut checklist_done = Vec::new();
         let mut expect_motion = None;
         let mut check_allow = Vec::new();
+        let mut segments = Vec::new();
 
         for (key, value) in root.iter() {
             let k = key.get_ref().as_ref();
@@ -346,6 +349,7 @@ impl Reader<'_> {
                         check_allow = self.check(t, rules);
                     }
                 }
+                "segments" => segments = self.segments(value),
                 _ => self.unknown_key("", key, ROOT_KEYS),
             }
         }
@@ -373,6 +377,7 @@ impl Reader<'_> {
             checklist_done,
             expect_motion,
             check_allow,
+            segments,
             locations: std::mem::take(&mut self.locations),
         })
     }
@@ -401,6 +406,10 @@ impl Reader<'_> {
     }
 
     fn acv(&mut self, value: &Value<'_>) -> Option<Money> {
+        self.acv_at("acv", value)
+    }
+
+    fn acv_at(&mut self, key: &str, value: &Value<'_>) -> Option<Money> {
         let parsed = match value.get_ref() {
             DeValue::String(s) => s.parse::<Money>(),
             DeValue::Integer(i) => {
@@ -420,7 +429,7 @@ impl Reader<'_> {
                 Err(_) => Money::new(f64::NAN),
             },
             _ => {
-                self.wrong_type("acv", value, "an amount such as 12000 or \"$12k\"");
+                self.wrong_type(key, value, "an amount such as 12000 or \"$12k\"");
                 return None;
             }
         };
@@ -428,7 +437,7 @@ impl Reader<'_> {
             Ok(money) => Some(money),
             Err(err) => {
                 let message = format!("{err} (found `{}`)", self.snippet(value.span()));
-                self.problem(value.span(), "acv", message).help =
+                self.problem(value.span(), key, message).help =
                     Some("write US dollars per year, e.g. 12000, \"12,000\", \"$12k\" or \"1.5M\"; 0 means a free product".into());
                 None
             }
@@ -450,6 +459,98 @@ impl Reader<'_> {
             Ok(d) => Some(d),
             Err(err) => {
                 self.problem(value.span(), key, err.to_string());
+                None
+            }
+        }
+    }
+
+    fn segments(&mut self, value: &Value<'_>) -> Vec<super::SegmentAnswers> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type("segments", value, "an array of tables (`[[segments]]`)");
+            return Vec::new();
+        };
+        let mut segments = Vec::new();
+        let mut total = 0.0;
+        for (i, item) in items.iter().enumerate() {
+            let prefix = format!("segments[{i}]");
+            let Some(table) = self.table("segments", item) else {
+                continue;
+            };
+            let (mut name, mut acv, mut share) = (None, None, None);
+            let (mut buyer, mut compliance, mut onboarding) = (None, None, None);
+            for (key, value) in table.iter() {
+                let path = join(&prefix, key.get_ref());
+                self.remember(&path, key.span());
+                match key.get_ref().as_ref() {
+                    "name" => {
+                        if let Some(text) = self.string(&path, value) {
+                            match check_name(text) {
+                                Ok(n) => name = Some(n),
+                                Err(why) => {
+                                    self.problem(value.span(), &path, why);
+                                }
+                            }
+                        }
+                    }
+                    "acv" => acv = self.acv_at(&path, value),
+                    "share" => share = self.share(&path, value),
+                    "buyer" => buyer = self.choice(&path, value),
+                    "compliance" => compliance = self.choice(&path, value),
+                    "onboarding" => onboarding = self.choice(&path, value),
+                    _ => self.unknown_key(&prefix, key, SEGMENT_KEYS),
+                }
+            }
+            for (key, found) in [
+                ("name", name.is_some()),
+                ("acv", acv.is_some()),
+                ("share", share.is_some()),
+            ] {
+                if !found && !table.contains_key(key) {
+                    let message = format!("a segment needs `{key}`");
+                    self.problem(item.span(), &prefix, message);
+                }
+            }
+            if let (Some(name), Some(acv), Some(share)) = (name, acv, share) {
+                total += share;
+                segments.push(super::SegmentAnswers {
+                    name,
+                    acv,
+                    share,
+                    buyer,
+                    compliance,
+                    onboarding,
+                });
+            }
+        }
+        if total > 1.0 + SHARE_SLACK {
+            let message = format!(
+                "the segments' shares add up to {}, more than 1",
+                (total * 1000.0).round() / 1000.0
+            );
+            self.problem(value.span(), "segments", message).help =
+                Some("shares are fractions of revenue, 0 to 1, that add up to at most 1 (e.g. 0.6 and 0.4)".into());
+        }
+        segments
+    }
+
+    fn share(&mut self, path: &str, value: &Value<'_>) -> Option<f64> {
+        let number = match value.get_ref() {
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            DeValue::Integer(i) => i.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => {
+                self.wrong_type(path, value, "a number from 0 to 1");
+                return None;
+            }
+        };
+        match number {
+            Some(n) if (0.0..=1.0).contains(&n) => Some(n),
+            _ => {
+                let message = format!(
+                    "a share must be a number from 0 to 1, found `{}`",
+                    self.snippet(value.span())
+                );
+                self.problem(value.span(), path, message).help =
+                    Some("write 0.6 for 60% of revenue".into());
                 None
             }
         }

@@ -30,6 +30,38 @@ struct Result<'a> {
     findings: Vec<Finding<'a>>,
     checklist: Vec<Item<'a>>,
     flip_points: Vec<Flip<'a>>,
+    segments: Vec<Segment<'a>>,
+    motion_mix: Vec<Mix>,
+    handoffs: Vec<Handoff<'a>>,
+}
+
+#[derive(Serialize)]
+struct Segment<'a> {
+    name: &'a str,
+    acv: f64,
+    share: f64,
+    acv_band: Motion,
+    motion: Motion,
+}
+
+#[derive(Serialize)]
+struct Mix {
+    motion: Motion,
+    share: f64,
+}
+
+#[derive(Serialize)]
+struct Handoff<'a> {
+    from: Motion,
+    to: Motion,
+    triggers: Vec<Trigger<'a>>,
+}
+
+#[derive(Serialize)]
+struct Trigger<'a> {
+    id: &'a str,
+    text: &'a str,
+    source: &'a str,
 }
 
 #[derive(Serialize)]
@@ -146,6 +178,38 @@ fn result<'a>(r: &Evaluated<'a>) -> Result<'a> {
                 change: &f.change,
                 to: &f.to,
                 motion: f.motion,
+            })
+            .collect(),
+        segments: a
+            .segments
+            .iter()
+            .map(|s| Segment {
+                name: &s.name,
+                acv: s.acv.dollars(),
+                share: s.share,
+                acv_band: s.acv_band,
+                motion: s.motion,
+            })
+            .collect(),
+        motion_mix: a
+            .motion_mix
+            .iter()
+            .map(|(motion, share)| Mix {
+                motion: *motion,
+                share: round2(*share),
+            })
+            .collect(),
+        handoffs: a
+            .handoffs
+            .iter()
+            .map(|h| Handoff {
+                from: h.from,
+                to: h.to,
+                triggers: h
+                    .triggers
+                    .iter()
+                    .map(|(id, text, source)| Trigger { id, text, source })
+                    .collect(),
             })
             .collect(),
     }

@@ -42,6 +42,41 @@ fn checklist_lines(items: &[ChecklistEntry], with_done: bool) -> String {
         .collect()
 }
 
+fn segments(a: &Assessment, rules: &Rulebook) -> String {
+    if a.segments.is_empty() {
+        return String::new();
+    }
+    let rows = a.segments.iter().map(|s| {
+        vec![
+            s.name.clone(),
+            s.acv.to_string(),
+            format!("{}%", round2(s.share * 100.0)),
+            rules.motion(s.motion).name.clone(),
+        ]
+    });
+    let mut out = format!(
+        "### Segments ({})\n\n{}",
+        a.segments.len(),
+        table(&["Segment", "ACV", "Share", "Motion"], rows)
+    );
+    out.push_str(&format!(
+        "\n**Motion mix.** {}\n",
+        super::mix_sentence(a, rules)
+    ));
+    for h in &a.handoffs {
+        out.push_str(&format!(
+            "\n**Hand-off from {} to {}.**\n",
+            rules.motion(h.from).name,
+            rules.motion(h.to).name
+        ));
+        for (id, text, _) in &h.triggers {
+            out.push_str(&format!("- {text} (`{id}`)\n"));
+        }
+    }
+    out.push('\n');
+    out
+}
+
 fn conflicts(a: &Assessment) -> String {
     if a.conflicts.is_empty() {
         return "### Conflicts\n\nNone: no answer pulls hard against the ACV band.\n\n".to_string();
@@ -77,6 +112,7 @@ pub fn assessment(a: &Assessment, rules: &Rulebook) -> String {
     ));
     out.push('\n');
     out.push_str(&conflicts(a));
+    out.push_str(&segments(a, rules));
     if !a.findings.is_empty() {
         out.push_str(&format!("### Findings ({})\n\n", a.findings.len()));
         for f in &a.findings {
@@ -181,6 +217,7 @@ pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
     }
     out.push('\n');
     out.push_str(&conflicts(a));
+    out.push_str(&segments(a, rules));
     out.push_str("### Flip points\n\n");
     if a.flip_points.is_empty() {
         out.push_str("No single change of one answer gives another motion.\n");

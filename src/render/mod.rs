@@ -254,6 +254,24 @@ pub(crate) fn factor_rows(a: &Assessment) -> Vec<[String; 4]> {
         .collect()
 }
 
+/// "50% Product-led (PLG), 30% Hybrid (product-led sales)".
+pub(crate) fn mix_sentence(a: &Assessment, rules: &Rulebook) -> String {
+    let parts: Vec<String> = a
+        .motion_mix
+        .iter()
+        .map(|(m, share)| format!("{}% {}", round2(share * 100.0), rules.motion(*m).name))
+        .collect();
+    let assigned: f64 = a.motion_mix.iter().map(|(_, s)| s).sum();
+    let mut text = parts.join(", ");
+    if assigned < 0.999 {
+        text.push_str(&format!(
+            ", {}% not in a described segment",
+            round2((1.0 - assigned) * 100.0)
+        ));
+    }
+    text
+}
+
 /// "3 of 20 done".
 pub(crate) fn progress(a: &Assessment) -> String {
     let done = a.checklist.iter().filter(|i| i.done).count();

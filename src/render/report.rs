@@ -180,6 +180,44 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
             esc(&c.source)
         );
     }
+    if !a.segments.is_empty() {
+        let _ = write!(
+            out,
+            "<h3>Segments</h3><table><thead><tr><th>Segment</th><th>ACV</th><th>Share</th><th>Motion</th></tr></thead><tbody>"
+        );
+        for s in &a.segments {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}%</td><td>{}</td></tr>",
+                esc(&s.name),
+                esc(&s.acv.to_string()),
+                round2(s.share * 100.0),
+                esc(&rules.motion(s.motion).name)
+            );
+        }
+        let _ = write!(
+            out,
+            "</tbody></table><p><strong>Motion mix.</strong> {}</p>",
+            esc(&super::mix_sentence(a, rules))
+        );
+        for h in &a.handoffs {
+            let _ = write!(
+                out,
+                "<p><strong>Hand-off from {} to {}.</strong></p><ul>",
+                esc(&rules.motion(h.from).name),
+                esc(&rules.motion(h.to).name)
+            );
+            for (_, text, source) in &h.triggers {
+                let _ = write!(
+                    out,
+                    "<li>{} <span class=\"meta\">({})</span></li>",
+                    esc(text),
+                    esc(source)
+                );
+            }
+            out.push_str("</ul>");
+        }
+    }
     if !a.findings.is_empty() {
         out.push_str("<h3>Findings</h3>");
         for f in &a.findings {

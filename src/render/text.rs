@@ -99,6 +99,7 @@ pub fn assessment(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> Strin
     out.push_str(&sources.legend(width));
     out.push_str("\n\n");
     out.push_str(&conflicts(a, opts));
+    out.push_str(&segments(a, rules, opts));
     out.push_str(&findings(a, opts));
     out.push_str(&format!(
         "{} for {}, {}\n",
@@ -142,6 +143,46 @@ impl Sources {
             .collect();
         wrap(&titles.join("; "), width, "Sources: ", "         ")
     }
+}
+
+/// Segments, the motion mix and the hand-offs; nothing without segments.
+fn segments(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
+    if a.segments.is_empty() {
+        return String::new();
+    }
+    let width = usize::from(opts.width);
+    let mut out = format!("{} ({})\n", paint("Segments", BOLD, opts), a.segments.len());
+    let mut t = table(opts, &["Segment", "ACV", "Share", "Motion"]);
+    for s in &a.segments {
+        t.add_row(vec![
+            s.name.clone(),
+            s.acv.to_string(),
+            format!("{}%", round2(s.share * 100.0)),
+            rules.motion(s.motion).name.clone(),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    out.push_str(&wrap(
+        &super::mix_sentence(a, rules),
+        width,
+        "Motion mix: ",
+        "  ",
+    ));
+    out.push('\n');
+    for h in &a.handoffs {
+        out.push_str(&format!(
+            "Hand-off from {} to {}:\n",
+            rules.motion(h.from).name,
+            rules.motion(h.to).name
+        ));
+        for (id, text, _) in &h.triggers {
+            out.push_str(&wrap(&format!("{text} ({id})"), width, "  - ", "    "));
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    out
 }
 
 /// Practices the documents warn about; nothing when there are none.
@@ -319,6 +360,7 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     }
     out.push('\n');
     out.push_str(&conflicts(a, opts));
+    out.push_str(&segments(a, rules, opts));
     out.push_str(&paint("Flip points", BOLD, opts));
     out.push('\n');
     if a.flip_points.is_empty() {
