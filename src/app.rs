@@ -17,8 +17,6 @@ use gtm_advisor::rulebook::DEFAULT_RULEBOOK;
 use gtm_advisor::whatif::{self, Change};
 use gtm_advisor::{Assessment, Motion, Profile, Rulebook, assess, checklist, exit};
 
-use clap::CommandFactory;
-
 use rayon::prelude::*;
 
 use crate::cli::{CheckFormat, Cli, Command, DenyLevel, RecommendFormat, SortKey};
@@ -124,7 +122,7 @@ pub fn run(cli: &Cli) -> Outcome {
         if crate::interactive::attended() {
             return crate::interactive::run(None, None, &rules);
         }
-        let help = Cli::command().render_long_help().to_string();
+        let help = crate::cli::command().render_long_help().to_string();
         return Outcome {
             errors: Vec::new(),
             notes: vec![help],
@@ -170,6 +168,24 @@ pub fn run(cli: &Cli) -> Outcome {
                 require_checklist: *require_checklist,
             };
             check(paths, *format, &opts, &rules)
+        }
+        Command::Completions { shell } => {
+            let mut buffer = Vec::new();
+            clap_complete::generate(*shell, &mut crate::cli::command(), "gtm", &mut buffer);
+            Outcome {
+                stdout: String::from_utf8_lossy(&buffer).into_owned(),
+                ..Outcome::default()
+            }
+        }
+        Command::Man => {
+            let mut buffer = Vec::new();
+            match clap_mangen::Man::new(crate::cli::command()).render(&mut buffer) {
+                Ok(()) => Outcome {
+                    stdout: String::from_utf8_lossy(&buffer).into_owned(),
+                    ..Outcome::default()
+                },
+                Err(e) => Outcome::failed(format!("cannot render the man page: {e}")),
+            }
         }
         Command::Schema => {
             let schema = gtm_advisor::schema::profile_schema(&rules);

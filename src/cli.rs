@@ -292,6 +292,27 @@ Then point your editor at it, e.g. with a first line in the profile (Taplo,
 Even Better TOML):  #:schema ./gtm-profile.schema.json")]
     Schema,
 
+    /// Print a shell completion script (commands, options, motion ids, formats).
+    #[command(after_help = "\
+Examples:
+  gtm completions bash > ~/.local/share/bash-completion/completions/gtm
+  gtm completions zsh > ~/.zfunc/_gtm          (with fpath+=(~/.zfunc) before compinit)
+  gtm completions fish > ~/.config/fish/completions/gtm.fish
+  gtm completions powershell >> $PROFILE
+  gtm completions elvish >> ~/.config/elvish/rc.elv")]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff).
+    #[command(after_help = "\
+Examples:
+  gtm man | man -l -
+  gtm man > ~/.local/share/man/man1/gtm.1     then `man gtm`")]
+    Man,
+
     /// Write a commented starter profile that evaluates as it is.
     #[command(after_help = "\
 Examples:
@@ -322,6 +343,21 @@ fn motion_parser() -> impl TypedValueParser<Value = Motion> {
     PossibleValuesParser::new(Motion::IDS).try_map(|id| id.parse::<Motion>())
 }
 
+/// The command line, with the rulebook's revision in `--version`.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    // Computed once per process; clap keeps a 'static reference to it.
+    let version: &'static str = Box::leak(
+        format!(
+            "{} (rulebook {})",
+            env!("CARGO_PKG_VERSION"),
+            gtm_advisor::rulebook::default_revision()
+        )
+        .into_boxed_str(),
+    );
+    Cli::command().version(version)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,5 +366,6 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 }

@@ -11,11 +11,12 @@ mod write;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use gtm_advisor::exit;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let matches = cli::command().get_matches();
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let outcome = app::run(&cli);
     for note in &outcome.notes {
         eprintln!("{note}");

@@ -17,6 +17,15 @@ use crate::score::Facts;
 /// The TOML text of the default rulebook.
 pub const DEFAULT_RULEBOOK: &str = include_str!("rulebook.toml");
 
+/// The built-in rulebook's `revision`, read from its text without parsing it all.
+pub fn default_revision() -> &'static str {
+    DEFAULT_RULEBOOK
+        .lines()
+        .find_map(|l| l.strip_prefix("revision = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or("unknown")
+}
+
 /// The rulebook format this build reads.
 pub const RULEBOOK_FORMAT: u32 = 1;
 
@@ -1051,6 +1060,11 @@ mod tests {
         let r =
             Rulebook::parse(DEFAULT_RULEBOOK, "rulebook.toml").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(r.motions.len(), 5);
+    }
+
+    #[test]
+    fn the_quick_revision_is_the_parsed_one() {
+        assert_eq!(default_revision(), Rulebook::default_rules().revision);
     }
 
     #[test]

@@ -451,6 +451,8 @@ fn help_teaches_with_examples() {
         "checklist",
         "check",
         "schema",
+        "completions",
+        "man",
         "init",
         "rules",
     ] {

@@ -141,6 +141,8 @@ fn help() {
         "checklist",
         "check",
         "schema",
+        "completions",
+        "man",
         "init",
         "rules",
     ] {
