@@ -21,14 +21,19 @@ use rayon::prelude::*;
 
 use crate::cli::{CheckFormat, Cli, Command, DenyLevel, RecommendFormat, SortKey};
 
+/// Standard output that is produced while it is written, for results too
+/// large to hold: it writes to the given stream and returns the error
+/// messages of the inputs it could not use.
+pub type Stream = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<Vec<String>>>;
+
 /// What a command produced.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Outcome {
     /// Text for standard output.
     pub stdout: String,
-    /// More text for standard output, written after `stdout` piece by piece,
-    /// so a large result never has to be joined into one string.
-    pub stdout_parts: Vec<String>,
+    /// More standard output, written after `stdout`; any error it returns
+    /// is reported like those in `errors` and makes the exit status 2.
+    pub stream: Option<Stream>,
     /// Messages for standard error, one per entry, without the "error: " prefix.
     pub errors: Vec<String>,
     /// Notes for standard error that are not errors.
@@ -74,6 +79,16 @@ fn problem_lines(problems: &FileProblems) -> Vec<String> {
 enum LoadFailure {
     Input(InputError),
     Problems(FileProblems),
+}
+
+impl LoadFailure {
+    /// One message per problem, for standard error.
+    fn lines(&self) -> Vec<String> {
+        match self {
+            LoadFailure::Input(e) => vec![e.to_string()],
+            LoadFailure::Problems(p) => problem_lines(p),
+        }
+    }
 }
 
 /// A profile read, validated and scored.
@@ -227,8 +242,7 @@ fn successes<T>(results: Vec<Result<T, LoadFailure>>, out: &mut Outcome) -> Vec<
     for result in results {
         match result {
             Ok(t) => good.push(t),
-            Err(LoadFailure::Input(e)) => out.errors.push(e.to_string()),
-            Err(LoadFailure::Problems(p)) => out.errors.extend(problem_lines(&p)),
+            Err(failure) => out.errors.extend(failure.lines()),
         }
     }
     if !out.errors.is_empty() {
@@ -288,25 +302,35 @@ fn recommend(
         return out;
     }
     if format == RecommendFormat::Json && portfolio {
-        // Each profile becomes its JSON text at once and its assessment is dropped.
-        let items = each_file(&files, |f| {
-            evaluate(f, rules).map(|e| {
-                let a = &e.assessment;
-                let json = render::json::array_element(&Evaluated {
-                    file: &e.file,
-                    assessment: a,
+        let order = match sort {
+            None => files.into_iter().map(Pending::File).collect(),
+            // Sorting needs every key before the first element is written, so
+            // a first pass scores each profile for its key alone and the
+            // stream scores it again; only standard input, which cannot be
+            // read twice, keeps its rendered text.
+            Some(_) => {
+                let keys = each_file(&files, |f| {
+                    evaluate(f, rules).map(|e| {
+                        let a = &e.assessment;
+                        let pending = if f == "-" {
+                            Pending::Rendered(json_element(&e))
+                        } else {
+                            Pending::File(f.clone())
+                        };
+                        (a.name.clone(), a.acv.dollars(), a.motion, pending)
+                    })
                 });
-                (a.name.clone(), a.acv.dollars(), a.motion, json)
-            })
-        });
-        let mut items = successes(items, &mut out);
-        if !items.is_empty() {
-            sort_by_key(&mut items, sort, |(name, acv, motion, _)| {
-                (name.as_str(), *acv, *motion)
-            });
-            out.stdout_parts =
-                render::json::array_of(items.into_iter().map(|item| item.3).collect());
-        }
+                let mut keys = successes(keys, &mut out);
+                sort_by_key(&mut keys, sort, |(name, acv, motion, _)| {
+                    (name.as_str(), *acv, *motion)
+                });
+                keys.into_iter().map(|key| key.3).collect()
+            }
+        };
+        let rules = rules.clone();
+        out.stream = Some(Box::new(move |stdout| {
+            json_portfolio(order, &rules, stdout)
+        }));
         return out;
     }
     let results = each_file(&files, |f| evaluate(f, rules));
@@ -339,6 +363,52 @@ fn recommend(
         (_, _) => render::markdown::portfolio(&evaluated, rules),
     };
     out
+}
+
+/// A profile still to be written into a JSON portfolio.
+enum Pending {
+    /// To be read and scored when its turn comes.
+    File(String),
+    /// Already rendered, because it cannot be read again.
+    Rendered(String),
+}
+
+/// One evaluation as an element of the JSON portfolio array.
+fn json_element(e: &Evaluation) -> String {
+    render::json::array_element(&Evaluated {
+        file: &e.file,
+        assessment: &e.assessment,
+    })
+}
+
+/// Writes the JSON array of `order`, scoring a chunk of profiles in
+/// parallel and writing it before the next is read, so memory stays flat
+/// however many profiles there are.
+fn json_portfolio(
+    order: Vec<Pending>,
+    rules: &Rulebook,
+    stdout: &mut dyn Write,
+) -> std::io::Result<Vec<String>> {
+    const CHUNK: usize = 256;
+    let mut errors = Vec::new();
+    let mut array = render::json::ArrayWriter::new(stdout);
+    for chunk in order.chunks(CHUNK) {
+        let elements: Vec<Result<String, LoadFailure>> = chunk
+            .par_iter()
+            .map(|pending| match pending {
+                Pending::File(f) => evaluate(f, rules).map(|e| json_element(&e)),
+                Pending::Rendered(text) => Ok(text.clone()),
+            })
+            .collect();
+        for element in elements {
+            match element {
+                Ok(text) => array.element(&text)?,
+                Err(failure) => errors.extend(failure.lines()),
+            }
+        }
+    }
+    array.finish()?;
+    Ok(errors)
 }
 
 fn explain(file: &str, format: Format, rules: &Rulebook) -> Outcome {

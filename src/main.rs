@@ -24,17 +24,30 @@ fn main() -> ExitCode {
     for error in &outcome.errors {
         eprintln!("error: {error}");
     }
-    // A reader that goes away early (`gtm rules | head`) is not an error.
-    let mut stdout = io::stdout().lock();
-    let written = std::iter::once(&outcome.stdout)
-        .chain(&outcome.stdout_parts)
-        .try_for_each(|part| stdout.write_all(part.as_bytes()))
-        .and_then(|()| stdout.flush());
-    if let Err(e) = written {
-        if e.kind() != io::ErrorKind::BrokenPipe {
+    let mut status = outcome.status;
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = stdout
+        .write_all(outcome.stdout.as_bytes())
+        .and_then(|()| match outcome.stream {
+            Some(stream) => stream(&mut stdout),
+            None => Ok(Vec::new()),
+        })
+        .and_then(|late| stdout.flush().map(|()| late));
+    match written {
+        Ok(late) => {
+            for error in &late {
+                eprintln!("error: {error}");
+            }
+            if !late.is_empty() {
+                status = exit::INVALID;
+            }
+        }
+        // A reader that goes away early (`gtm rules | head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
             eprintln!("error: cannot write to standard output: {e}");
             return exit::code(exit::INVALID);
         }
     }
-    exit::code(outcome.status)
+    exit::code(status)
 }

@@ -153,3 +153,103 @@ fn one_unreadable_profile_is_reported_and_the_rest_evaluated() {
         "header and three rows"
     );
 }
+
+#[test]
+fn a_large_json_portfolio_streams_every_profile_in_order() {
+    // More profiles than one streamed chunk, so the chunk seams are crossed.
+    let dir = tempfile::tempdir().unwrap();
+    let examples = ["calendly", "workday", "acme-analytics", "slack"];
+    let count = 600;
+    for i in 0..count {
+        let source = std::fs::read_to_string(format!("profiles/{}.toml", examples[i % 4])).unwrap();
+        let start = source.find("name = ").unwrap();
+        let end = start + source[start..].find('\n').unwrap();
+        let renamed = format!(
+            "{}name = \"Client {i:04}\"{}",
+            &source[..start],
+            &source[end..]
+        );
+        std::fs::write(dir.path().join(format!("c{i:04}.toml")), renamed).unwrap();
+    }
+    for sort in [None, Some("name")] {
+        let mut cmd = gtm();
+        cmd.arg("recommend")
+            .arg(dir.path())
+            .args(["--format", "json"]);
+        if let Some(sort) = sort {
+            cmd.args(["--sort", sort]);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let names: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["name"].as_str().unwrap().to_string())
+            .collect();
+        let expected: Vec<String> = (0..count).map(|i| format!("Client {i:04}")).collect();
+        assert_eq!(names, expected, "sort {sort:?}");
+    }
+}
+
+#[test]
+fn a_sorted_json_portfolio_keeps_standard_input_and_reports_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "version = 1\nname = \"\"\n").unwrap();
+    let out = gtm()
+        .args(["recommend", "--format", "json", "--sort", "name"])
+        .args(["profiles/workday.toml", "-"])
+        .arg(&bad)
+        .arg("profiles/calendly.toml")
+        .write_stdin(std::fs::read_to_string("profiles/slack.toml").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("bad.toml"),
+        "{}",
+        text(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(&str, &str)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["name"].as_str().unwrap(), r["file"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Calendly", "profiles/calendly.toml"),
+            ("Slack", "<stdin>"),
+            ("Workday", "profiles/workday.toml")
+        ]
+    );
+}
+
+#[test]
+fn a_json_portfolio_of_only_bad_files_prints_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.toml", "b.toml"] {
+        std::fs::write(dir.path().join(name), "not = [valid").unwrap();
+    }
+    for sort in [None, Some("acv")] {
+        let mut cmd = gtm();
+        cmd.arg("recommend")
+            .arg(dir.path())
+            .args(["--format", "json"]);
+        if let Some(sort) = sort {
+            cmd.args(["--sort", sort]);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains("a.toml") && stderr.contains("b.toml"),
+            "{stderr}"
+        );
+    }
+}

@@ -233,7 +233,7 @@ pub fn assessments(results: &[Evaluated<'_>]) -> String {
 }
 
 /// One result as an element of a pretty-printed array: indented one level,
-/// without a trailing comma or newline. `array_of` joins such elements into
+/// without a trailing comma or newline. [`ArrayWriter`] joins such elements into
 /// exactly what [`assessments`] prints, so a large portfolio can be rendered
 /// one profile at a time.
 pub fn array_element(r: &Evaluated<'_>) -> String {
@@ -249,19 +249,39 @@ pub fn array_element(r: &Evaluated<'_>) -> String {
     out
 }
 
-/// The pieces of a pretty-printed array of `elements`, to be written in order.
-pub fn array_of(elements: Vec<String>) -> Vec<String> {
-    if elements.is_empty() {
-        return vec!["[]\n".to_string()];
+/// Writes a pretty-printed JSON array one element at a time, so a large
+/// portfolio is never held in memory whole. Elements come from
+/// [`array_element`]; the bytes written equal what [`assessments`] prints for
+/// the same results. An array that never received an element writes nothing.
+pub struct ArrayWriter<W> {
+    out: W,
+    started: bool,
+}
+
+impl<W: std::io::Write> ArrayWriter<W> {
+    /// A writer that has written nothing yet.
+    pub fn new(out: W) -> ArrayWriter<W> {
+        ArrayWriter {
+            out,
+            started: false,
+        }
     }
-    let mut parts = Vec::with_capacity(elements.len() * 2 + 1);
-    parts.push("[\n".to_string());
-    let last = elements.len() - 1;
-    for (i, element) in elements.into_iter().enumerate() {
-        parts.push(element);
-        parts.push(if i == last { "\n]\n" } else { ",\n" }.to_string());
+
+    /// Writes one element, preceded by the opening bracket or a comma.
+    pub fn element(&mut self, element: &str) -> std::io::Result<()> {
+        let before = if self.started { ",\n" } else { "[\n" };
+        self.started = true;
+        self.out.write_all(before.as_bytes())?;
+        self.out.write_all(element.as_bytes())
     }
-    parts
+
+    /// Closes the array, if one was opened; returns whether it was.
+    pub fn finish(mut self) -> std::io::Result<bool> {
+        if self.started {
+            self.out.write_all(b"\n]\n")?;
+        }
+        Ok(self.started)
+    }
 }
 
 #[cfg(test)]
@@ -284,9 +304,17 @@ mod tests {
                 assessment: &a,
             },
         ];
-        let streamed: String = array_of(results.iter().map(array_element).collect()).concat();
-        assert_eq!(streamed, assessments(&results));
-        assert_eq!(array_of(Vec::new()).concat(), assessments(&[]));
+        let mut streamed = Vec::new();
+        let mut array = ArrayWriter::new(&mut streamed);
+        for r in &results {
+            array.element(&array_element(r)).unwrap();
+        }
+        assert!(array.finish().unwrap());
+        assert_eq!(String::from_utf8(streamed).unwrap(), assessments(&results));
+
+        let mut nothing = Vec::new();
+        assert!(!ArrayWriter::new(&mut nothing).finish().unwrap());
+        assert!(nothing.is_empty());
     }
 }
 
