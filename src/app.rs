@@ -98,6 +98,16 @@ struct Evaluation {
     assessment: Assessment,
 }
 
+impl Evaluation {
+    /// The evaluation as the renderers take it.
+    fn view(&self) -> Evaluated<'_> {
+        Evaluated {
+            file: &self.file,
+            assessment: &self.assessment,
+        }
+    }
+}
+
 fn evaluate(arg: &str, rules: &Rulebook) -> Result<Evaluation, LoadFailure> {
     let input = input::read(arg, MAX_PROFILE_BYTES).map_err(LoadFailure::Input)?;
     let profile = profile::parse(&input.text, &input.name, rules).map_err(LoadFailure::Problems)?;
@@ -345,13 +355,7 @@ fn recommend(
             e.assessment.motion,
         )
     });
-    let evaluated: Vec<Evaluated<'_>> = results
-        .iter()
-        .map(|e| Evaluated {
-            file: &e.file,
-            assessment: &e.assessment,
-        })
-        .collect();
+    let evaluated: Vec<Evaluated<'_>> = results.iter().map(Evaluation::view).collect();
     out.stdout = match (format, portfolio) {
         (RecommendFormat::Text, false) => {
             render::text::assessment(evaluated[0].assessment, rules, &text_options())
@@ -375,10 +379,7 @@ enum Pending {
 
 /// One evaluation as an element of the JSON portfolio array.
 fn json_element(e: &Evaluation) -> String {
-    render::json::array_element(&Evaluated {
-        file: &e.file,
-        assessment: &e.assessment,
-    })
+    render::json::array_element(&e.view())
 }
 
 /// Writes the JSON array of `order`, scoring a chunk of profiles in
@@ -417,10 +418,7 @@ fn explain(file: &str, format: Format, rules: &Rulebook) -> Outcome {
             let a = &e.assessment;
             let stdout = match format {
                 Format::Text => render::text::explain(a, rules, &text_options()),
-                Format::Json => render::json::assessment(&Evaluated {
-                    file: &e.file,
-                    assessment: a,
-                }),
+                Format::Json => render::json::assessment(&e.view()),
                 Format::Markdown => render::markdown::explain(a, rules),
             };
             Outcome {
@@ -711,13 +709,7 @@ fn report(args: &[String], target: &Path, force: bool, rules: &Rulebook) -> Outc
     if results.is_empty() {
         return out;
     }
-    let evaluated: Vec<Evaluated<'_>> = results
-        .iter()
-        .map(|e| Evaluated {
-            file: &e.file,
-            assessment: &e.assessment,
-        })
-        .collect();
+    let evaluated: Vec<Evaluated<'_>> = results.iter().map(Evaluation::view).collect();
     let text = if markdown {
         render::report::markdown(&evaluated, rules)
     } else {

@@ -30,21 +30,12 @@ fn clients() -> tempfile::TempDir {
 #[test]
 fn a_directory_is_every_profile_under_it_in_path_order() {
     let dir = clients();
-    let out = gtm()
-        .arg("recommend")
-        .arg(dir.path())
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
+    let out = json_portfolio(dir.path(), None);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let names: Vec<&str> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names, ["Calendly", "Workday", "Acme Analytics"]);
+    assert_eq!(
+        names_in(&out.stdout),
+        ["Calendly", "Workday", "Acme Analytics"]
+    );
 }
 
 #[test]
@@ -76,12 +67,7 @@ fn sort_orders_the_rows() {
         let mut args = vec!["recommend", "--format", "json", "--sort", sort];
         args.extend(files);
         let (_, stdout, _) = run(&args);
-        let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["name"].as_str().unwrap().to_string())
-            .collect::<Vec<_>>()
+        names_in(stdout.as_bytes())
     };
     assert_eq!(
         names("name"),
@@ -154,6 +140,26 @@ fn one_unreadable_profile_is_reported_and_the_rest_evaluated() {
     );
 }
 
+/// `gtm recommend DIR --format json`, sorted by `sort` if given.
+fn json_portfolio(dir: &std::path::Path, sort: Option<&str>) -> std::process::Output {
+    let mut cmd = gtm();
+    cmd.arg("recommend").arg(dir).args(["--format", "json"]);
+    if let Some(sort) = sort {
+        cmd.args(["--sort", sort]);
+    }
+    cmd.output().unwrap()
+}
+
+/// The profile names in a JSON array of results, in order.
+fn names_in(stdout: &[u8]) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_slice(stdout).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn a_large_json_portfolio_streams_every_profile_in_order() {
     // More profiles than one streamed chunk, so the chunk seams are crossed.
@@ -172,22 +178,9 @@ fn a_large_json_portfolio_streams_every_profile_in_order() {
         std::fs::write(dir.path().join(format!("c{i:04}.toml")), renamed).unwrap();
     }
     for sort in [None, Some("name")] {
-        let mut cmd = gtm();
-        cmd.arg("recommend")
-            .arg(dir.path())
-            .args(["--format", "json"]);
-        if let Some(sort) = sort {
-            cmd.args(["--sort", sort]);
-        }
-        let out = cmd.output().unwrap();
+        let out = json_portfolio(dir.path(), sort);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let names: Vec<String> = v
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["name"].as_str().unwrap().to_string())
-            .collect();
+        let names = names_in(&out.stdout);
         let expected: Vec<String> = (0..count).map(|i| format!("Client {i:04}")).collect();
         assert_eq!(names, expected, "sort {sort:?}");
     }
@@ -236,14 +229,7 @@ fn a_json_portfolio_of_only_bad_files_prints_nothing() {
         std::fs::write(dir.path().join(name), "not = [valid").unwrap();
     }
     for sort in [None, Some("acv")] {
-        let mut cmd = gtm();
-        cmd.arg("recommend")
-            .arg(dir.path())
-            .args(["--format", "json"]);
-        if let Some(sort) = sort {
-            cmd.args(["--sort", sort]);
-        }
-        let out = cmd.output().unwrap();
+        let out = json_portfolio(dir.path(), sort);
         assert_eq!(out.status.code(), Some(2));
         assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
         let stderr = text(&out.stderr);

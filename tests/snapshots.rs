@@ -132,20 +132,7 @@ fn errors() {
 #[test]
 fn help() {
     insta::assert_snapshot!("help", stdout(&["--help"]));
-    for cmd in [
-        "interview",
-        "recommend",
-        "explain",
-        "what-if",
-        "report",
-        "checklist",
-        "check",
-        "schema",
-        "completions",
-        "man",
-        "init",
-        "rules",
-    ] {
+    for cmd in common::SUBCOMMANDS {
         insta::assert_snapshot!(format!("help_{cmd}"), stdout(&[cmd, "--help"]));
     }
 }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::escape_markup;
 use super::json::{self, Finding as JsonFinding};
 use super::text::wrap;
 use crate::check::{GateOptions, INVALID_PROFILE, Verdict, fails};
@@ -248,23 +249,6 @@ pub fn github(results: &[Checked<'_>], opts: &GateOptions) -> String {
     out
 }
 
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // XML 1.0 cannot carry other control characters at all.
-            c if c.is_control() && !matches!(c, '\n' | '\t') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// JUnit XML: one suite per profile, one test case per rule.
 ///
 /// `rule_ids` lists every rule the gate ran, so rules that passed show as
@@ -274,7 +258,7 @@ pub fn junit(results: &[Checked<'_>], opts: &GateOptions, rule_ids: &[&str]) -> 
     let mut suites = String::new();
     let (mut total_tests, mut total_failures) = (0, 0);
     for r in results {
-        let file = xml(r.file());
+        let file = escape_markup(r.file());
         let found = r.findings();
         let ids: Vec<&str> = match r {
             Checked::Judged { .. } => rule_ids
@@ -293,7 +277,7 @@ pub fn junit(results: &[Checked<'_>], opts: &GateOptions, rule_ids: &[&str]) -> 
             let _ = write!(
                 cases,
                 "    <testcase classname=\"{file}\" name=\"{}\"",
-                xml(id)
+                escape_markup(id)
             );
             if allowed {
                 skipped += 1;
@@ -308,18 +292,18 @@ pub fn junit(results: &[Checked<'_>], opts: &GateOptions, rule_ids: &[&str]) -> 
                     let _ = write!(
                         cases,
                         "      <failure message=\"{}\" type=\"{}\">{}{at}: {}\nfix: {}</failure>\n",
-                        xml(&f.message),
+                        escape_markup(&f.message),
                         f.level.id(),
                         file,
-                        xml(&f.message),
-                        xml(&f.fix)
+                        escape_markup(&f.message),
+                        escape_markup(&f.fix)
                     );
                 }
                 cases.push_str("    </testcase>\n");
             } else if !mine.is_empty() {
                 cases.push_str(">\n      <system-out>");
                 for f in &mine {
-                    let _ = write!(cases, "warning: {}", xml(&f.message));
+                    let _ = write!(cases, "warning: {}", escape_markup(&f.message));
                 }
                 cases.push_str("</system-out>\n    </testcase>\n");
             } else {
@@ -400,7 +384,10 @@ mod tests {
     fn escaping_for_each_format() {
         assert_eq!(github_data("50%\nnext"), "50%25%0Anext");
         assert_eq!(github_property("a:b,c"), "a%3Ab%2Cc");
-        assert_eq!(xml("<a & \"b\">\u{1}"), "&lt;a &amp; &quot;b&quot;&gt; ");
+        assert_eq!(
+            escape_markup("<a & \"b\">\u{1}"),
+            "&lt;a &amp; &quot;b&quot;&gt; "
+        );
         assert_eq!(fingerprint(&["a", "b"]), fingerprint(&["a", "b"]));
         assert_ne!(fingerprint(&["ab", ""]), fingerprint(&["a", "b"]));
     }

@@ -152,6 +152,25 @@ pub(crate) fn lean_cell(lean: Lean, weight: f64) -> String {
     }
 }
 
+/// Escapes text for XML and HTML alike (JUnit reports, the client report).
+/// Control characters other than newline and tab become spaces, because
+/// XML 1.0 cannot carry them at all.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() && !matches!(c, '\n' | '\t') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The ACV range of a band in words, e.g. "$5,000 to $50,000".
 pub fn band_range(rules: &Rulebook, motion: Motion) -> String {
     let money = |x: f64| Money::new(x).map_or_else(|_| x.to_string(), |m| m.to_string());

@@ -4,28 +4,13 @@
 
 use std::fmt::Write as _;
 
-use super::{Evaluated, band_range, factor_rows, margin_sentence, progress, reasoning, round2};
+use super::{
+    Evaluated, band_range, escape_markup, factor_rows, margin_sentence, progress, reasoning, round2,
+};
 use crate::flip;
 use crate::motion::Motion;
 use crate::rulebook::Rulebook;
 use crate::score::Assessment;
-
-/// Escapes text for HTML (and XML, so the page is well-formed XHTML too).
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 const COLOURS: [&str; 5] = ["#2a9d8f", "#57b894", "#e9c46a", "#f4a261", "#e76f51"];
 const WIDTH: f64 = 640.0;
@@ -49,11 +34,13 @@ fn segments(rules: &Rulebook, top: f64, height: f64) -> String {
             COLOURS[i],
             x + SEGMENT / 2.0,
             top + height + 16.0,
-            esc(&rules
-                .motion(*m)
-                .name
-                .replace(" (product-led sales)", "")
-                .replace(" (PLG)", ""))
+            escape_markup(
+                &rules
+                    .motion(*m)
+                    .name
+                    .replace(" (product-led sales)", "")
+                    .replace(" (PLG)", "")
+            )
         );
     }
     svg
@@ -66,8 +53,8 @@ fn spectrum(a: &Assessment, rules: &Rulebook) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spectrum\" viewBox=\"0 0 {WIDTH} 86\" role=\"img\" aria-label=\"{name} on the spectrum from self-serve to enterprise: {motion}\">\
          <text x=\"0\" y=\"12\" class=\"axis\">more product-led</text><text x=\"{WIDTH}\" y=\"12\" text-anchor=\"end\" class=\"axis\">more sales-led</text>\
          {segs}<polygon points=\"{l:.1},18 {r:.1},18 {x:.1},32\" fill=\"#222\"/><line x1=\"{x:.1}\" y1=\"32\" x2=\"{x:.1}\" y2=\"56\" stroke=\"#222\" stroke-width=\"3\"/></svg>",
-        name = esc(&a.name),
-        motion = esc(&rules.motion(a.motion).name),
+        name = escape_markup(&a.name),
+        motion = escape_markup(&rules.motion(a.motion).name),
         segs = segments(rules, 26.0, 30.0),
         l = x - 7.0,
         r = x + 7.0,
@@ -113,7 +100,7 @@ fn portfolio_chart(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
                 "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"{}\" stroke=\"#222\"/><text x=\"{lx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"dot\">{}</text>",
                 COLOURS[i],
                 y + 4.0,
-                esc(&label)
+                escape_markup(&label)
             );
         }
         if column.len() > SHOWN {
@@ -147,12 +134,12 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
     let mut out = format!(
         "<section class=\"profile\" id=\"profile-{index}\"><h2>{} <span class=\"motion\">{}</span></h2>\
          <p class=\"role\">{}</p>{}<p>{}</p><p><strong>Margin.</strong> {}</p>",
-        esc(&a.name),
-        esc(&info.name),
-        esc(&info.sales_role),
+        escape_markup(&a.name),
+        escape_markup(&info.name),
+        escape_markup(&info.sales_role),
         spectrum(a, rules),
-        esc(&reasoning(a, rules).join(" ")),
-        esc(&margin_sentence(a, rules)),
+        escape_markup(&reasoning(a, rules).join(" ")),
+        escape_markup(&margin_sentence(a, rules)),
     );
     out.push_str("<h3>Factors</h3><table><thead><tr><th>Factor</th><th>Answer</th><th>Leans toward</th><th>Source</th></tr></thead><tbody>");
     for (row, f) in factor_rows(a).iter().zip(&a.factors) {
@@ -160,10 +147,10 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
         let _ = write!(
             out,
             "<tr><td>{}</td><td>{}</td><td class=\"{class}\">{}</td><td>{}</td></tr>",
-            esc(&row[0]),
-            esc(&row[1]),
-            esc(&row[2]),
-            esc(&row[3])
+            escape_markup(&row[0]),
+            escape_markup(&row[1]),
+            escape_markup(&row[2]),
+            escape_markup(&row[3])
         );
     }
     out.push_str("</tbody></table>");
@@ -175,9 +162,9 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
         let _ = write!(
             out,
             "<div class=\"conflict\"><p><strong>{}</strong></p><p><em>Advice:</em> {}</p><p class=\"meta\">{}</p></div>",
-            esc(&c.message),
-            esc(&c.advice),
-            esc(&c.source)
+            escape_markup(&c.message),
+            escape_markup(&c.advice),
+            escape_markup(&c.source)
         );
     }
     if !a.segments.is_empty() {
@@ -189,30 +176,30 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
             let _ = write!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td>{}%</td><td>{}</td></tr>",
-                esc(&s.name),
-                esc(&s.acv.to_string()),
+                escape_markup(&s.name),
+                escape_markup(&s.acv.to_string()),
                 round2(s.share * 100.0),
-                esc(&rules.motion(s.motion).name)
+                escape_markup(&rules.motion(s.motion).name)
             );
         }
         let _ = write!(
             out,
             "</tbody></table><p><strong>Motion mix.</strong> {}</p>",
-            esc(&super::mix_sentence(a, rules))
+            escape_markup(&super::mix_sentence(a, rules))
         );
         for h in &a.handoffs {
             let _ = write!(
                 out,
                 "<p><strong>Hand-off from {} to {}.</strong></p><ul>",
-                esc(&rules.motion(h.from).name),
-                esc(&rules.motion(h.to).name)
+                escape_markup(&rules.motion(h.from).name),
+                escape_markup(&rules.motion(h.to).name)
             );
             for (_, text, source) in &h.triggers {
                 let _ = write!(
                     out,
                     "<li>{} <span class=\"meta\">({})</span></li>",
-                    esc(text),
-                    esc(source)
+                    escape_markup(text),
+                    escape_markup(source)
                 );
             }
             out.push_str("</ul>");
@@ -225,9 +212,9 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
                 out,
                 "<div class=\"finding {}\"><p><strong>{}</strong> <code>{}</code></p><p><em>Fix:</em> {}</p></div>",
                 f.level.id(),
-                esc(&f.message),
-                esc(&f.id),
-                esc(&f.fix)
+                escape_markup(&f.message),
+                escape_markup(&f.id),
+                escape_markup(&f.fix)
             );
         }
     }
@@ -237,22 +224,26 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
     } else {
         out.push_str("<ul>");
         for flip in &a.flip_points {
-            let _ = write!(out, "<li>{}</li>", esc(&flip::sentence(flip, rules)));
+            let _ = write!(
+                out,
+                "<li>{}</li>",
+                escape_markup(&flip::sentence(flip, rules))
+            );
         }
         out.push_str("</ul>");
     }
     let _ = write!(
         out,
         "<h3>Checklist ({})</h3><ul class=\"checklist\">",
-        esc(&progress(a))
+        escape_markup(&progress(a))
     );
     for item in &a.checklist {
         let class = if item.done { " class=\"done\"" } else { "" };
         let _ = write!(
             out,
             "<li{class}>{} <code>{}</code></li>",
-            esc(&item.text),
-            esc(&item.id)
+            escape_markup(&item.text),
+            escape_markup(&item.id)
         );
     }
     out.push_str("</ul></section>");
@@ -269,8 +260,8 @@ pub fn html(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>{t}</title><style>{STYLE}</style></head><body>\
          <header><h1>{t}</h1><p class=\"meta\">Scored with gtm-advisor, rulebook {rev}. Motions run from self-serve only (the product sells itself) to enterprise sales (named accounts).</p></header>",
-        t = esc(&title),
-        rev = esc(&rules.revision),
+        t = escape_markup(&title),
+        rev = escape_markup(&rules.revision),
     );
     if results.len() > 1 {
         out.push_str("<section class=\"portfolio\"><h2>Portfolio</h2>");
@@ -285,10 +276,10 @@ pub fn html(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
             let _ = write!(
                 out,
                 "<tr><td><a href=\"#profile-{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{done}/{}</td></tr>",
-                esc(&a.name),
-                esc(&a.acv.to_string()),
-                esc(&rules.motion(a.motion).name),
-                esc(&margin),
+                escape_markup(&a.name),
+                escape_markup(&a.acv.to_string()),
+                escape_markup(&rules.motion(a.motion).name),
+                escape_markup(&margin),
                 a.conflicts.len(),
                 a.checklist.len()
             );
@@ -304,13 +295,17 @@ pub fn html(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
         .map(|m| {
             format!(
                 "{} {}",
-                esc(&rules.motion(*m).name),
-                esc(&band_range(rules, *m))
+                escape_markup(&rules.motion(*m).name),
+                escape_markup(&band_range(rules, *m))
             )
         })
         .collect();
     out.push_str(&bands.join("; "));
-    let docs: Vec<String> = rules.documents.iter().map(|d| esc(&d.title)).collect();
+    let docs: Vec<String> = rules
+        .documents
+        .iter()
+        .map(|d| escape_markup(&d.title))
+        .collect();
     let _ = writeln!(
         out,
         ".</p><p>Sources: {}.</p></footer></body></html>",

@@ -3,6 +3,22 @@
 
 use assert_cmd::Command;
 
+/// Every subcommand of `gtm`, as `gtm --help` lists them.
+pub const SUBCOMMANDS: [&str; 12] = [
+    "interview",
+    "recommend",
+    "explain",
+    "what-if",
+    "report",
+    "checklist",
+    "check",
+    "schema",
+    "completions",
+    "man",
+    "init",
+    "rules",
+];
+
 /// The real `gtm` binary, with an environment that does not depend on the
 /// machine running the tests.
 pub fn gtm() -> Command {
