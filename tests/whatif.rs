@@ -150,3 +150,20 @@ fn text_shows_before_and_after_side_by_side() {
     assert!(stdout.contains("Factor that changed"));
     insta::assert_snapshot!("what_if_text", stdout);
 }
+
+#[test]
+fn markdown_shows_the_same_tables() {
+    let out = gtm()
+        .args([
+            "what-if",
+            "profiles/acme-analytics.toml",
+            "--set",
+            "acv=60k",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("what_if_markdown", text(&out.stdout));
+}

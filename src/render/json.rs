@@ -13,8 +13,9 @@ use crate::rulebook::{Lean, Level, Rulebook};
 /// The JSON schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// One result, as serialised; other JSON outputs (what-if) embed it.
 #[derive(Serialize)]
-struct Result<'a> {
+pub(super) struct Result<'a> {
     schema_version: u32,
     file: &'a str,
     name: &'a str,
@@ -133,7 +134,7 @@ fn items(entries: &[ChecklistEntry]) -> Vec<Item<'_>> {
         .collect()
 }
 
-fn result<'a>(r: &Evaluated<'a>) -> Result<'a> {
+pub(super) fn result<'a>(r: &Evaluated<'a>) -> Result<'a> {
     let a = r.assessment;
     Result {
         schema_version: SCHEMA_VERSION,

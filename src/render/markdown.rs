@@ -13,7 +13,8 @@ pub fn cell(text: &str) -> String {
         .replace(['\r', '\n'], " ")
 }
 
-fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+/// A Markdown table; every cell is escaped.
+pub(super) fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut out = format!(
         "| {} |\n|{}\n",
         header.join(" | "),

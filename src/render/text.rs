@@ -23,7 +23,8 @@ fn paint(text: &str, codes: &str, opts: &TextOptions) -> String {
     }
 }
 
-fn table(opts: &TextOptions, header: &[&str]) -> Table {
+/// A table in the house style, fitted to the terminal's width.
+pub(super) fn table(opts: &TextOptions, header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(ContentArrangement::Dynamic)

@@ -1,6 +1,5 @@
 //! Output of `gtm what-if`: before and after, side by side.
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use super::{Evaluated, TextOptions, lean_cell, round2, signed};
@@ -16,9 +15,9 @@ fn margin(a: &Assessment) -> String {
 }
 
 /// The rows both text and Markdown show: what, before, after.
-fn summary_rows(before: &Assessment, after: &Assessment, rules: &Rulebook) -> Vec<[String; 3]> {
+fn summary_rows(before: &Assessment, after: &Assessment, rules: &Rulebook) -> [[String; 3]; 6] {
     let name = |m: Motion| rules.motion(m).name.clone();
-    vec![
+    [
         ["Motion".into(), name(before.motion), name(after.motion)],
         [
             "ACV band".into(),
@@ -97,12 +96,7 @@ pub fn text(
     out.push('\n');
     out.push_str(&verdict(before, after, rules));
     out.push_str("\n\n");
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(opts.width)
-        .set_header(vec!["", "Before", "After"]);
+    let mut table = super::text::table(opts, &["", "Before", "After"]);
     for row in summary_rows(before, after, rules) {
         table.add_row(row.to_vec());
     }
@@ -112,12 +106,7 @@ pub fn text(
         out.push_str("No factor changed.\n");
         return out;
     }
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(opts.width)
-        .set_header(vec!["Factor that changed", "Before", "After"]);
+    let mut table = super::text::table(opts, &["Factor that changed", "Before", "After"]);
     for f in factors {
         table.add_row(vec![f.label.clone(), answer(&f.before), answer(&f.after)]);
     }
@@ -135,31 +124,24 @@ pub fn markdown(
     factors: &[FactorChange],
     rules: &Rulebook,
 ) -> String {
-    let cell = super::markdown::cell;
+    use super::markdown::{cell, table};
     let mut out = format!(
         "## What if {}, in `{file}`?\n\n{}\n\n",
         cell(&changes_line(changes)),
         verdict(before, after, rules)
     );
-    out.push_str("| | Before | After |\n|---|---|---|\n");
-    for [what, b, a] in summary_rows(before, after, rules) {
-        out.push_str(&format!(
-            "| {} | {} | {} |\n",
-            cell(&what),
-            cell(&b),
-            cell(&a)
-        ));
-    }
+    out.push_str(&table(
+        &["", "Before", "After"],
+        summary_rows(before, after, rules).map(Vec::from),
+    ));
     if !factors.is_empty() {
-        out.push_str("\n| Factor that changed | Before | After |\n|---|---|---|\n");
-        for f in factors {
-            out.push_str(&format!(
-                "| {} | {} | {} |\n",
-                cell(&f.label),
-                cell(&answer(&f.before)),
-                cell(&answer(&f.after))
-            ));
-        }
+        out.push('\n');
+        out.push_str(&table(
+            &["Factor that changed", "Before", "After"],
+            factors
+                .iter()
+                .map(|f| vec![f.label.clone(), answer(&f.before), answer(&f.after)]),
+        ));
     }
     out
 }
@@ -171,8 +153,8 @@ struct Report<'a> {
     changes: Vec<JsonChange<'a>>,
     motion_changed: bool,
     changed_factors: Vec<JsonFactor<'a>>,
-    before: serde_json::Value,
-    after: serde_json::Value,
+    before: super::json::Result<'a>,
+    after: super::json::Result<'a>,
 }
 
 #[derive(Serialize)]
@@ -196,13 +178,7 @@ pub fn json(
     after: &Assessment,
     factors: &[FactorChange],
 ) -> String {
-    let result = |a| {
-        let text = super::json::assessment(&Evaluated {
-            file,
-            assessment: a,
-        });
-        serde_json::from_str(&text).unwrap_or(serde_json::Value::Null)
-    };
+    let result = |assessment| super::json::result(&Evaluated { file, assessment });
     super::json::to_string(&Report {
         schema_version: super::json::SCHEMA_VERSION,
         file,
