@@ -67,73 +67,57 @@ fn band_spans(rules: &Rulebook) -> Vec<(f64, f64)> {
 /// Where a yes/no signal lives in [`Facts`].
 type FlagSlot = fn(&mut Facts) -> &mut Option<bool>;
 
+/// Every answer to an optional question other than `now`: each value, then
+/// unknown.
+fn alternatives<T: Copy + PartialEq>(all: &[T], now: Option<T>) -> impl Iterator<Item = Option<T>> {
+    all.iter()
+        .map(|v| Some(*v))
+        .chain([None])
+        .filter(move |v| *v != now)
+}
+
+/// Walks ACV band edges outward from the current band; each edge where the
+/// motion changes is a flip point.
+fn acv_flips(
+    facts: &Facts,
+    current: Motion,
+    rules: &Rulebook,
+    edges: impl Iterator<Item = f64>,
+    raise: bool,
+    flips: &mut Vec<FlipPoint>,
+) {
+    let mut previous = current;
+    for acv in edges {
+        let motion = motion_of(&Facts { acv, ..*facts }, rules);
+        if motion != previous {
+            flips.push(FlipPoint {
+                change: "acv".into(),
+                to: dollars(acv),
+                motion,
+                raise,
+            });
+            previous = motion;
+        }
+    }
+}
+
 /// Every single change that gives a motion other than `facts`' own.
 pub fn flip_points(facts: &Facts, rules: &Rulebook) -> Vec<FlipPoint> {
     let current = motion_of(facts, rules);
     let mut flips = Vec::new();
-
-    // ACV: walk the bands outward from the current one; each band edge where
-    // the motion changes is a flip point.
     let spans = band_spans(rules);
     let here = rules.band(facts.acv).rank();
-    let at = |acv: f64| motion_of(&Facts { acv, ..*facts }, rules);
-    let mut previous = current;
-    for &(low, _) in &spans[here + 1..] {
-        let motion = at(low);
-        if motion != previous {
-            flips.push(FlipPoint {
-                change: "acv".into(),
-                to: dollars(low),
-                motion,
-                raise: true,
-            });
-            previous = motion;
-        }
-    }
-    let mut previous = current;
-    for &(_, high) in spans[..here].iter().rev() {
-        if high < 0.0 {
-            continue;
-        }
-        let motion = at(high);
-        if motion != previous {
-            flips.push(FlipPoint {
-                change: "acv".into(),
-                to: dollars(high),
-                motion,
-                raise: false,
-            });
-            previous = motion;
-        }
-    }
-
-    // Time to value: the shortest time of every other range (half the first
-    // range's edge for the first one, which starts at zero).
-    let mut lower = 0.0;
-    for range in &rules.time_to_value.ranges {
-        let upper = range.below_seconds;
-        let inside = facts.time_to_value >= lower && facts.time_to_value < upper;
-        let start = if lower == 0.0 { upper / 2.0 } else { lower };
-        lower = upper;
-        if inside || !start.is_finite() {
-            continue;
-        }
-        let motion = motion_of(
-            &Facts {
-                time_to_value: start,
-                ..*facts
-            },
-            rules,
-        );
-        if motion != current {
-            flips.push(FlipPoint {
-                change: "time_to_value".into(),
-                to: readable(start),
-                motion,
-                raise: false,
-            });
-        }
-    }
+    let raising = spans[here + 1..].iter().map(|&(low, _)| low);
+    acv_flips(facts, current, rules, raising, true, &mut flips);
+    let lowering = spans[..here].iter().rev().map(|&(_, high)| high);
+    acv_flips(
+        facts,
+        current,
+        rules,
+        lowering.filter(|h| *h >= 0.0),
+        false,
+        &mut flips,
+    );
 
     let mut try_change = |change: &str, to: &str, changed: Facts| {
         let motion = motion_of(&changed, rules);
@@ -146,28 +130,40 @@ pub fn flip_points(facts: &Facts, rules: &Rulebook) -> Vec<FlipPoint> {
             });
         }
     };
+
+    // Time to value: the shortest time of every other range (half the first
+    // range's edge for the first one, which starts at zero).
+    let mut lower = 0.0;
+    for range in &rules.time_to_value.ranges {
+        let upper = range.below_seconds;
+        let inside = facts.time_to_value >= lower && facts.time_to_value < upper;
+        let start = if lower == 0.0 { upper / 2.0 } else { lower };
+        lower = upper;
+        if !inside && start.is_finite() {
+            let changed = Facts {
+                time_to_value: start,
+                ..*facts
+            };
+            try_change("time_to_value", &readable(start), changed);
+        }
+    }
+
     for &b in Buyer::ALL.iter().filter(|b| **b != facts.buyer) {
         try_change("buyer", b.id(), Facts { buyer: b, ..*facts });
     }
     for &c in Compliance::ALL.iter().filter(|c| **c != facts.compliance) {
-        try_change(
-            "compliance",
-            c.id(),
-            Facts {
-                compliance: c,
-                ..*facts
-            },
-        );
+        let changed = Facts {
+            compliance: c,
+            ..*facts
+        };
+        try_change("compliance", c.id(), changed);
     }
     for &o in Onboarding::ALL.iter().filter(|o| **o != facts.onboarding) {
-        try_change(
-            "onboarding",
-            o.id(),
-            Facts {
-                onboarding: o,
-                ..*facts
-            },
-        );
+        let changed = Facts {
+            onboarding: o,
+            ..*facts
+        };
+        try_change("onboarding", o.id(), changed);
     }
     let flags: [(&str, FlagSlot); 6] = [
         ("signals.individual_value", |f| {
@@ -185,44 +181,26 @@ pub fn flip_points(facts: &Facts, rules: &Rulebook) -> Vec<FlipPoint> {
     ];
     for (name, slot) in flags {
         let mut probe = *facts;
-        let now = *slot(&mut probe);
-        for value in [Some(true), Some(false), None] {
-            if value != now {
-                *slot(&mut probe) = value;
-                let to = value.map_or("unknown", |v| if v { "true" } else { "false" });
-                try_change(name, to, probe);
-            }
+        for value in alternatives(&[true, false], *slot(&mut probe)) {
+            *slot(&mut probe) = value;
+            let to = value.map_or("unknown", |v| if v { "true" } else { "false" });
+            try_change(name, to, probe);
         }
     }
-    let segments = Segment::ALL.iter().map(|s| Some(*s)).chain([None]);
-    for segment in segments.filter(|s| *s != facts.signals.segment) {
-        let changed = Facts {
-            signals: crate::profile::Signals {
-                segment,
-                ..facts.signals
-            },
-            ..*facts
-        };
+    for segment in alternatives(Segment::ALL, facts.signals.segment) {
+        let mut probe = *facts;
+        probe.signals.segment = segment;
         try_change(
             "signals.segment",
             segment.map_or("unknown", Segment::id),
-            changed,
+            probe,
         );
     }
-    let costs = SwitchingCost::ALL.iter().map(|s| Some(*s)).chain([None]);
-    for cost in costs.filter(|c| *c != facts.signals.switching_cost) {
-        let changed = Facts {
-            signals: crate::profile::Signals {
-                switching_cost: cost,
-                ..facts.signals
-            },
-            ..*facts
-        };
-        try_change(
-            "signals.switching_cost",
-            cost.map_or("unknown", SwitchingCost::id),
-            changed,
-        );
+    for cost in alternatives(SwitchingCost::ALL, facts.signals.switching_cost) {
+        let mut probe = *facts;
+        probe.signals.switching_cost = cost;
+        let to = cost.map_or("unknown", SwitchingCost::id);
+        try_change("signals.switching_cost", to, probe);
     }
     flips
 }
