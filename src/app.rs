@@ -43,10 +43,23 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// Success, with `stdout` to print.
+    pub fn printed(stdout: String) -> Outcome {
+        Outcome {
+            stdout,
+            ..Outcome::default()
+        }
+    }
+
     /// A single error and exit status 2.
     pub fn failed(message: String) -> Outcome {
+        Outcome::failed_with(vec![message])
+    }
+
+    /// Several errors and exit status 2.
+    pub fn failed_with(errors: Vec<String>) -> Outcome {
         Outcome {
-            errors: vec![message],
+            errors,
             status: exit::INVALID,
             ..Outcome::default()
         }
@@ -110,10 +123,15 @@ impl Evaluation {
 
 fn evaluate(arg: &str, rules: &Rulebook) -> Result<Evaluation, LoadFailure> {
     let input = input::read(arg, MAX_PROFILE_BYTES).map_err(LoadFailure::Input)?;
-    let profile = profile::parse(&input.text, &input.name, rules).map_err(LoadFailure::Problems)?;
+    evaluate_text(input.name, &input.text, rules)
+}
+
+/// Validates and scores a profile already read; `file` names it in messages.
+fn evaluate_text(file: String, text: &str, rules: &Rulebook) -> Result<Evaluation, LoadFailure> {
+    let profile = profile::parse(text, &file, rules).map_err(LoadFailure::Problems)?;
     let assessment = assess(&profile, rules);
     Ok(Evaluation {
-        file: input.name,
+        file,
         profile,
         assessment,
     })
@@ -136,11 +154,7 @@ pub fn run(cli: &Cli) -> Outcome {
     let (rules, rules_text) = match load_rules(cli) {
         Ok(loaded) => loaded,
         Err(errors) => {
-            return Outcome {
-                errors,
-                status: exit::INVALID,
-                ..Outcome::default()
-            };
+            return Outcome::failed_with(errors);
         }
     };
     let Some(command) = &cli.command else {
@@ -172,10 +186,7 @@ pub fn run(cli: &Cli) -> Outcome {
                 Format::Json => render::json::checklist(*motion, &items, &rules),
                 Format::Markdown => render::markdown::checklist(*motion, &items, &rules),
             };
-            Outcome {
-                stdout,
-                ..Outcome::default()
-            }
+            Outcome::printed(stdout)
         }
         Command::Init { file } => init(file),
         Command::Report { files, out, force } => report(files, out, *force, &rules),
@@ -197,18 +208,12 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Completions { shell } => {
             let mut buffer = Vec::new();
             clap_complete::generate(*shell, &mut crate::cli::command(), "gtm", &mut buffer);
-            Outcome {
-                stdout: String::from_utf8_lossy(&buffer).into_owned(),
-                ..Outcome::default()
-            }
+            Outcome::printed(String::from_utf8_lossy(&buffer).into_owned())
         }
         Command::Man => {
             let mut buffer = Vec::new();
             match clap_mangen::Man::new(crate::cli::command()).render(&mut buffer) {
-                Ok(()) => Outcome {
-                    stdout: String::from_utf8_lossy(&buffer).into_owned(),
-                    ..Outcome::default()
-                },
+                Ok(()) => Outcome::printed(String::from_utf8_lossy(&buffer).into_owned()),
                 Err(e) => Outcome::failed(format!("cannot render the man page: {e}")),
             }
         }
@@ -216,10 +221,7 @@ pub fn run(cli: &Cli) -> Outcome {
             let schema = gtm_advisor::schema::profile_schema(&rules);
             let mut stdout = serde_json::to_string_pretty(&schema).unwrap_or_default();
             stdout.push('\n');
-            Outcome {
-                stdout,
-                ..Outcome::default()
-            }
+            Outcome::printed(stdout)
         }
         Command::Rules { format } => {
             let stdout = match Format::from(*format) {
@@ -227,10 +229,7 @@ pub fn run(cli: &Cli) -> Outcome {
                 Format::Json => render::json::rulebook(&rules),
                 Format::Markdown => render::markdown::rulebook(&rules),
             };
-            Outcome {
-                stdout,
-                ..Outcome::default()
-            }
+            Outcome::printed(stdout)
         }
     }
 }
@@ -421,26 +420,15 @@ fn explain(file: &str, format: Format, rules: &Rulebook) -> Outcome {
                 Format::Json => render::json::assessment(&e.view()),
                 Format::Markdown => render::markdown::explain(a, rules),
             };
-            Outcome {
-                stdout,
-                ..Outcome::default()
-            }
+            Outcome::printed(stdout)
         }
-        Err(LoadFailure::Input(e)) => Outcome::failed(e.to_string()),
-        Err(LoadFailure::Problems(p)) => Outcome {
-            errors: problem_lines(&p),
-            status: exit::INVALID,
-            ..Outcome::default()
-        },
+        Err(failure) => Outcome::failed_with(failure.lines()),
     }
 }
 
 fn init(file: &str) -> Outcome {
     if file == "-" {
-        return Outcome {
-            stdout: STARTER.to_string(),
-            ..Outcome::default()
-        };
+        return Outcome::printed(STARTER.to_string());
     }
     // create_new refuses an existing file atomically, so nothing is ever overwritten.
     let written = OpenOptions::new()
@@ -603,23 +591,18 @@ fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rule
 }
 
 fn what_if(file: &str, changes: &[Change], format: Format, rules: &Rulebook) -> Outcome {
-    let before = match evaluate(file, rules) {
-        Ok(e) => e,
-        Err(LoadFailure::Input(e)) => return Outcome::failed(e.to_string()),
-        Err(LoadFailure::Problems(p)) => {
-            return Outcome {
-                errors: problem_lines(&p),
-                status: exit::INVALID,
-                ..Outcome::default()
-            };
-        }
-    };
-    // Read again for the text: `evaluate` keeps only what it parsed.
-    let text = match input::read(file, MAX_PROFILE_BYTES) {
-        Ok(input) => input.text,
+    // Read once: the same text is scored as it is and again with the changes,
+    // and standard input cannot be read twice.
+    let input = match input::read(file, MAX_PROFILE_BYTES) {
+        Ok(input) => input,
         Err(e) => return Outcome::failed(e.to_string()),
     };
-    let changed = match whatif::apply(&text, changes) {
+    let before = match evaluate_text(input.name, &input.text, rules) {
+        Ok(e) => e,
+        Err(failure) => return Outcome::failed_with(failure.lines()),
+    };
+    let file = before.file.as_str();
+    let changed = match whatif::apply(&input.text, changes) {
         Ok(changed) => changed,
         Err(message) => return Outcome::failed(message),
     };
@@ -647,11 +630,7 @@ fn what_if(file: &str, changes: &[Change], format: Format, rules: &Rulebook) -> 
                     message
                 })
                 .collect();
-            return Outcome {
-                errors,
-                status: exit::INVALID,
-                ..Outcome::default()
-            };
+            return Outcome::failed_with(errors);
         }
     };
     let after = assess(&after, rules);
@@ -672,10 +651,7 @@ fn what_if(file: &str, changes: &[Change], format: Format, rules: &Rulebook) -> 
             render::whatif::markdown(&before.file, changes, b, &after, &factors, rules)
         }
     };
-    Outcome {
-        stdout,
-        ..Outcome::default()
-    }
+    Outcome::printed(stdout)
 }
 
 fn report(args: &[String], target: &Path, force: bool, rules: &Rulebook) -> Outcome {

@@ -167,3 +167,29 @@ fn markdown_shows_the_same_tables() {
     assert_eq!(out.status.code(), Some(0));
     insta::assert_snapshot!("what_if_markdown", text(&out.stdout));
 }
+
+#[test]
+fn standard_input_is_read_once_and_named() {
+    let out = gtm()
+        .args(["what-if", "-", "--set", "acv=60k", "--format", "json"])
+        .write_stdin(std::fs::read_to_string("profiles/acme-analytics.toml").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["file"], "<stdin>");
+    assert_eq!(v["before"]["motion"], "hybrid");
+    assert_eq!(v["after"]["motion"], "sales-led");
+
+    let out = gtm()
+        .args(["what-if", "-", "--set", "buyer=crowd"])
+        .write_stdin(std::fs::read_to_string("profiles/acme-analytics.toml").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--set buyer=crowd"),
+        "{}",
+        text(&out.stderr)
+    );
+}
