@@ -122,12 +122,7 @@ fn invalid_values_exit_2_and_leave_the_file_untouched() {
         .args(["what-if", "profiles/acme-analytics.toml", "--set", "acv"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("KEY=VALUE"),
-        "{}",
-        text(&out.stderr)
-    );
+    refused_with(&out, "KEY=VALUE");
 }
 
 #[test]
@@ -186,10 +181,12 @@ fn standard_input_is_read_once_and_named() {
         .write_stdin(std::fs::read_to_string("profiles/acme-analytics.toml").unwrap())
         .output()
         .unwrap();
+    refused_with(&out, "--set buyer=crowd");
+}
+
+/// Exit status 2 and `needle` in the error message.
+fn refused_with(out: &std::process::Output, needle: &str) {
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("--set buyer=crowd"),
-        "{}",
-        text(&out.stderr)
-    );
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(needle), "{stderr}");
 }

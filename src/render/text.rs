@@ -186,17 +186,21 @@ fn segments(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     out
 }
 
+/// A bold yellow heading with a count, for lists that need attention.
+fn warning_heading(label: &str, count: usize, opts: &TextOptions) -> String {
+    format!(
+        "{} ({count})\n",
+        paint(label, &format!("{BOLD}{YELLOW}"), opts)
+    )
+}
+
 /// Practices the documents warn about; nothing when there are none.
 fn findings(a: &Assessment, opts: &TextOptions) -> String {
     let width = usize::from(opts.width);
     if a.findings.is_empty() {
         return String::new();
     }
-    let mut out = format!(
-        "{} ({})\n",
-        paint("Findings", &format!("{BOLD}{YELLOW}"), opts),
-        a.findings.len()
-    );
+    let mut out = warning_heading("Findings", a.findings.len(), opts);
     for f in &a.findings {
         out.push_str(&format!("  {}[{}]\n", f.level.id(), f.id));
         out.push_str(&wrap(&f.message, width, "    ", "    "));
@@ -213,11 +217,7 @@ fn conflicts(a: &Assessment, opts: &TextOptions) -> String {
     if a.conflicts.is_empty() {
         return "Conflicts: none; no answer pulls hard against the ACV band.\n\n".to_string();
     }
-    let mut out = format!(
-        "{} ({})\n",
-        paint("Conflicts", &format!("{BOLD}{YELLOW}"), opts),
-        a.conflicts.len()
-    );
+    let mut out = warning_heading("Conflicts", a.conflicts.len(), opts);
     for c in &a.conflicts {
         out.push_str(&format!("  ! {}\n", paint(&c.id, YELLOW, opts)));
         out.push_str(&wrap(&c.message, width, "    ", "    "));
