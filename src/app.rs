@@ -9,13 +9,14 @@ use std::path::Path;
 use gtm_advisor::check::{self, GateOptions, Verdict};
 use gtm_advisor::diagnostic::FileProblems;
 use gtm_advisor::diagnostic::nearest;
+use gtm_advisor::engine::{checklist, load_rules as load_rulebook};
 use gtm_advisor::input::{self, InputError};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES, STARTER};
 use gtm_advisor::render::gate::{self, Checked};
 use gtm_advisor::render::{self, Evaluated, Format, Row, TextOptions};
 use gtm_advisor::rulebook::DEFAULT_RULEBOOK;
 use gtm_advisor::whatif::{self, Change};
-use gtm_advisor::{Assessment, Motion, Profile, Rulebook, assess, checklist, exit};
+use gtm_advisor::{Assessment, Motion, Profile, Rulebook, assess, exit};
 
 use rayon::prelude::*;
 
@@ -73,7 +74,7 @@ fn load_rules(cli: &Cli) -> Result<(Rulebook, String), Vec<String>> {
         Some(path) => {
             let name = path.display().to_string();
             let input = input::read(&name, MAX_PROFILE_BYTES).map_err(|e| vec![e.to_string()])?;
-            let rules = Rulebook::parse(&input.text, &input.name).map_err(|e| problem_lines(&e))?;
+            let rules = load_rulebook(&input.text, &input.name).map_err(|e| problem_lines(&e))?;
             Ok((rules, input.text))
         }
     }
@@ -180,7 +181,7 @@ pub fn run(cli: &Cli) -> Outcome {
         } => recommend(files, *format, *sort, &rules),
         Command::Explain { file, format } => explain(file, (*format).into(), &rules),
         Command::Checklist { motion, format } => {
-            let items = checklist::for_motion(&rules, *motion, &[]);
+            let items = checklist::for_motion(&rules, *motion, None, &[]);
             let stdout = match Format::from(*format) {
                 Format::Text => render::text::checklist(*motion, &items, &rules, &text_options()),
                 Format::Json => render::json::checklist(*motion, &items, &rules),

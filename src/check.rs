@@ -2,14 +2,15 @@
 //! any) is the recommendation, and no error-level finding remains after the
 //! allow lists. Pure: no I/O.
 
-use crate::findings::Finding;
+use crate::Assessment;
+use crate::engine::findings::Finding;
 use crate::motion::Motion;
 use crate::profile::Profile;
 use crate::rulebook::{Level, Rulebook};
-use crate::score::Assessment;
 
-/// The gate's own finding ids (the rulebook's lint rules add theirs).
-pub const GATE_IDS: &[&str] = &[EXPECTED_MOTION, CHECKLIST_INCOMPLETE, INVALID_PROFILE];
+/// The gate's own finding ids (the rulebook's lint rules add theirs);
+/// the rulebook refuses rules that reuse them.
+pub use crate::rulebook::RESERVED_FINDING_IDS as GATE_IDS;
 /// `[expect] motion` differs from the recommendation.
 pub const EXPECTED_MOTION: &str = "expected-motion";
 /// `--require-checklist` and items remain.
@@ -50,11 +51,7 @@ pub fn fails(finding: &Finding, opts: &GateOptions) -> bool {
 
 /// Every finding id the gate can report: its own, then the rulebook's.
 pub fn all_ids(rules: &Rulebook) -> Vec<&str> {
-    GATE_IDS
-        .iter()
-        .copied()
-        .chain(rules.findings.iter().map(|f| f.id.get_ref().as_str()))
-        .collect()
+    rules.finding_ids()
 }
 
 /// Judges one profile.
@@ -192,10 +189,11 @@ mod tests {
         assert!(!v.passed);
         assert!(v.findings[0].message.contains("define-pql-criteria"));
         let rules = Rulebook::default_rules();
-        let every: Vec<String> = crate::checklist::for_motion(&rules, Motion::Hybrid, &[])
-            .into_iter()
-            .map(|i| format!("\"{}\"", i.id))
-            .collect();
+        let every: Vec<String> =
+            crate::engine::checklist::for_motion(&rules, Motion::Hybrid, None, &[])
+                .into_iter()
+                .map(|i| format!("\"{}\"", i.id))
+                .collect();
         let done = format!("{HYBRID}[checklist]\ndone = [{}]\n", every.join(", "));
         assert!(verdict(&done, &opts).passed);
     }

@@ -446,7 +446,7 @@ impl Answers {
             compliance: Some(p.compliance),
             onboarding: Some(p.onboarding),
             signals: p.signals,
-            practices: p.practices.clone(),
+            practices: p.practices,
             checklist_done: p.checklist_done.clone(),
             expect_motion: p.expect_motion,
             check_allow: p.check_allow.clone(),

@@ -1,8 +1,9 @@
 //! gtm-advisor: recommends a go-to-market motion for a B2B software product.
 //!
 //! The library is the engine and its renderers; the `gtm` binary wires them
-//! to the command line. Reading: [`input`] and [`profile`]. Rules: [`rulebook`].
-//! Scoring (pure): [`score`]. Output: [`render`].
+//! to the command line. Data flows one way: file ([`input`]) → profile
+//! ([`profile`]) → rulebook ([`rulebook`], data only) → decision and
+//! assessment ([`engine`], pure) → renderers ([`render`]).
 //!
 //! ```
 //! use gtm_advisor::{Motion, Rulebook, assess, profile};
@@ -20,15 +21,13 @@
 //! let profile = profile::parse(text, "acme.toml", &rules).expect("a valid profile");
 //! let assessment = assess(&profile, &rules);
 //! assert_eq!(assessment.motion, Motion::Hybrid);
-//! assert_eq!(assessment.acv_band, Motion::Hybrid);
+//! assert_eq!(assessment.acv_band(), Motion::Hybrid);
 //! ```
 
 pub mod check;
-pub mod checklist;
 pub mod diagnostic;
+pub mod engine;
 pub mod exit;
-pub mod findings;
-pub mod flip;
 pub mod input;
 pub mod interview;
 pub mod motion;
@@ -36,11 +35,9 @@ pub mod profile;
 pub mod render;
 pub mod rulebook;
 pub mod schema;
-pub mod score;
-pub mod segments;
 pub mod whatif;
 
+pub use engine::{Assessment, assess};
 pub use motion::Motion;
 pub use profile::Profile;
 pub use rulebook::Rulebook;
-pub use score::{Assessment, assess};

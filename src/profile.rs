@@ -59,14 +59,20 @@ pub struct SegmentAnswers {
     pub name: String,
     /// Its annual contract value.
     pub acv: Money,
-    /// Its share of revenue, 0..1.
+    /// Its share of revenue, 0..1, as written.
     pub share: f64,
+    /// The same share in basis points (1 = 0.01%), which is what sums compare.
+    pub share_bp: u32,
+    /// Its time to value, if different.
+    pub time_to_value: Option<Duration>,
     /// Who buys in this segment, if different.
     pub buyer: Option<Buyer>,
     /// Its compliance burden, if different.
     pub compliance: Option<Compliance>,
     /// Its onboarding needs, if different.
     pub onboarding: Option<Onboarding>,
+    /// Its own `[segments.signals]`, which replace the company's entirely.
+    pub signals: Option<Signals>,
 }
 
 /// The optional `[signals]` table. An omitted signal is unknown and leans nowhere.
@@ -91,7 +97,7 @@ pub struct Signals {
 }
 
 /// The optional `[practices]` table: what the company does today.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Practices {
     /// The motion the company runs today.
     pub motion: Option<Motion>,

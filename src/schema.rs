@@ -10,7 +10,9 @@ use serde_json::{Map, Value, json};
 
 use crate::check;
 use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment, SwitchingCost};
-use crate::profile::read::{LONGEST_NAME, PRACTICE_KEYS, REQUIRED_KEYS, ROOT_KEYS, SIGNAL_KEYS};
+use crate::profile::read::{
+    LONGEST_NAME, MAX_SEGMENTS, PRACTICE_KEYS, REQUIRED_KEYS, ROOT_KEYS, SIGNAL_KEYS,
+};
 use crate::rulebook::Rulebook;
 
 /// Money as the reader accepts it in a string: `$`, thousands commas, k/M/B.
@@ -137,7 +139,7 @@ pub fn profile_schema(rules: &Rulebook) -> Value {
             ),
             "signals" => object(
                 signals.clone(),
-                "Optional signals; an omitted signal is unknown and leans nowhere.",
+                "Optional signals; an omitted signal is unknown, which counts as false.",
             ),
             "practices" => object(practices.clone(), "Optional: what the company does today."),
             "checklist" => object(
@@ -163,6 +165,7 @@ pub fn profile_schema(rules: &Rulebook) -> Value {
             ),
             "segments" => json!({
                 "type": "array",
+                "maxItems": MAX_SEGMENTS,
                 "description": "Optional: the customer segments the company sells to; facts a segment leaves out are the company-wide ones.",
                 "items": {
                     "type": "object",
@@ -174,10 +177,19 @@ pub fn profile_schema(rules: &Rulebook) -> Value {
                             "description": "The segment's annual contract value, as for `acv`.",
                             "oneOf": [{ "type": "number", "minimum": 0 }, { "type": "string", "pattern": MONEY_PATTERN }]
                         },
-                        "share": { "type": "number", "minimum": 0, "maximum": 1, "description": "Share of revenue, 0 to 1; shares add up to at most 1." },
+                        "share": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Share of revenue, more than 0 and at most 1, in whole basis points (0.0001); shares add up to at most 1 and the rest is decided by the company-wide answers." },
+                        "time_to_value": {
+                            "type": "string",
+                            "pattern": DURATION_PATTERN,
+                            "description": "The segment's time to value, if different."
+                        },
                         "buyer": enumeration(Buyer::IDS, &[], "Who buys in this segment, if different."),
                         "compliance": enumeration(Compliance::IDS, &[], "The segment's compliance burden, if different."),
-                        "onboarding": enumeration(Onboarding::IDS, &[], "The segment's onboarding needs, if different.")
+                        "onboarding": enumeration(Onboarding::IDS, &[], "The segment's onboarding needs, if different."),
+                        "signals": object(
+                            signals.clone(),
+                            "The segment's own signals; when present they replace `[signals]` entirely (keys left out are unknown).",
+                        )
                     }
                 }
             }),

@@ -5,7 +5,8 @@
 
 use toml_edit::{DocumentMut, Item, Table, Value};
 
-use crate::score::Assessment;
+use crate::Assessment;
+use crate::engine::assess::Factor;
 
 /// One `KEY=VALUE` change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,17 +74,17 @@ pub fn apply(text: &str, changes: &[Change]) -> Result<String, String> {
     Ok(doc.to_string())
 }
 
-/// A factor whose answer or lean differs between two assessments.
+/// An answer that differs between two assessments.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FactorChange {
     /// Factor id.
     pub id: &'static str,
     /// Label for tables.
     pub label: String,
-    /// The answer and lean before, or `None` when it was unanswered.
-    pub before: Option<(String, f64)>,
-    /// The answer and lean after.
-    pub after: Option<(String, f64)>,
+    /// The answer and what it decides before, or `None` when it was unanswered.
+    pub before: Option<(String, String)>,
+    /// The answer and what it decides after.
+    pub after: Option<(String, String)>,
 }
 
 /// The factors that changed, in the order the assessments list them.
@@ -98,8 +99,8 @@ pub fn changed_factors(before: &Assessment, after: &Assessment) -> Vec<FactorCha
         .filter_map(|id| {
             let b = before.factors.iter().find(|f| f.id == id);
             let a = after.factors.iter().find(|f| f.id == id);
-            let pair = |f: Option<&crate::score::Factor>| f.map(|f| (f.value.clone(), f.weight));
-            let label = a.or(b).map(|f| f.label.clone()).unwrap_or_default();
+            let pair = |f: Option<&Factor>| f.map(|f| (f.value.clone(), f.reading.clone()));
+            let label = a.or(b).map(|f| f.label.to_string()).unwrap_or_default();
             (pair(b) != pair(a)).then(|| FactorChange {
                 id,
                 label,

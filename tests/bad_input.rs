@@ -238,13 +238,48 @@ fn a_missing_file() {
 }
 
 #[test]
-fn unknown_checklist_id() {
-    let stderr = refused_at(
-        &valid_with("\"measure-time-to-value\"", "\"measure-ttv\""),
-        13,
-        "`measure-ttv` is not a checklist item id",
+fn unknown_checklist_id_is_a_warning_naming_the_nearest_id() {
+    // A rulebook update may retire an id; the saved profile still loads, and
+    // the result warns on the line, with the nearest id.
+    let out = gtm()
+        .args(["recommend", "-", "--format", "json"])
+        .write_stdin(valid_with(
+            "\"measure-time-to-value\"",
+            "\"measure-time-to-valu\"",
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finding = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "unknown-checklist-id")
+        .expect("a warning for the unknown id");
+    assert_eq!(finding["level"], "warning");
+    assert_eq!(finding["line"], 13);
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("`measure-time-to-valu`")
     );
-    assert!(stderr.contains("gtm checklist"), "{stderr}");
+    assert!(
+        finding["fix"]
+            .as_str()
+            .unwrap()
+            .contains("`measure-time-to-value`")
+    );
+    let checked = gtm()
+        .args(["check", "-", "--deny", "warnings"])
+        .write_stdin(valid_with(
+            "\"measure-time-to-value\"",
+            "\"measure-time-to-valu\"",
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(checked.status.code(), Some(1), "{}", text(&checked.stdout));
 }
 
 #[test]

@@ -146,7 +146,7 @@ fn json_is_stable_and_parses_back() {
     let (code, stdout, _) = run(&["check", PASSING, FAILING, INVALID, "--format", "json"]);
     assert_eq!(code, 2);
     let v: Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["passed"], false);
     assert_eq!(
         v["summary"],

@@ -21,19 +21,20 @@ fn recommend_prints_motion_factors_conflicts_and_checklist() {
     assert!(out.stderr.is_empty());
     let stdout = text(&out.stdout);
     assert!(
-        stdout.starts_with("VaultNote: Product-led (PLG)\n"),
+        stdout.starts_with("VaultNote: Hybrid (product-led sales)\n"),
         "{stdout}"
     );
     for needle in [
         "Why: ACV $3,000 falls in the Product-led (PLG) band",
-        "Margin:",
-        "│ Factor",
+        "one step to hybrid",
+        "Readings: product needs-sales (compliance review-before-trial)",
+        "│ Answer",
         "review-before-trial",
         "ACV framework [1]",
         "Conflicts (1)",
-        "! review-before-trial-at-low-acv",
-        "Checklist for Product-led (PLG), 0 of 13 done",
-        "[ ] build-self-serve-onboarding",
+        "! plg-needs-help",
+        "Checklist for Hybrid (product-led sales), 0 of 24 done",
+        "[ ] define-pql-criteria",
     ] {
         assert!(stdout.contains(needle), "missing {needle:?} in\n{stdout}");
     }
@@ -94,20 +95,53 @@ fn json_has_exactly_the_documented_shape() {
         "name",
         "motion",
         "acv_band",
-        "margin",
+        "confidence",
+        "readings",
+        "moves",
         "factors",
         "conflicts",
+        "notes",
         "findings",
         "checklist",
+        "flip_points",
     ] {
         assert!(keys.contains(&key), "missing {key}: {keys:?}");
     }
-    assert_eq!(v["schema_version"], 1);
+    for gone in ["margin", "lean_score", "threshold", "nearest_motion"] {
+        assert!(!keys.contains(&gone), "{gone} is gone with model 1");
+    }
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["file"], "profiles/acme-analytics.toml");
     assert_eq!(v["name"], "Acme Analytics");
     assert_eq!(v["motion"], "hybrid");
     assert_eq!(v["acv_band"], "hybrid");
-    assert_eq!(v["margin"], 3.0);
+    assert_eq!(v["confidence"], "clear");
+    assert_eq!(v["moves"], serde_json::json!([]));
+    assert_eq!(v["readings"]["product"]["value"], "needs-assist");
+    assert_eq!(
+        v["readings"]["product"]["because"],
+        serde_json::json!(["time_to_value", "onboarding", "integration_heavy"])
+    );
+    assert_eq!(v["readings"]["buyer"]["value"], "bottom-up");
+    assert_eq!(v["readings"]["pull"]["value"], "no");
+    let notes: Vec<&str> = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        notes,
+        ["acv-plg-to-50k", "guided-onboarding", "light-review"]
+    );
+    assert_eq!(
+        v["flip_points"][0],
+        serde_json::json!({"change": "acv", "direction": "down", "to": "$999.99", "motion": "self-serve"})
+    );
+    assert_eq!(
+        v["flip_points"][1],
+        serde_json::json!({"change": "acv", "direction": "up", "to": "$50,000.01", "motion": "sales-led"})
+    );
     let finding_ids: Vec<&str> = v["findings"]
         .as_array()
         .unwrap()
@@ -127,14 +161,17 @@ fn json_has_exactly_the_documented_shape() {
     let acv = &v["factors"][0];
     assert_eq!(acv["id"], "acv");
     assert_eq!(acv["value"], "$24,000");
-    assert_eq!(acv["lean"], "none");
+    assert_eq!(acv["reading"], "band");
     assert_eq!(
         acv["source"],
         "ACV framework — Product-Led vs Sales-Led in 2026"
     );
     for f in v["factors"].as_array().unwrap() {
+        let reading = f["reading"].as_str().unwrap();
         assert!(
-            ["product", "none", "sales"].contains(&f["lean"].as_str().unwrap()),
+            ["band", "product", "buyer", "pull", "evidence"]
+                .iter()
+                .any(|r| reading.contains(r)),
             "{f}"
         );
         assert!(f["source"].as_str().unwrap().contains(" — "), "{f}");
@@ -236,8 +273,10 @@ fn markdown_is_a_document() {
         stdout.starts_with("## ModelForge: Hybrid (product-led sales)\n"),
         "{stdout}"
     );
-    assert!(stdout.contains("| Factor | Your answer | Leans toward | Source |"));
-    assert!(stdout.contains("### Conflicts (2)"));
+    assert!(stdout.contains("| Reading | Value (the answers behind it) | Source |"));
+    assert!(stdout.contains("| Answer | Value | Decides | Source |"));
+    assert!(stdout.contains("### Conflicts (1)"));
+    assert!(stdout.contains("### Where the documents disagree (1)"));
     assert!(stdout.contains("- [ ] `define-pql-criteria`"));
 }
 
@@ -250,17 +289,28 @@ fn explain_lists_every_factor_weight_and_unanswered_signal() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
     for needle in [
-        "How the motion was reached",
-        "Net lean: -1.5 (threshold ±3)",
-        "Not answered",
+        "Decision (contested)",
+        "  Band     ACV $3,000 is in the Product-led (PLG) band",
+        "  Product  needs-sales (compliance review-before-trial)",
+        "  Buyer    bottom-up (buyer team, compliance review-before-trial)",
+        "  Move     plg -> hybrid (plg-needs-help)",
+        "  ! plg-needs-help:",
+        "Why",
+        "Advice",
+        "Evidence",
+        "Not answered, so read as false:",
         "viral_loops",
-        "+1",
+        "Flip points",
+        "Lower ACV to $999.99 and the motion becomes Product-led (PLG).",
     ] {
         assert!(stdout.contains(needle), "missing {needle:?}:\n{stdout}");
     }
     let v = json(&["explain", "profiles/vaultnote.toml", "--format", "json"]);
-    assert_eq!(v["motion"], "plg");
-    assert_eq!(v["lean_score"], -1.5);
+    assert_eq!(v["motion"], "hybrid");
+    assert_eq!(
+        v["moves"][0]["rules"],
+        serde_json::json!(["plg-needs-help"])
+    );
 }
 
 #[test]
@@ -330,7 +380,7 @@ fn rules_prints_the_rulebook_and_another_can_replace_it() {
     let builtin = text(&out.stdout);
     assert!(builtin.contains("[[acv.bands]]"));
     let v = json(&["rules", "--format", "json"]);
-    assert_eq!(v["acv"]["bands"][2]["up_to"], 50000.0);
+    assert_eq!(v["acv"]["bands"][2]["up_to"], "$50,000");
     let md = gtm()
         .args(["rules", "--format", "markdown"])
         .output()
@@ -340,7 +390,11 @@ fn rules_prints_the_rulebook_and_another_can_replace_it() {
     // Moving the hybrid band's top edge from $50K to $20K makes a $24K product sales-led.
     let dir = tempfile::tempdir().unwrap();
     let custom = dir.path().join("rules.toml");
-    std::fs::write(&custom, builtin.replace("up_to = 50000", "up_to = 20000")).unwrap();
+    std::fs::write(
+        &custom,
+        builtin.replace("up_to = \"$50,000\"", "up_to = \"$20,000\""),
+    )
+    .unwrap();
     let out = gtm()
         .arg("--rules")
         .arg(&custom)
@@ -361,7 +415,7 @@ fn rules_prints_the_rulebook_and_another_can_replace_it() {
         .arg(&custom)
         .output()
         .unwrap();
-    assert!(text(&out.stdout).contains("up_to = 20000"));
+    assert!(text(&out.stdout).contains("up_to = \"$20,000\""));
 }
 
 #[test]
@@ -369,7 +423,16 @@ fn a_bad_rulebook_is_refused_with_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let custom = dir.path().join("rules.toml");
     let builtin = gtm_advisor::rulebook::DEFAULT_RULEBOOK;
-    std::fs::write(&custom, builtin.replacen("weight = 1.5", "weight = -3", 1)).unwrap();
+    // A move of two steps breaks DESIGN.md's one-step rule.
+    std::fs::write(
+        &custom,
+        builtin.replacen(
+            "band = \"plg\"\nto = \"hybrid\"",
+            "band = \"plg\"\nto = \"sales-led\"",
+            1,
+        ),
+    )
+    .unwrap();
     let out = gtm()
         .arg("--rules")
         .arg(&custom)
@@ -380,7 +443,11 @@ fn a_bad_rulebook_is_refused_with_its_line() {
     assert!(out.stdout.is_empty());
     let stderr = text(&out.stderr);
     assert!(stderr.contains("rules.toml:"), "{stderr}");
-    assert!(stderr.contains("must not fall"), "{stderr}");
+    assert!(stderr.contains("one-step rule"), "{stderr}");
+    assert!(
+        stderr.contains("move `plg-needs-help` goes from plg to sales-led"),
+        "{stderr}"
+    );
 
     std::fs::write(&custom, format!("{builtin}\nsurprise = 1\n")).unwrap();
     let out = gtm()
@@ -491,10 +558,27 @@ fn segments_give_a_motion_mix_and_hand_offs() {
         .map(|s| s["motion"].as_str().unwrap())
         .collect();
     assert_eq!(motions, ["plg", "hybrid", "sales-led"]);
+    let smb = &v["segments"][0];
     assert_eq!(
-        v["segments"][0],
-        serde_json::json!({"name": "SMB", "acv": 1200.0, "share": 0.35, "acv_band": "plg", "motion": "plg"})
+        (
+            &smb["name"],
+            &smb["acv"],
+            &smb["share"],
+            &smb["acv_band"],
+            &smb["motion"]
+        ),
+        (
+            &serde_json::json!("SMB"),
+            &serde_json::json!("$1,200"),
+            &serde_json::json!(0.35),
+            &serde_json::json!("plg"),
+            &serde_json::json!("plg")
+        )
     );
+    assert_eq!(smb["readings"]["pull"]["value"], "yes");
+    assert_eq!(v["motion"], "hybrid");
+    assert_eq!(v["headline"], "both-ends");
+    assert_eq!(v["company_wide"]["motion"], "hybrid");
     assert_eq!(
         v["motion_mix"][1],
         serde_json::json!({"motion": "hybrid", "share": 0.4})
@@ -516,5 +600,5 @@ fn segments_give_a_motion_mix_and_hand_offs() {
         "--format",
         "json",
     ]);
-    assert_eq!(v["segments"], serde_json::json!([]));
+    assert!(v.get("segments").is_none() && v.get("company_wide").is_none());
 }

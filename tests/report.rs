@@ -98,7 +98,13 @@ fn the_html_report_is_well_formed_self_contained_and_complete() {
             .collect();
         assert!(heading.contains(&motion), "{name}: {heading}");
         let words: String = section.descendants().filter_map(|n| n.text()).collect();
-        for part in ["Factors", "Conflicts", "Flip points", "Checklist"] {
+        for part in [
+            "Readings",
+            "Evidence",
+            "Conflicts",
+            "Flip points",
+            "Checklist",
+        ] {
             assert!(words.contains(part), "{name} lacks {part}");
         }
         assert!(

@@ -68,6 +68,20 @@ fn portfolio() {
 #[test]
 fn explain() {
     insta::assert_snapshot!("explain_text", stdout(&["explain", "profiles/slack.toml"]));
+    // One profile per motion, plus one decided by its segments.
+    for (motion, profile) in [
+        ("self-serve", "calendly"),
+        ("plg", "tracewise"),
+        ("hybrid", "phishguard"),
+        ("sales-led", "claims-ledger"),
+        ("enterprise", "ledgerlens"),
+        ("segments", "canvasly"),
+    ] {
+        insta::assert_snapshot!(
+            format!("explain_{motion}"),
+            stdout(&["explain", &format!("profiles/{profile}.toml")])
+        );
+    }
     insta::assert_snapshot!(
         "explain_markdown",
         stdout(&["explain", "profiles/calendly.toml", "--format", "markdown"])

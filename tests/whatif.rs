@@ -60,12 +60,10 @@ fn each_key_type_changes_the_result() {
     let v = after(&["time_to_value=10 minutes"]);
     assert_eq!(v["changed_factors"][0]["after"], "10 minutes");
 
-    let v = after(&[
-        "buyer=individual",
-        "onboarding=self-serve",
-        "compliance=none",
-    ]);
+    // Below $5K a single buyer keeps a product that needs some help product-led.
+    let v = after(&["acv=4k", "buyer=individual", "compliance=none"]);
     assert_eq!(v["after"]["motion"], "plg");
+    assert_eq!(v["after"]["acv_band"], "plg");
     assert_eq!(v["changed_factors"].as_array().unwrap().len(), 3);
 
     let v = after(&["signals.viral_loops=true"]);

@@ -1,11 +1,16 @@
-//! Annual contract value: parsing "$12k", "12,000", "1.5M" and printing "$12,000".
+//! Annual contract value: parsing "$12k", "12,000", "1.5M" and printing
+//! "$12,000". Held exactly in integer cents, so what is shown is what was
+//! decided: "4,999.999" is refused rather than rounded to $5,000.
 
 use std::fmt;
 use std::str::FromStr;
 
-/// An amount of US dollars per year; always finite and not negative.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
-pub struct Money(f64);
+/// The largest ACV a profile may give: $10B a year, in cents.
+pub const MAX_CENTS: u64 = 10_000_000_000 * 100;
+
+/// An amount of US dollars per year, in whole cents; never negative, at most $10B.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(u64);
 
 /// Why a money value was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -16,28 +21,95 @@ pub enum MoneyError {
     /// NaN or infinite.
     #[error("an annual contract value must be a finite number")]
     NotFinite,
+    /// More than $10B.
+    #[error("an annual contract value must be at most $10,000,000,000")]
+    TooLarge,
+    /// Finer than a cent.
+    #[error("an annual contract value has at most two decimals (whole cents)")]
+    FractionOfCent,
     /// Not a number at all.
     #[error("`{0}` is not an amount of money; write e.g. 12000, \"12,000\", \"$12k\" or \"1.5M\"")]
     Unreadable(String),
 }
 
 impl Money {
-    /// A checked amount in dollars.
-    pub fn new(dollars: f64) -> Result<Money, MoneyError> {
-        if !dollars.is_finite() {
-            Err(MoneyError::NotFinite)
-        } else if dollars < 0.0 {
-            Err(MoneyError::Negative)
+    /// An amount in whole cents.
+    pub fn from_cents(cents: u64) -> Result<Money, MoneyError> {
+        if cents > MAX_CENTS {
+            Err(MoneyError::TooLarge)
         } else {
-            // -0.0 prints as "$-0"; fold it into 0.
-            Ok(Money(dollars + 0.0))
+            Ok(Money(cents))
         }
     }
 
-    /// The amount in dollars.
-    pub fn dollars(self) -> f64 {
+    /// An amount in whole dollars.
+    pub fn from_dollars(dollars: u64) -> Result<Money, MoneyError> {
+        dollars
+            .checked_mul(100)
+            .map_or(Err(MoneyError::TooLarge), Money::from_cents)
+    }
+
+    /// A checked amount in dollars, which must be whole cents.
+    pub fn new(dollars: f64) -> Result<Money, MoneyError> {
+        if !dollars.is_finite() {
+            return Err(MoneyError::NotFinite);
+        }
+        if dollars < 0.0 {
+            return Err(MoneyError::Negative);
+        }
+        if dollars > (MAX_CENTS / 100) as f64 {
+            return Err(MoneyError::TooLarge);
+        }
+        // Printing with Rust's shortest round-trip form and reading that
+        // decimal text exactly keeps 12000.5 as 1,200,050 cents and refuses
+        // 0.125 instead of rounding it.
+        // Adding 0.0 folds -0.0 into 0.0, which would print as "-0".
+        let text = format!("{}", dollars + 0.0);
+        if text.contains('e') {
+            return Err(MoneyError::FractionOfCent);
+        }
+        exact_cents(&text, 1).ok_or(MoneyError::FractionOfCent)?
+    }
+
+    /// The amount in whole cents.
+    pub fn cents(self) -> u64 {
         self.0
     }
+
+    /// The amount in dollars (for display arithmetic only; decisions use cents).
+    pub fn dollars(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+}
+
+/// `number` (digits, optional fraction) times `multiplier`, in exact cents;
+/// `None` when that is not a whole number of cents. Over $10B is an error.
+fn exact_cents(number: &str, multiplier: u64) -> Option<Result<Money, MoneyError>> {
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if fraction.len() > 30 || whole.len() > 30 {
+        return Some(Err(MoneyError::TooLarge));
+    }
+    let digits = |s: &str| -> Option<u128> {
+        if s.is_empty() {
+            Some(0)
+        } else {
+            s.parse::<u128>().ok()
+        }
+    };
+    let whole = digits(whole)?;
+    let frac = digits(fraction)?;
+    let scale = 10u128.checked_pow(u32::try_from(fraction.len()).ok()?)?;
+    let per = u128::from(multiplier) * 100;
+    let total = whole
+        .checked_mul(per)?
+        .checked_add(frac.checked_mul(per)? / scale)?;
+    if frac.checked_mul(per)? % scale != 0 {
+        return None;
+    }
+    Some(match u64::try_from(total) {
+        Ok(cents) => Money::from_cents(cents),
+        Err(_) => Err(MoneyError::TooLarge),
+    })
 }
 
 impl FromStr for Money {
@@ -51,17 +123,19 @@ impl FromStr for Money {
         }
         s = s.strip_prefix('$').unwrap_or(s).trim_start();
         let (number, multiplier) = match s.char_indices().last() {
-            Some((i, 'k' | 'K')) => (&s[..i], 1e3),
-            Some((i, 'm' | 'M')) => (&s[..i], 1e6),
-            Some((i, 'b' | 'B')) => (&s[..i], 1e9),
-            _ => (s, 1.0),
+            Some((i, 'k' | 'K')) => (&s[..i], 1_000),
+            Some((i, 'm' | 'M')) => (&s[..i], 1_000_000),
+            Some((i, 'b' | 'B')) => (&s[..i], 1_000_000_000),
+            _ => (s, 1),
         };
         let number = number.trim_end();
         if !well_grouped(number) {
             return Err(unreadable());
         }
-        let value: f64 = number.replace(',', "").parse().map_err(|_| unreadable())?;
-        Money::new(value * multiplier)
+        match exact_cents(&number.replace(',', ""), multiplier) {
+            Some(result) => result,
+            None => Err(MoneyError::FractionOfCent),
+        }
     }
 }
 
@@ -89,9 +163,8 @@ fn well_grouped(number: &str) -> bool {
 impl fmt::Display for Money {
     /// "$12,000", or "$12,000.50" when there are cents.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let cents = (self.0 * 100.0).round();
-        let text = format!("{:.2}", cents / 100.0);
-        let (whole, fraction) = text.split_once('.').unwrap_or((&text, "00"));
+        let whole = (self.0 / 100).to_string();
+        let fraction = format!("{:02}", self.0 % 100);
         let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
         for (i, c) in whole.chars().enumerate() {
             if i > 0 && (whole.len() - i) % 3 == 0 {
@@ -145,6 +218,38 @@ mod tests {
         assert_eq!(Money::new(f64::NAN), Err(MoneyError::NotFinite));
         assert_eq!(Money::new(f64::INFINITY), Err(MoneyError::NotFinite));
         assert_eq!(Money::new(-1.0), Err(MoneyError::Negative));
+    }
+
+    #[test]
+    fn amounts_are_exact_cents() {
+        assert_eq!("4,999.99".parse::<Money>().unwrap().cents(), 499_999);
+        assert_eq!(
+            "4,999.999".parse::<Money>(),
+            Err(MoneyError::FractionOfCent)
+        );
+        assert_eq!("1.005k".parse::<Money>().unwrap().cents(), 100_500);
+        assert_eq!(
+            "1.000005k".parse::<Money>(),
+            Err(MoneyError::FractionOfCent)
+        );
+        assert_eq!("1.00501M".parse::<Money>().unwrap().cents(), 100_501_000);
+        assert_eq!(Money::new(0.125), Err(MoneyError::FractionOfCent));
+        assert_eq!(Money::new(12000.5).unwrap().cents(), 1_200_050);
+        assert_eq!(Money::new(1e307), Err(MoneyError::TooLarge));
+        assert_eq!("$10B".parse::<Money>().unwrap().cents(), MAX_CENTS);
+        assert_eq!(
+            "10,000,000,000.01".parse::<Money>(),
+            Err(MoneyError::TooLarge)
+        );
+        assert_eq!(
+            "99999999999999999999999999999999999".parse::<Money>(),
+            Err(MoneyError::TooLarge)
+        );
+        assert_eq!(Money::from_cents(99_999).unwrap().to_string(), "$999.99");
+        assert_eq!(
+            Money::from_cents(5_000_001).unwrap().to_string(),
+            "$50,000.01"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{Duration, Money, Practices, Profile, Signals};
+use super::{Duration, Money, MoneyError, Practices, Profile, Signals};
 use crate::diagnostic::{FileProblems, Location, Problem, nearest};
 use crate::motion::UnknownValue;
 use crate::rulebook::Rulebook;
@@ -61,10 +61,20 @@ pub(crate) const PRACTICE_KEYS: &[&str] = &[
     "separate_funnels",
     "pql_defined",
 ];
-pub(crate) const SEGMENT_KEYS: &[&str] =
-    &["name", "acv", "share", "buyer", "compliance", "onboarding"];
-/// Shares may add up to a hair over 1 when written as rounded decimals.
-const SHARE_SLACK: f64 = 1e-6;
+pub(crate) const SEGMENT_KEYS: &[&str] = &[
+    "name",
+    "acv",
+    "share",
+    "time_to_value",
+    "buyer",
+    "compliance",
+    "onboarding",
+    "signals",
+];
+/// The most `[[segments]]` one profile may describe.
+pub const MAX_SEGMENTS: usize = 100;
+/// All of the revenue, in basis points.
+const WHOLE_BP: u32 = 10_000;
 pub(crate) const LONGEST_NAME: usize = 200;
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -336,7 +346,7 @@ impl Reader<'_> {
                 }
                 "checklist" => {
                     if let Some(t) = self.table(k, value) {
-                        checklist_done = self.checklist(t, rules);
+                        checklist_done = self.checklist(t);
                     }
                 }
                 "expect" => {
@@ -415,13 +425,13 @@ impl Reader<'_> {
             DeValue::Integer(i) => {
                 let digits = i.as_str().replace('_', "");
                 match i64::from_str_radix(digits.trim_start_matches('+'), i.radix()) {
-                    // Precision loss above 2^53 dollars is irrelevant to a band choice.
-                    Ok(n) => Money::new(n as f64),
-                    Err(_) => Money::new(if digits.starts_with('-') {
-                        -1.0
-                    } else {
-                        f64::INFINITY
-                    }),
+                    Ok(n) if n < 0 => Err(MoneyError::Negative),
+                    Ok(n) => u64::try_from(n)
+                        .ok()
+                        .and_then(|n| n.checked_mul(100))
+                        .map_or(Err(MoneyError::TooLarge), Money::from_cents),
+                    Err(_) if digits.starts_with('-') => Err(MoneyError::Negative),
+                    Err(_) => Err(MoneyError::TooLarge),
                 }
             }
             DeValue::Float(f) => match f.as_str().replace('_', "").parse::<f64>() {
@@ -470,7 +480,16 @@ impl Reader<'_> {
             return Vec::new();
         };
         let mut segments = Vec::new();
-        let mut total = 0.0;
+        let mut total: u32 = 0;
+        if items.len() > MAX_SEGMENTS {
+            let message = format!(
+                "a profile describes at most {MAX_SEGMENTS} segments, found {}",
+                items.len()
+            );
+            self.problem(value.span(), "segments", message).help =
+                Some("group small segments together; shares of revenue are what matter".into());
+            return Vec::new();
+        }
         for (i, item) in items.iter().enumerate() {
             let prefix = format!("segments[{i}]");
             let Some(table) = self.table("segments", item) else {
@@ -478,6 +497,7 @@ impl Reader<'_> {
             };
             let (mut name, mut acv, mut share) = (None, None, None);
             let (mut buyer, mut compliance, mut onboarding) = (None, None, None);
+            let (mut time_to_value, mut signals) = (None, None);
             for (key, value) in table.iter() {
                 let path = join(&prefix, key.get_ref());
                 self.remember(&path, key.span());
@@ -497,6 +517,12 @@ impl Reader<'_> {
                     "buyer" => buyer = self.choice(&path, value),
                     "compliance" => compliance = self.choice(&path, value),
                     "onboarding" => onboarding = self.choice(&path, value),
+                    "time_to_value" => time_to_value = self.duration(&path, value),
+                    "signals" => {
+                        if let Some(t) = self.table(&path, value) {
+                            signals = Some(self.signals_at(&path, t));
+                        }
+                    }
                     _ => self.unknown_key(&prefix, key, SEGMENT_KEYS),
                 }
             }
@@ -510,22 +536,25 @@ impl Reader<'_> {
                     self.problem(item.span(), &prefix, message);
                 }
             }
-            if let (Some(name), Some(acv), Some(share)) = (name, acv, share) {
-                total += share;
+            if let (Some(name), Some(acv), Some((share, share_bp))) = (name, acv, share) {
+                total += share_bp;
                 segments.push(super::SegmentAnswers {
                     name,
                     acv,
                     share,
+                    share_bp,
+                    time_to_value,
                     buyer,
                     compliance,
                     onboarding,
+                    signals,
                 });
             }
         }
-        if total > 1.0 + SHARE_SLACK {
+        if total > WHOLE_BP {
             let message = format!(
                 "the segments' shares add up to {}, more than 1",
-                (total * 1000.0).round() / 1000.0
+                f64::from(total) / f64::from(WHOLE_BP)
             );
             self.problem(value.span(), "segments", message).help =
                 Some("shares are fractions of revenue, 0 to 1, that add up to at most 1 (e.g. 0.6 and 0.4)".into());
@@ -533,7 +562,9 @@ impl Reader<'_> {
         segments
     }
 
-    fn share(&mut self, path: &str, value: &Value<'_>) -> Option<f64> {
+    /// A share of revenue and the same share in basis points; it must be
+    /// more than 0 and at most 1, in whole basis points.
+    fn share(&mut self, path: &str, value: &Value<'_>) -> Option<(f64, u32)> {
         let number = match value.get_ref() {
             DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
             DeValue::Integer(i) => i.as_str().replace('_', "").parse::<f64>().ok(),
@@ -542,11 +573,24 @@ impl Reader<'_> {
                 return None;
             }
         };
-        match number {
-            Some(n) if (0.0..=1.0).contains(&n) => Some(n),
+        let bp = number.map(|n| n * f64::from(WHOLE_BP));
+        match (number, bp) {
+            (Some(n), Some(bp)) if n > 0.0 && n <= 1.0 && (bp - bp.round()).abs() < 1e-6 => {
+                // In range and whole, so the cast is exact.
+                Some((n, bp.round() as u32))
+            }
+            (Some(n), Some(_)) if n > 0.0 && n <= 1.0 => {
+                let message = format!(
+                    "a share is counted in basis points (0.0001), found `{}`",
+                    self.snippet(value.span())
+                );
+                self.problem(value.span(), path, message).help =
+                    Some("round the share to at most four decimals, e.g. 0.3333".into());
+                None
+            }
             _ => {
                 let message = format!(
-                    "a share must be a number from 0 to 1, found `{}`",
+                    "a share must be a number more than 0 and at most 1, found `{}`",
                     self.snippet(value.span())
                 );
                 self.problem(value.span(), path, message).help =
@@ -557,9 +601,13 @@ impl Reader<'_> {
     }
 
     fn signals(&mut self, table: &DeTable<'_>) -> Signals {
+        self.signals_at("signals", table)
+    }
+
+    fn signals_at(&mut self, prefix: &str, table: &DeTable<'_>) -> Signals {
         let mut s = Signals::default();
         for (key, value) in table.iter() {
-            let path = join("signals", key.get_ref());
+            let path = join(prefix, key.get_ref());
             self.remember(&path, key.span());
             let flag = match key.get_ref().as_ref() {
                 "individual_value" => &mut s.individual_value,
@@ -577,7 +625,7 @@ impl Reader<'_> {
                     continue;
                 }
                 _ => {
-                    self.unknown_key("signals", key, SIGNAL_KEYS);
+                    self.unknown_key(prefix, key, SIGNAL_KEYS);
                     continue;
                 }
             };
@@ -613,7 +661,7 @@ impl Reader<'_> {
         p
     }
 
-    fn checklist(&mut self, table: &DeTable<'_>, rules: &Rulebook) -> Vec<String> {
+    fn checklist(&mut self, table: &DeTable<'_>) -> Vec<String> {
         let mut done = Vec::new();
         for (key, value) in table.iter() {
             let path = join("checklist", key.get_ref());
@@ -622,23 +670,13 @@ impl Reader<'_> {
                 self.unknown_key("checklist", key, &["done"]);
                 continue;
             }
-            for (id, span) in self.list_of_ids(&path, value) {
-                if rules.checklist_item(&id).is_some() {
-                    if !done.contains(&id) {
-                        done.push(id);
-                    }
-                    continue;
+            // Ids the rulebook no longer has stay in the list: the assessment
+            // warns about them (naming the nearest id) instead of refusing the
+            // profile, so a rulebook update never breaks a saved profile.
+            for (id, _) in self.list_of_ids(&path, value) {
+                if !done.contains(&id) {
+                    done.push(id);
                 }
-                let suggestion =
-                    nearest(&id, rules.checklist.iter().map(|i| i.id.get_ref().as_str()));
-                let message = format!("`{id}` is not a checklist item id");
-                let problem = self.problem(span, &path, message);
-                problem.help = Some(match suggestion {
-                    Some(s) => {
-                        format!("did you mean \"{s}\"? `gtm checklist MOTION` lists the ids")
-                    }
-                    None => "`gtm checklist MOTION` lists the ids".to_string(),
-                });
             }
         }
         done
@@ -659,7 +697,7 @@ impl Reader<'_> {
     }
 
     fn check(&mut self, table: &DeTable<'_>, rules: &Rulebook) -> Vec<String> {
-        let known = crate::check::all_ids(rules);
+        let known = rules.finding_ids();
         let mut allow = Vec::new();
         for (key, value) in table.iter() {
             let path = join("check", key.get_ref());
@@ -851,20 +889,10 @@ motion = "hybrid"
     }
 
     #[test]
-    fn unknown_checklist_ids_are_named() {
-        let ps = problems(&with(
-            "\"measure-time-to-value\"",
-            "\"measure-time-to-valu\"",
-        ));
-        assert_eq!(ps.len(), 1);
-        assert!(ps[0].message.contains("measure-time-to-valu"));
-        assert!(
-            ps[0]
-                .help
-                .as_deref()
-                .unwrap()
-                .contains("measure-time-to-value")
-        );
+    fn unknown_checklist_ids_are_kept_for_a_warning() {
+        let src = with("\"measure-time-to-value\"", "\"measure-time-to-valu\"");
+        let p = parse(&src, "p.toml", &rules()).unwrap();
+        assert_eq!(p.checklist_done, ["measure-time-to-valu"]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! CSV output of a portfolio, one row per profile, for spreadsheets.
 
-use super::{Row, round2};
+use super::Row;
 
 const HEADER: &[&str] = &[
     "file",
@@ -8,8 +8,7 @@ const HEADER: &[&str] = &[
     "acv",
     "motion",
     "acv_band",
-    "margin",
-    "nearest_motion",
+    "confidence",
     "conflicts",
     "findings",
     "checklist_done",
@@ -25,6 +24,15 @@ fn field(text: &str) -> String {
     }
 }
 
+/// Dollars as a plain number a spreadsheet reads: "12000" or "12000.5".
+fn plain_amount(cents: u64) -> String {
+    match cents % 100 {
+        0 => (cents / 100).to_string(),
+        c if c % 10 == 0 => format!("{}.{}", cents / 100, c / 10),
+        c => format!("{}.{c:02}", cents / 100),
+    }
+}
+
 /// A header row, then one row per result, in the order given.
 pub fn portfolio(rows: &[Row]) -> String {
     let mut out = HEADER.join(",");
@@ -33,13 +41,10 @@ pub fn portfolio(rows: &[Row]) -> String {
         let row = [
             field(&r.file),
             field(&r.name),
-            round2(r.acv.dollars()).to_string(),
+            plain_amount(r.acv.cents()),
             r.motion.id().to_string(),
             r.acv_band.id().to_string(),
-            r.margin
-                .map_or(String::new(), |m| round2(m.points).to_string()),
-            r.margin
-                .map_or(String::new(), |m| m.motion.id().to_string()),
+            r.confidence.id().to_string(),
             r.conflicts.to_string(),
             r.findings.to_string(),
             r.done.to_string(),
@@ -60,5 +65,12 @@ mod tests {
         assert_eq!(field("Acme"), "Acme");
         assert_eq!(field("Acme, Inc."), "\"Acme, Inc.\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn amounts_are_exact_plain_numbers() {
+        assert_eq!(plain_amount(1_200_000), "12000");
+        assert_eq!(plain_amount(1_200_050), "12000.5");
+        assert_eq!(plain_amount(99_999), "999.99");
     }
 }

@@ -10,7 +10,7 @@ use super::escape_markup;
 use super::json::{self, Finding as JsonFinding};
 use super::text::wrap;
 use crate::check::{GateOptions, INVALID_PROFILE, Verdict, fails};
-use crate::findings::Finding;
+use crate::engine::findings::Finding;
 use crate::motion::Motion;
 use crate::rulebook::Level;
 

@@ -1,17 +1,18 @@
-//! JSON output, schema_version 1, as DESIGN.md documents it.
+//! JSON output, schema_version 2, as DESIGN.md documents it.
 //!
 //! Fields may be added over time; none may change meaning without raising
 //! `schema_version`.
 
 use serde::Serialize;
 
-use super::{Evaluated, round2};
-use crate::checklist::ChecklistEntry;
+use super::{Evaluated, round4};
+use crate::engine::assess::{DecisionView, Move as MoveResult};
+use crate::engine::checklist::ChecklistEntry;
 use crate::motion::Motion;
-use crate::rulebook::{Lean, Level, Rulebook};
+use crate::rulebook::{Level, Rulebook};
 
 /// The JSON schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One result, as serialised; other JSON outputs (what-if) embed it.
 #[derive(Serialize)]
@@ -21,27 +22,77 @@ pub(super) struct Result<'a> {
     name: &'a str,
     motion: Motion,
     acv_band: Motion,
-    margin: Option<f64>,
-    nearest_motion: Option<Motion>,
-    acv: f64,
-    lean_score: f64,
-    threshold: f64,
+    confidence: &'static str,
+    acv: &'a str,
+    acv_cents: u64,
+    readings: Readings<'a>,
+    moves: Vec<Move<'a>>,
+    holds: Vec<Hold<'a>>,
     factors: Vec<Factor<'a>>,
     conflicts: Vec<Conflict<'a>>,
+    notes: Vec<Note<'a>>,
     findings: Vec<Finding<'a>>,
     checklist: Vec<Item<'a>>,
     flip_points: Vec<Flip<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company_wide: Option<CompanyWide<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     segments: Vec<Segment<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     motion_mix: Vec<Mix>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     handoffs: Vec<Handoff<'a>>,
+}
+
+#[derive(Serialize)]
+struct Readings<'a> {
+    product: Reading<'a>,
+    buyer: Reading<'a>,
+    pull: Reading<'a>,
+}
+
+#[derive(Serialize)]
+struct Reading<'a> {
+    value: &'static str,
+    because: Vec<&'static str>,
+    message: &'a str,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct Move<'a> {
+    from: Motion,
+    to: Motion,
+    rules: &'a [String],
+    message: String,
+}
+
+#[derive(Serialize)]
+struct Hold<'a> {
+    rule: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct CompanyWide<'a> {
+    acv_band: Motion,
+    readings: Readings<'a>,
+    moves: Vec<Move<'a>>,
+    motion: Motion,
+    share: f64,
 }
 
 #[derive(Serialize)]
 struct Segment<'a> {
     name: &'a str,
-    acv: f64,
     share: f64,
+    acv: String,
     acv_band: Motion,
+    readings: Readings<'a>,
+    moves: Vec<Move<'a>>,
+    conflicts: Vec<Conflict<'a>>,
     motion: Motion,
 }
 
@@ -68,6 +119,7 @@ struct Trigger<'a> {
 #[derive(Serialize)]
 struct Flip<'a> {
     change: &'a str,
+    direction: &'static str,
     to: &'a str,
     motion: Motion,
 }
@@ -77,10 +129,9 @@ struct Factor<'a> {
     id: &'a str,
     label: &'a str,
     value: &'a str,
-    lean: Lean,
-    weight: f64,
+    reading: &'a str,
     source: &'a str,
-    why: &'a str,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -89,6 +140,14 @@ struct Conflict<'a> {
     message: &'a str,
     advice: &'a str,
     source: &'a str,
+}
+
+#[derive(Serialize)]
+struct Note<'a> {
+    id: &'a str,
+    summary: &'a str,
+    message: &'a str,
+    sources: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -101,8 +160,8 @@ pub(crate) struct Finding<'a> {
     pub(crate) line: Option<usize>,
 }
 
-impl<'a> From<&'a crate::findings::Finding> for Finding<'a> {
-    fn from(f: &'a crate::findings::Finding) -> Finding<'a> {
+impl<'a> From<&'a crate::engine::findings::Finding> for Finding<'a> {
+    fn from(f: &'a crate::engine::findings::Finding) -> Finding<'a> {
         Finding {
             id: &f.id,
             level: f.level,
@@ -119,6 +178,7 @@ struct Item<'a> {
     id: &'a str,
     section: &'a str,
     text: &'a str,
+    source: &'a str,
     done: bool,
 }
 
@@ -129,45 +189,97 @@ fn items(entries: &[ChecklistEntry]) -> Vec<Item<'_>> {
             id: &i.id,
             section: &i.section,
             text: &i.text,
+            source: &i.source,
             done: i.done,
+        })
+        .collect()
+}
+
+fn readings(d: &DecisionView) -> Readings<'_> {
+    let one = |i: usize| {
+        let r = &d.readings[i];
+        Reading {
+            value: r.value,
+            because: r.because.iter().map(|(k, _)| k.short()).collect(),
+            message: &r.message,
+            source: &r.source,
+        }
+    };
+    Readings {
+        product: one(0),
+        buyer: one(1),
+        pull: one(2),
+    }
+}
+
+fn moves(moves: &[MoveResult]) -> Vec<Move<'_>> {
+    moves
+        .iter()
+        .map(|m| Move {
+            from: m.from,
+            to: m.to,
+            rules: &m.rules,
+            message: m.messages.join(" "),
+        })
+        .collect()
+}
+
+fn conflicts(d: &DecisionView) -> Vec<Conflict<'_>> {
+    d.conflicts
+        .iter()
+        .map(|c| Conflict {
+            id: &c.id,
+            message: &c.message,
+            advice: &c.advice,
+            source: &c.source,
         })
         .collect()
 }
 
 pub(super) fn result<'a>(r: &Evaluated<'a>) -> Result<'a> {
     let a = r.assessment;
+    let d = &a.decision;
+    let with_segments = !a.segments.is_empty();
     Result {
         schema_version: SCHEMA_VERSION,
         file: r.file,
         name: &a.name,
         motion: a.motion,
-        acv_band: a.acv_band,
-        margin: a.margin.map(|m| round2(m.points)),
-        nearest_motion: a.margin.map(|m| m.motion),
-        acv: a.acv.dollars(),
-        lean_score: round2(a.lean_score),
-        threshold: a.threshold,
+        acv_band: d.acv_band,
+        confidence: a.confidence.id(),
+        acv: &a.factors[0].value,
+        acv_cents: a.acv.cents(),
+        readings: readings(d),
+        moves: moves(&d.moves),
+        holds: d
+            .holds
+            .iter()
+            .map(|h| Hold {
+                rule: &h.rule,
+                message: &h.message,
+            })
+            .collect(),
         factors: a
             .factors
             .iter()
             .map(|f| Factor {
                 id: f.id,
-                label: &f.label,
+                label: f.label,
                 value: &f.value,
-                lean: f.lean,
-                weight: round2(f.weight),
+                reading: &f.reading,
                 source: &f.source,
-                why: &f.why,
+                message: &f.message,
             })
             .collect(),
-        conflicts: a
-            .conflicts
+        conflicts: conflicts(d),
+        notes: a
+            .notes
             .iter()
-            .map(|c| Conflict {
-                id: &c.id,
-                message: &c.message,
-                advice: &c.advice,
-                source: &c.source,
+            .map(|n| Note {
+                id: &n.id,
+                summary: &n.summary,
+                message: &n.message,
+                sources: &n.sources,
             })
             .collect(),
         findings: a.findings.iter().map(Finding::from).collect(),
@@ -177,19 +289,34 @@ pub(super) fn result<'a>(r: &Evaluated<'a>) -> Result<'a> {
             .iter()
             .map(|f| Flip {
                 change: &f.change,
+                direction: f.direction.id(),
                 to: &f.to,
                 motion: f.motion,
             })
             .collect(),
+        company_wide: with_segments.then(|| CompanyWide {
+            acv_band: d.acv_band,
+            readings: readings(d),
+            moves: moves(&d.moves),
+            motion: d.motion,
+            share: round4(a.remainder_share),
+        }),
+        headline: with_segments.then_some(match a.headline {
+            crate::engine::decide::Headline::BothEnds => "both-ends",
+            _ => "median",
+        }),
         segments: a
             .segments
             .iter()
             .map(|s| Segment {
                 name: &s.name,
-                acv: s.acv.dollars(),
                 share: s.share,
-                acv_band: s.acv_band,
-                motion: s.motion,
+                acv: s.acv.to_string(),
+                acv_band: s.decision.acv_band,
+                readings: readings(&s.decision),
+                moves: moves(&s.decision.moves),
+                conflicts: conflicts(&s.decision),
+                motion: s.decision.motion,
             })
             .collect(),
         motion_mix: a
@@ -197,7 +324,7 @@ pub(super) fn result<'a>(r: &Evaluated<'a>) -> Result<'a> {
             .iter()
             .map(|(motion, share)| Mix {
                 motion: *motion,
-                share: round2(*share),
+                share: round4(*share),
             })
             .collect(),
         handoffs: a

@@ -1,10 +1,14 @@
 //! Markdown output, for reports and pull-request comments.
 
-use super::{Evaluated, factor_rows, margin_sentence, progress, reasoning, round2, signed};
-use crate::checklist::ChecklistEntry;
+use super::{
+    Evaluated, conditions_text, factor_rows, percent, profile_reasoning, progress, reading_line,
+};
+use crate::Assessment;
+use crate::engine::assess::Conflict;
+use crate::engine::checklist::ChecklistEntry;
+use crate::engine::flip;
 use crate::motion::Motion;
-use crate::rulebook::Rulebook;
-use crate::score::Assessment;
+use crate::rulebook::{Reading, Rulebook};
 
 /// Escapes text for a table cell: pipes and line breaks would end the cell.
 pub fn cell(text: &str) -> String {
@@ -47,23 +51,55 @@ fn segments(a: &Assessment, rules: &Rulebook) -> String {
     if a.segments.is_empty() {
         return String::new();
     }
-    let rows = a.segments.iter().map(|s| {
-        vec![
-            s.name.clone(),
-            s.acv.to_string(),
-            format!("{}%", round2(s.share * 100.0)),
-            rules.motion(s.motion).name.clone(),
-        ]
-    });
+    let readings = |d: &crate::engine::assess::DecisionView| {
+        d.readings
+            .iter()
+            .map(|r| r.value)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut rows: Vec<Vec<String>> = a
+        .segments
+        .iter()
+        .map(|s| {
+            vec![
+                s.name.clone(),
+                s.acv.to_string(),
+                percent(s.share),
+                readings(&s.decision),
+                rules.motion(s.decision.motion).name.clone(),
+            ]
+        })
+        .collect();
+    if a.remainder_share > 0.0 {
+        rows.push(vec![
+            "(rest, company-wide answers)".to_string(),
+            a.acv.to_string(),
+            percent(a.remainder_share),
+            readings(&a.decision),
+            rules.motion(a.decision.motion).name.clone(),
+        ]);
+    }
     let mut out = format!(
         "### Segments ({})\n\n{}",
         a.segments.len(),
-        table(&["Segment", "ACV", "Share", "Motion"], rows)
+        table(&["Segment", "ACV", "Share", "Readings", "Motion"], rows)
     );
     out.push_str(&format!(
-        "\n**Motion mix.** {}\n",
-        super::mix_sentence(a, rules)
+        "\n**Motion mix.** {}\n\n**Headline.** {}\n",
+        super::mix_sentence(a, rules),
+        super::headline_sentence(a, rules)
     ));
+    for s in &a.segments {
+        for c in &s.decision.conflicts {
+            out.push_str(&format!(
+                "- **{}** (`{}`): {}\n",
+                cell(&s.name),
+                c.id,
+                c.message
+            ));
+        }
+    }
     for h in &a.handoffs {
         out.push_str(&format!(
             "\n**Hand-off from {} to {}.**\n",
@@ -78,12 +114,13 @@ fn segments(a: &Assessment, rules: &Rulebook) -> String {
     out
 }
 
-fn conflicts(a: &Assessment) -> String {
-    if a.conflicts.is_empty() {
-        return "### Conflicts\n\nNone: no answer pulls hard against the ACV band.\n\n".to_string();
+fn conflicts(list: &[Conflict]) -> String {
+    if list.is_empty() {
+        return "### Conflicts\n\nNone: the readings and the price point the same way.\n\n"
+            .to_string();
     }
-    let mut out = format!("### Conflicts ({})\n\n", a.conflicts.len());
-    for c in &a.conflicts {
+    let mut out = format!("### Conflicts ({})\n\n", list.len());
+    for c in list {
         out.push_str(&format!(
             "- **{}**: {}\n  *Advice:* {}\n  *Source:* {}\n",
             c.id, c.message, c.advice, c.source
@@ -91,6 +128,37 @@ fn conflicts(a: &Assessment) -> String {
     }
     out.push('\n');
     out
+}
+
+fn notes(a: &Assessment) -> String {
+    if a.notes.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("### Where the documents disagree ({})\n\n", a.notes.len());
+    for n in &a.notes {
+        out.push_str(&format!(
+            "- **{}**: {}\n  *Sources:* {}\n",
+            n.id,
+            n.message,
+            n.sources.join("; ")
+        ));
+    }
+    out.push('\n');
+    out
+}
+
+fn readings(a: &Assessment) -> String {
+    let rows = Reading::ALL.iter().enumerate().map(|(i, r)| {
+        vec![
+            r.id().to_string(),
+            reading_line(&a.decision, i),
+            a.decision.readings[i].source.clone(),
+        ]
+    });
+    table(
+        &["Reading", "Value (the answers behind it)", "Source"],
+        rows,
+    )
 }
 
 /// The full result for one profile.
@@ -103,16 +171,18 @@ pub fn assessment(a: &Assessment, rules: &Rulebook) -> String {
         info.sales_role
     );
     out.push_str(&format!(
-        "**Why.** {}\n\n**Margin.** {}\n\n",
-        reasoning(a, rules).join(" "),
-        margin_sentence(a, rules)
+        "**Why.** {}\n\n",
+        profile_reasoning(a, rules).join(" ")
     ));
+    out.push_str(&readings(a));
+    out.push('\n');
     out.push_str(&table(
-        &["Factor", "Your answer", "Leans toward", "Source"],
+        &["Answer", "Value", "Decides", "Source"],
         factor_rows(a).into_iter().map(|r| r.to_vec()),
     ));
     out.push('\n');
-    out.push_str(&conflicts(a));
+    out.push_str(&conflicts(&a.decision.conflicts));
+    out.push_str(&notes(a));
     out.push_str(&segments(a, rules));
     if !a.findings.is_empty() {
         out.push_str(&format!("### Findings ({})\n\n", a.findings.len()));
@@ -141,16 +211,14 @@ pub fn portfolio(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
             a.name.clone(),
             a.acv.to_string(),
             rules.motion(a.motion).name.clone(),
-            a.margin.map_or("-".to_string(), |m| {
-                format!("{} to {}", round2(m.points), m.motion)
-            }),
-            a.conflicts.len().to_string(),
+            a.confidence.id().to_string(),
+            a.conflicts().len().to_string(),
         ]
     });
     let mut out = format!(
         "# Portfolio\n\n{}\n",
         table(
-            &["File", "Name", "ACV", "Motion", "Margin", "Conflicts"],
+            &["File", "Name", "ACV", "Motion", "Confidence", "Conflicts"],
             rows
         )
     );
@@ -170,61 +238,78 @@ pub fn checklist(motion: Motion, items: &[ChecklistEntry], rules: &Rulebook) -> 
     )
 }
 
-/// Every factor with its weight, reason and source.
+/// The decision first, then why, advice, evidence and flip points.
 pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
+    let d = &a.decision;
     let info = rules.motion(a.motion);
     let mut out = format!(
-        "## {}: {}\n\n### How the motion was reached\n\n",
+        "## {}: {}\n\n**Confidence.** {}\n\n### Decision\n\n",
         cell(&a.name),
-        info.name
+        info.name,
+        a.confidence.id()
     );
-    for (i, sentence) in reasoning(a, rules).iter().enumerate() {
+    let step = match d.moves.first() {
+        Some(m) => format!(
+            "{} → {} (`{}`)",
+            rules.motion(m.from).name,
+            rules.motion(m.to).name,
+            m.rules.join("`, `")
+        ),
+        None => format!("none; {} stays", rules.motion(d.motion).name),
+    };
+    out.push_str(&table(
+        &["Step", "Result"],
+        [
+            vec![
+                "Band".to_string(),
+                format!(
+                    "{} ({})",
+                    rules.motion(d.acv_band).name,
+                    super::band_range(rules, d.acv_band)
+                ),
+            ],
+            vec!["Product".to_string(), reading_line(d, 0)],
+            vec!["Buyer".to_string(), reading_line(d, 1)],
+            vec!["Pull".to_string(), reading_line(d, 2)],
+            vec!["Move".to_string(), step],
+        ],
+    ));
+    out.push('\n');
+    out.push_str(&conflicts(&d.conflicts));
+    out.push_str(&notes(a));
+    out.push_str("### Why\n\n");
+    for (i, sentence) in profile_reasoning(a, rules).iter().enumerate() {
         out.push_str(&format!("{}. {sentence}\n", i + 1));
     }
-    out.push_str(&format!("\n**Margin.** {}\n\n", margin_sentence(a, rules)));
+    out.push_str("\n### Evidence\n\n");
     let rows = a.factors.iter().map(|f| {
-        let weight = if f.id == "acv" {
-            "band".to_string()
-        } else {
-            signed(f.weight)
-        };
         vec![
-            f.label.clone(),
+            f.label.to_string(),
             f.value.clone(),
-            weight,
-            f.why.clone(),
+            f.reading.clone(),
+            f.message.clone(),
             f.source.clone(),
         ]
     });
     out.push_str(&table(
-        &["Factor", "Answer", "Weight", "Why", "Source"],
+        &["Answer", "Value", "Decides", "What it says", "Source"],
         rows,
     ));
-    out.push_str(&format!(
-        "\nNet lean {} (threshold ±{}).\n",
-        signed(a.lean_score),
-        round2(a.threshold)
-    ));
     if !a.unanswered.is_empty() {
-        let names: Vec<String> = a
-            .unanswered
-            .iter()
-            .map(|f| format!("`{}`", f.id()))
-            .collect();
+        let names: Vec<String> = a.unanswered.iter().map(|f| format!("`{f}`")).collect();
         out.push_str(&format!(
-            "Not answered, so leaning nowhere: {}.\n",
+            "\nNot answered, so read as false: {}.\n",
             names.join(", ")
         ));
     }
     out.push('\n');
-    out.push_str(&conflicts(a));
     out.push_str(&segments(a, rules));
     out.push_str("### Flip points\n\n");
     if a.flip_points.is_empty() {
         out.push_str("No single change of one answer gives another motion.\n");
     }
-    for flip in &a.flip_points {
-        out.push_str(&format!("- {}\n", crate::flip::sentence(flip, rules)));
+    for f in &a.flip_points {
+        out.push_str(&format!("- {}\n", flip::sentence(f, rules)));
     }
     out
 }
@@ -232,7 +317,7 @@ pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
 /// The rulebook as tables.
 pub fn rulebook(rules: &Rulebook) -> String {
     let mut out = format!(
-        "# Rulebook {}\n\n{}\n\n## ACV framework\n\n",
+        "# Rulebook {}\n\n{}\n\n## 1. ACV framework\n\n",
         rules.revision, rules.title
     );
     out.push_str(&table(
@@ -246,53 +331,70 @@ pub fn rulebook(rules: &Rulebook) -> String {
         }),
     ));
     out.push_str(&format!(
-        "\nSource: {}. A net lean of ±{} moves the motion one step.\n\n## Time to value\n\n",
-        rules.cite(&rules.acv.source),
-        round2(rules.lean.threshold)
+        "\nSource: {}.\n\n## 2. Readings\n",
+        rules.cite(&rules.acv.source)
     ));
-    out.push_str(&table(
-        &["Shorter than", "Weight", "Why", "Source"],
-        rules.time_to_value.ranges.iter().map(|r| {
-            vec![
-                r.below
-                    .as_ref()
-                    .map_or("(longer)".to_string(), |b| b.get_ref().clone()),
-                signed(*r.weight.get_ref()),
-                r.why.clone(),
-                rules.cite(&r.source),
-            ]
-        }),
-    ));
-    for f in &rules.factors {
-        out.push_str(&format!("\n## {} (`{}`)\n\n", f.label, f.id.get_ref().id()));
+    for t in &rules.readings {
+        out.push_str(&format!("\n### {} — {}\n\nRows are checked top to bottom; the first that holds gives the value.\n\n", t.id.get_ref(), t.question));
         out.push_str(&table(
-            &["Answer", "Weight", "Why", "Source"],
-            f.values.iter().map(|v| {
+            &["Value", "When", "Meaning", "Source"],
+            t.rows.iter().map(|r| {
                 vec![
-                    v.value.get_ref().clone(),
-                    signed(v.weight),
-                    v.why.clone(),
-                    rules.cite(&v.source),
+                    r.value.get_ref().clone(),
+                    conditions_text(&r.when, &r.any),
+                    r.message.clone(),
+                    rules.cite(&r.source),
                 ]
             }),
         ));
     }
-    out.push_str("\n## Conflicts\n\n");
+    out.push_str("\n## 3. Moves\n\nA band's motion moves at most one step; rules without a target hold it.\n\n");
     out.push_str(&table(
-        &["Id", "ACV bands", "Message", "Source"],
-        rules.conflicts.iter().map(|c| {
-            let bands: Vec<&str> = c.bands.iter().map(|b| b.id()).collect();
+        &["Id", "Band", "Moves to", "When", "Conflict", "Source"],
+        rules.moves.iter().map(|m| {
+            let conflict = match (&m.conflict, m.conflict_when.is_empty()) {
+                (None, _) => "no".to_string(),
+                (Some(_), true) => "yes".to_string(),
+                (Some(_), false) => format!("when {}", conditions_text(&m.conflict_when, &[])),
+            };
             vec![
-                c.id.get_ref().clone(),
-                bands.join(", "),
-                c.message.clone(),
-                rules.cite(&c.source),
+                m.id.get_ref().clone(),
+                m.band.get_ref().id().to_string(),
+                m.to.as_ref()
+                    .map_or("—".to_string(), |t| t.get_ref().id().to_string()),
+                conditions_text(&m.when, &m.any),
+                conflict,
+                rules.cite(&m.source),
+            ]
+        }),
+    ));
+    out.push_str("\n## 4. Where the documents disagree\n\n");
+    out.push_str(&table(
+        &["Id", "When", "Note", "Sources"],
+        rules.notes.iter().map(|n| {
+            let when = match &n.with_move {
+                Some(m) => format!("move `{}` holds", m.get_ref()),
+                None => conditions_text(&n.when, &n.any),
+            };
+            let sources: Vec<String> = n.sources.iter().map(|s| rules.cite(s)).collect();
+            vec![
+                n.id.get_ref().clone(),
+                when,
+                n.message.clone(),
+                sources.join("; "),
             ]
         }),
     ));
     out.push_str("\n## Findings (`gtm check`)\n\n");
     out.push_str(&table(
-        &["Id", "Level", "Recommended motions", "Message", "Source"],
+        &[
+            "Id",
+            "Level",
+            "Recommended motions",
+            "When",
+            "Message",
+            "Source",
+        ],
         rules.findings.iter().map(|f| {
             let motions: Vec<&str> = f.motions.iter().map(|m| m.id()).collect();
             let motions = if motions.is_empty() {
@@ -304,6 +406,7 @@ pub fn rulebook(rules: &Rulebook) -> String {
                 f.id.get_ref().clone(),
                 f.level.id().to_string(),
                 motions,
+                conditions_text(&f.when, &f.any),
                 f.message.clone(),
                 rules.cite(&f.source),
             ]
@@ -311,12 +414,13 @@ pub fn rulebook(rules: &Rulebook) -> String {
     ));
     out.push_str("\n## Checklist\n\n");
     out.push_str(&table(
-        &["Id", "Motions", "What to do", "Source"],
+        &["Id", "Motions", "Only when", "What to do", "Source"],
         rules.checklist.iter().map(|i| {
             let motions: Vec<&str> = i.motions.iter().map(|m| m.id()).collect();
             vec![
                 i.id.get_ref().clone(),
                 motions.join(", "),
+                conditions_text(&i.when, &i.any),
                 i.text.clone(),
                 rules.cite(&i.source),
             ]

@@ -11,17 +11,18 @@ pub mod report;
 pub mod text;
 pub mod whatif;
 
+use crate::Assessment;
+use crate::engine::assess::{Confidence, DecisionView};
 use crate::motion::Motion;
 use crate::profile::Money;
-use crate::rulebook::{Lean, Rulebook};
-use crate::score::{Assessment, Limit, Step};
+use crate::rulebook::Rulebook;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Tables for a terminal.
     Text,
-    /// JSON (schema_version 1).
+    /// JSON (schema_version 2).
     Json,
     /// GitHub-flavoured Markdown.
     Markdown,
@@ -90,8 +91,8 @@ pub struct Row {
     pub motion: Motion,
     /// The ACV band.
     pub acv_band: Motion,
-    /// The margin to the nearest other motion.
-    pub margin: Option<crate::score::Margin>,
+    /// Clear or contested.
+    pub confidence: Confidence,
     /// How many conflicts.
     pub conflicts: usize,
     /// How many findings.
@@ -110,20 +111,13 @@ impl Row {
             name: a.name.clone(),
             acv: a.acv,
             motion: a.motion,
-            acv_band: a.acv_band,
-            margin: a.margin,
-            conflicts: a.conflicts.len(),
+            acv_band: a.acv_band(),
+            confidence: a.confidence,
+            conflicts: a.conflicts().len(),
             findings: a.findings.len(),
             done: a.checklist.iter().filter(|i| i.done).count(),
             total: a.checklist.len(),
         }
-    }
-
-    /// "3 to plg", or "-".
-    pub(crate) fn margin_cell(&self) -> String {
-        self.margin.map_or("-".to_string(), |m| {
-            format!("{} to {}", round2(m.points), m.motion)
-        })
     }
 }
 
@@ -134,22 +128,15 @@ pub(crate) fn round2(x: f64) -> f64 {
     if r == 0.0 { 0.0 } else { r }
 }
 
-/// A weight as people read it: "+1", "-0.5", "0".
-pub(crate) fn signed(x: f64) -> String {
-    let x = round2(x);
-    if x > 0.0 {
-        format!("+{x}")
-    } else {
-        format!("{x}")
-    }
+/// Rounds to four decimals: shares of revenue are whole basis points.
+pub(crate) fn round4(x: f64) -> f64 {
+    let r = (x * 10_000.0).round() / 10_000.0;
+    if r == 0.0 { 0.0 } else { r }
 }
 
-/// "product (-1)", "sales (+1.5)" or "none".
-pub(crate) fn lean_cell(lean: Lean, weight: f64) -> String {
-    match lean {
-        Lean::None => "none".to_string(),
-        _ => format!("{} ({})", lean.id(), signed(weight)),
-    }
+/// A share of revenue as a percentage, e.g. "30%" or "12.5%".
+pub(crate) fn percent(share: f64) -> String {
+    format!("{}%", round2(share * 100.0))
 }
 
 /// Escapes text for XML and HTML alike (JUnit reports, the client report).
@@ -173,102 +160,63 @@ pub fn escape_markup(text: &str) -> String {
 
 /// The ACV range of a band in words, e.g. "$5,000 to $50,000".
 pub fn band_range(rules: &Rulebook, motion: Motion) -> String {
-    let money = |x: f64| Money::new(x).map_or_else(|_| x.to_string(), |m| m.to_string());
-    let (lower, upper) = rules.band_edges(motion);
-    match (lower, upper) {
-        (None, Some((u, true))) => format!("up to {}", money(u)),
-        (None, Some((u, false))) => format!("under {}", money(u)),
-        (Some((l, true)), None) => format!("{} or more", money(l)),
-        (Some((l, false)), None) => format!("over {}", money(l)),
-        (Some((l, li)), Some((u, ui))) => format!(
-            "{}{} to {}{}",
-            if li { "" } else { "over " },
-            money(l),
-            if ui { "" } else { "under " },
-            money(u)
-        ),
-        (None, None) => "any ACV".to_string(),
+    let money = |c: u64| Money::from_cents(c).map_or_else(|_| c.to_string(), |m| m.to_string());
+    match rules.band_span(motion) {
+        (0, Some(high)) => format!("up to {}", money(high)),
+        (low, Some(high)) => format!("{} to {}", money(low), money(high)),
+        (low, None) => format!("{} or more", money(low)),
     }
 }
 
-/// Sentences explaining how the motion was reached, in order.
-pub fn reasoning(a: &Assessment, rules: &Rulebook) -> Vec<String> {
+/// "product needs-assist (onboarding guided, time_to_value 3 days)".
+pub(crate) fn reading_line(d: &DecisionView, i: usize) -> String {
+    let r = &d.readings[i];
+    let because: Vec<String> = r
+        .because
+        .iter()
+        .map(|(k, v)| format!("{} {v}", k.short()))
+        .collect();
+    if because.is_empty() {
+        r.value.to_string()
+    } else {
+        format!("{} ({})", r.value, because.join(", "))
+    }
+}
+
+/// The decision in sentences: band, move or hold, and the motion.
+pub fn reasoning(d: &DecisionView, acv: Money, rules: &Rulebook) -> Vec<String> {
     let name = |m: Motion| rules.motion(m).name.as_str();
     let mut out = vec![format!(
-        "ACV {} falls in the {} band ({}).",
-        a.acv,
-        name(a.acv_band),
-        band_range(rules, a.acv_band)
+        "ACV {acv} falls in the {} band ({}).",
+        name(d.acv_band),
+        band_range(rules, d.acv_band)
     )];
-    let score = signed(a.lean_score);
-    let t = round2(a.threshold);
-    out.push(match a.step {
-        Step::Stay => format!(
-            "The answers add up to a net lean of {score}, short of the ±{t} needed to move the motion, so the band's motion stands."
-        ),
-        Step::TowardProduct => format!(
-            "The answers add up to a net lean of {score}, past -{t}, so the motion moves one step toward product."
-        ),
-        Step::TowardSales => format!(
-            "The answers add up to a net lean of {score}, past +{t}, so the motion moves one step toward sales."
-        ),
-    });
-    if let Some(limit) = a.limit {
-        out.push(match limit {
-            Limit::SelfServeNeedsNoSalesLean => format!(
-                "{} requires that no answer leans toward sales; at least one does, so the motion is {}.",
-                name(Motion::SelfServe),
-                name(a.motion)
-            ),
-            Limit::SelfServeNeedsLowestBand => format!(
-                "{} is kept for ACV {}, so the motion stays {}.",
-                name(Motion::SelfServe),
-                band_range(rules, Motion::SelfServe),
-                name(a.motion)
-            ),
-            Limit::EnterpriseNeedsHighestBand => format!(
-                "{} is kept for ACV {}, so the motion stays {}.",
-                name(Motion::Enterprise),
-                band_range(rules, Motion::Enterprise),
-                name(a.motion)
-            ),
-            Limit::EndOfScale => format!("{} is already at that end of the scale.", name(a.motion)),
-        });
+    for m in &d.moves {
+        out.extend(m.messages.iter().cloned());
+    }
+    for h in &d.holds {
+        out.push(h.message.clone());
+    }
+    if d.moves.is_empty() && d.holds.is_empty() {
+        out.push(format!(
+            "No rule of the move table applies, so the band's motion stands: {}.",
+            name(d.motion)
+        ));
     }
     out
 }
 
-/// One sentence on how close another motion is.
-pub fn margin_sentence(a: &Assessment, rules: &Rulebook) -> String {
-    match a.margin {
-        Some(m) => {
-            let direction = if m.motion < a.motion {
-                "product"
-            } else {
-                "sales"
-            };
-            let points = round2(m.points);
-            let unit = if points == 1.0 { "point" } else { "points" };
-            format!(
-                "{points} {unit} more lean toward {direction} would make it {}.",
-                rules.motion(m.motion).name
-            )
-        }
-        None => "No change of lean alone would change the motion.".to_string(),
-    }
-}
-
-/// The factor table's rows: factor, answer, lean, source.
+/// The factor table's rows: factor, answer, what it feeds, source.
 pub(crate) fn factor_rows(a: &Assessment) -> Vec<[String; 4]> {
     a.factors
         .iter()
         .map(|f| {
-            let lean = if f.id == "acv" {
-                "sets the band".to_string()
-            } else {
-                lean_cell(f.lean, f.weight)
-            };
-            [f.label.clone(), f.value.clone(), lean, f.source.clone()]
+            [
+                f.label.to_string(),
+                f.value.clone(),
+                f.reading.clone(),
+                f.source.clone(),
+            ]
         })
         .collect()
 }
@@ -278,17 +226,82 @@ pub(crate) fn mix_sentence(a: &Assessment, rules: &Rulebook) -> String {
     let parts: Vec<String> = a
         .motion_mix
         .iter()
-        .map(|(m, share)| format!("{}% {}", round2(share * 100.0), rules.motion(*m).name))
+        .map(|(m, share)| format!("{} {}", percent(*share), rules.motion(*m).name))
         .collect();
-    let assigned: f64 = a.motion_mix.iter().map(|(_, s)| s).sum();
-    let mut text = parts.join(", ");
-    if assigned < 0.999 {
-        text.push_str(&format!(
-            ", {}% not in a described segment",
-            round2((1.0 - assigned) * 100.0)
-        ));
+    parts.join(", ")
+}
+
+/// The reasoning of a whole profile: the decision's sentences, framed as
+/// the company-wide answers' when segments make the headline.
+pub fn profile_reasoning(a: &Assessment, rules: &Rulebook) -> Vec<String> {
+    let sentences = reasoning(&a.decision, a.acv, rules);
+    if a.segments.is_empty() {
+        return sentences;
     }
-    text
+    let mut out = vec!["Read on their own, the company-wide answers decide this way.".to_string()];
+    out.extend(sentences);
+    out.push(format!(
+        "The headline comes from the segments: {}",
+        headline_sentence(a, rules)
+    ));
+    out
+}
+
+/// A rulebook condition as people read it, e.g. "onboarding is implementation or custom".
+pub(crate) fn condition_text(c: &crate::rulebook::Condition) -> String {
+    let key = c.key.get_ref();
+    let list = |v: &[String]| v.join(" or ");
+    if let Some(v) = &c.values {
+        format!("{key} is {}", list(v))
+    } else if let Some(v) = &c.not {
+        format!("{key} is not {}", list(v))
+    } else if let Some(x) = &c.at_least {
+        format!("{key} ≥ {x}")
+    } else if let Some(x) = &c.above {
+        format!("{key} > {x}")
+    } else if let Some(x) = &c.below {
+        format!("{key} < {x}")
+    } else if let Some(x) = &c.at_most {
+        format!("{key} ≤ {x}")
+    } else {
+        format!("{key} differs from the recommendation")
+    }
+}
+
+/// `when` and `any` conditions in words; "always" when there are none.
+pub(crate) fn conditions_text(
+    when: &[crate::rulebook::Condition],
+    any: &[crate::rulebook::Condition],
+) -> String {
+    let mut parts: Vec<String> = when.iter().map(condition_text).collect();
+    if !any.is_empty() {
+        let either: Vec<String> = any.iter().map(condition_text).collect();
+        parts.push(if either.len() == 1 {
+            either[0].clone()
+        } else {
+            format!("any of: {}", either.join("; "))
+        });
+    }
+    if parts.is_empty() {
+        "always (everything else)".to_string()
+    } else {
+        parts.join(", and ")
+    }
+}
+
+/// How the segments made the headline, in one sentence.
+pub(crate) fn headline_sentence(a: &Assessment, rules: &Rulebook) -> String {
+    use crate::engine::decide::Headline;
+    let name = &rules.motion(a.motion).name;
+    match a.headline {
+        Headline::BothEnds => format!(
+            "{name}: product-led segments and sales-led segments each carry at least 20% of revenue, so the company runs product into its smaller accounts and sales for its larger ones."
+        ),
+        Headline::Median => format!(
+            "{name}: the motion of the median dollar of revenue, counting segments in the order of sales effort."
+        ),
+        Headline::Single => format!("{name}: the company-wide decision."),
+    }
 }
 
 /// "3 of 20 done".
@@ -304,11 +317,11 @@ mod tests {
     #[test]
     fn band_ranges_read_naturally() {
         let r = Rulebook::default_rules();
-        assert_eq!(band_range(&r, Motion::SelfServe), "under $1,000");
-        assert_eq!(band_range(&r, Motion::Plg), "$1,000 to under $5,000");
+        assert_eq!(band_range(&r, Motion::SelfServe), "up to $999.99");
+        assert_eq!(band_range(&r, Motion::Plg), "$1,000 to $4,999.99");
         assert_eq!(band_range(&r, Motion::Hybrid), "$5,000 to $50,000");
-        assert_eq!(band_range(&r, Motion::SalesLed), "over $50,000 to $250,000");
-        assert_eq!(band_range(&r, Motion::Enterprise), "over $250,000");
+        assert_eq!(band_range(&r, Motion::SalesLed), "$50,000.01 to $250,000");
+        assert_eq!(band_range(&r, Motion::Enterprise), "$250,000.01 or more");
     }
 
     #[test]
@@ -330,9 +343,8 @@ mod tests {
 
     #[test]
     fn numbers_print_without_noise() {
-        assert_eq!(signed(0.1 + 0.2), "+0.3");
-        assert_eq!(signed(-0.0), "0");
-        assert_eq!(signed(-2.5), "-2.5");
-        assert_eq!(lean_cell(Lean::Product, -1.0), "product (-1)");
+        assert_eq!(round2(0.1 + 0.2), 0.3);
+        assert_eq!(round4(0.30000000000000004), 0.3);
+        assert_eq!(percent(0.125), "12.5%");
     }
 }

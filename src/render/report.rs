@@ -5,22 +5,25 @@
 use std::fmt::Write as _;
 
 use super::{
-    Evaluated, band_range, escape_markup, factor_rows, margin_sentence, progress, reasoning, round2,
+    Evaluated, band_range, escape_markup, factor_rows, percent, profile_reasoning, progress,
+    reading_line,
 };
-use crate::flip;
+use crate::Assessment;
+use crate::engine::flip;
 use crate::motion::Motion;
 use crate::rulebook::Rulebook;
-use crate::score::Assessment;
 
 const COLOURS: [&str; 5] = ["#2a9d8f", "#57b894", "#e9c46a", "#f4a261", "#e76f51"];
 const WIDTH: f64 = 640.0;
 const SEGMENT: f64 = WIDTH / 5.0;
 
 /// Where a result sits on the spectrum: the middle of its motion's segment,
-/// pulled toward product or sales by its net lean.
+/// drawn a quarter of the way toward its ACV band when it moved from it, so
+/// a move reads at a glance.
 fn position(a: &Assessment) -> f64 {
-    let pull = (a.lean_score / a.threshold).clamp(-1.0, 1.0) * 0.35;
-    (a.motion.rank() as f64 + 0.5 + pull) * SEGMENT
+    let band = a.acv_band().rank() as f64;
+    let motion = a.motion.rank() as f64;
+    (motion + 0.5 + (band - motion).clamp(-1.0, 1.0) * 0.25) * SEGMENT
 }
 
 fn segments(rules: &Rulebook, top: f64, height: f64) -> String {
@@ -133,20 +136,30 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
     let info = rules.motion(a.motion);
     let mut out = format!(
         "<section class=\"profile\" id=\"profile-{index}\"><h2>{} <span class=\"motion\">{}</span></h2>\
-         <p class=\"role\">{}</p>{}<p>{}</p><p><strong>Margin.</strong> {}</p>",
+         <p class=\"role\">{}</p>{}<p>{}</p><p><strong>Confidence.</strong> {}</p>",
         escape_markup(&a.name),
         escape_markup(&info.name),
         escape_markup(&info.sales_role),
         spectrum(a, rules),
-        escape_markup(&reasoning(a, rules).join(" ")),
-        escape_markup(&margin_sentence(a, rules)),
+        escape_markup(&profile_reasoning(a, rules).join(" ")),
+        a.confidence.id(),
     );
-    out.push_str("<h3>Factors</h3><table><thead><tr><th>Factor</th><th>Answer</th><th>Leans toward</th><th>Source</th></tr></thead><tbody>");
-    for (row, f) in factor_rows(a).iter().zip(&a.factors) {
-        let class = format!("lean-{}", f.lean.id());
+    out.push_str("<h3>Readings</h3><table><thead><tr><th>Reading</th><th>Value (the answers behind it)</th><th>Source</th></tr></thead><tbody>");
+    for (i, r) in a.decision.readings.iter().enumerate() {
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{}</td><td class=\"{class}\">{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            r.reading,
+            escape_markup(&reading_line(&a.decision, i)),
+            escape_markup(&r.source)
+        );
+    }
+    out.push_str("</tbody></table>");
+    out.push_str("<h3>Evidence</h3><table><thead><tr><th>Answer</th><th>Value</th><th>Decides</th><th>Source</th></tr></thead><tbody>");
+    for row in factor_rows(a) {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape_markup(&row[0]),
             escape_markup(&row[1]),
             escape_markup(&row[2]),
@@ -155,10 +168,10 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
     }
     out.push_str("</tbody></table>");
     out.push_str("<h3>Conflicts</h3>");
-    if a.conflicts.is_empty() {
-        out.push_str("<p>None: no answer pulls hard against the ACV band.</p>");
+    if a.conflicts().is_empty() {
+        out.push_str("<p>None: the readings and the price point the same way.</p>");
     }
-    for c in &a.conflicts {
+    for c in a.conflicts() {
         let _ = write!(
             out,
             "<div class=\"conflict\"><p><strong>{}</strong></p><p><em>Advice:</em> {}</p><p class=\"meta\">{}</p></div>",
@@ -166,6 +179,18 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
             escape_markup(&c.advice),
             escape_markup(&c.source)
         );
+    }
+    if !a.notes.is_empty() {
+        out.push_str("<h3>Where the documents disagree</h3><ul>");
+        for n in &a.notes {
+            let _ = write!(
+                out,
+                "<li>{} <span class=\"meta\">({})</span></li>",
+                escape_markup(&n.message),
+                escape_markup(&n.sources.join("; "))
+            );
+        }
+        out.push_str("</ul>");
     }
     if !a.segments.is_empty() {
         let _ = write!(
@@ -175,17 +200,27 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
         for s in &a.segments {
             let _ = write!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}%</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape_markup(&s.name),
                 escape_markup(&s.acv.to_string()),
-                round2(s.share * 100.0),
-                escape_markup(&rules.motion(s.motion).name)
+                percent(s.share),
+                escape_markup(&rules.motion(s.decision.motion).name)
+            );
+        }
+        if a.remainder_share > 0.0 {
+            let _ = write!(
+                out,
+                "<tr><td>(rest, company-wide answers)</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape_markup(&a.acv.to_string()),
+                percent(a.remainder_share),
+                escape_markup(&rules.motion(a.decision.motion).name)
             );
         }
         let _ = write!(
             out,
-            "</tbody></table><p><strong>Motion mix.</strong> {}</p>",
-            escape_markup(&super::mix_sentence(a, rules))
+            "</tbody></table><p><strong>Motion mix.</strong> {}</p><p><strong>Headline.</strong> {}</p>",
+            escape_markup(&super::mix_sentence(a, rules)),
+            escape_markup(&super::headline_sentence(a, rules))
         );
         for h in &a.handoffs {
             let _ = write!(
@@ -266,12 +301,9 @@ pub fn html(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
     if results.len() > 1 {
         out.push_str("<section class=\"portfolio\"><h2>Portfolio</h2>");
         out.push_str(&portfolio_chart(results, rules));
-        out.push_str("<table><thead><tr><th>Name</th><th>ACV</th><th>Motion</th><th>Margin</th><th>Conflicts</th><th>Checklist</th></tr></thead><tbody>");
+        out.push_str("<table><thead><tr><th>Name</th><th>ACV</th><th>Motion</th><th>Confidence</th><th>Conflicts</th><th>Checklist</th></tr></thead><tbody>");
         for (i, r) in results.iter().enumerate() {
             let a = r.assessment;
-            let margin = a.margin.map_or("-".to_string(), |m| {
-                format!("{} to {}", round2(m.points), m.motion)
-            });
             let done = a.checklist.iter().filter(|c| c.done).count();
             let _ = write!(
                 out,
@@ -279,8 +311,8 @@ pub fn html(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
                 escape_markup(&a.name),
                 escape_markup(&a.acv.to_string()),
                 escape_markup(&rules.motion(a.motion).name),
-                escape_markup(&margin),
-                a.conflicts.len(),
+                a.confidence.id(),
+                a.conflicts().len(),
                 a.checklist.len()
             );
         }

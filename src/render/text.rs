@@ -4,11 +4,15 @@
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use super::{Row, TextOptions, factor_rows, margin_sentence, progress, reasoning, round2};
-use crate::checklist::ChecklistEntry;
+use super::{
+    Row, TextOptions, band_range, factor_rows, percent, profile_reasoning, progress, reading_line,
+};
+use crate::Assessment;
+use crate::engine::assess::{Conflict, DecisionView};
+use crate::engine::checklist::ChecklistEntry;
+use crate::engine::flip;
 use crate::motion::Motion;
 use crate::rulebook::Rulebook;
-use crate::score::Assessment;
 
 const BOLD: &str = "\x1b[1m";
 const CYAN: &str = "\x1b[36m";
@@ -70,36 +74,38 @@ fn headline(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     )
 }
 
-/// The full result for one profile: headline, reasoning, factors, conflicts, checklist.
+/// The full result for one profile: headline, reasoning, readings,
+/// conflicts, notes, evidence, segments, findings and checklist.
 pub fn assessment(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     let width = usize::from(opts.width);
     let mut out = headline(a, rules, opts);
     out.push_str("\n\n");
     out.push_str(&wrap(
-        &reasoning(a, rules).join(" "),
+        &profile_reasoning(a, rules).join(" "),
         width,
         "Why: ",
         "     ",
     ));
     out.push('\n');
+    let readings: Vec<String> = (0..3)
+        .map(|i| {
+            format!(
+                "{} {}",
+                a.decision.readings[i].reading,
+                reading_line(&a.decision, i)
+            )
+        })
+        .collect();
     out.push_str(&wrap(
-        &margin_sentence(a, rules),
+        &readings.join("; "),
         width,
-        "Margin: ",
-        "        ",
+        "Readings: ",
+        "          ",
     ));
     out.push_str("\n\n");
-
-    let mut sources = Sources::default();
-    let mut factors = table(opts, &["Factor", "Your answer", "Leans toward", "Source"]);
-    for [factor, answer, lean, source] in factor_rows(a) {
-        factors.add_row(vec![factor, answer, lean, sources.short(&source)]);
-    }
-    out.push_str(&factors.to_string());
-    out.push('\n');
-    out.push_str(&sources.legend(width));
-    out.push_str("\n\n");
-    out.push_str(&conflicts(a, opts));
+    out.push_str(&evidence_table(a, opts, false));
+    out.push_str(&conflicts(&a.decision.conflicts, opts));
+    out.push_str(&notes(a, opts));
     out.push_str(&segments(a, rules, opts));
     out.push_str(&findings(a, opts));
     out.push_str(&format!(
@@ -109,6 +115,67 @@ pub fn assessment(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> Strin
         progress(a)
     ));
     out.push_str(&checklist_list(&a.checklist, opts, true));
+    out
+}
+
+/// The evidence table with its source legend; with `why`, each row says
+/// what the answer means.
+fn evidence_table(a: &Assessment, opts: &TextOptions, why: bool) -> String {
+    let width = usize::from(opts.width);
+    let mut sources = Sources::default();
+    let mut t = if why {
+        table(
+            opts,
+            &["Answer", "Value", "Decides", "What it says, and where from"],
+        )
+    } else {
+        table(opts, &["Answer", "Value", "Decides", "Source"])
+    };
+    for (f, [label, value, reading, source]) in a.factors.iter().zip(factor_rows(a)) {
+        let last = if why {
+            format!("{}\n({})", f.message, sources.short(&source))
+        } else {
+            sources.short(&source)
+        };
+        t.add_row(vec![label, value, reading, last]);
+    }
+    let mut out = t.to_string();
+    out.push('\n');
+    out.push_str(&sources.legend(width));
+    out.push('\n');
+    if !a.unanswered.is_empty() {
+        let line = format!(
+            "Not answered, so read as false: {}.",
+            a.unanswered.join(", ")
+        );
+        out.push_str(&wrap(&line, width, "", ""));
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}
+
+/// Where the documents disagree about this profile; nothing when they agree.
+fn notes(a: &Assessment, opts: &TextOptions) -> String {
+    let width = usize::from(opts.width);
+    if a.notes.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "{} ({})\n",
+        paint("Where the documents disagree", BOLD, opts),
+        a.notes.len()
+    );
+    for n in &a.notes {
+        out.push_str(&wrap(
+            &format!("{}: {}", n.id, n.message),
+            width,
+            "  * ",
+            "    ",
+        ));
+        out.push('\n');
+    }
+    out.push('\n');
     out
 }
 
@@ -153,13 +220,33 @@ fn segments(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     }
     let width = usize::from(opts.width);
     let mut out = format!("{} ({})\n", paint("Segments", BOLD, opts), a.segments.len());
-    let mut t = table(opts, &["Segment", "ACV", "Share", "Motion"]);
+    let mut t = table(opts, &["Segment", "ACV", "Share", "Readings", "Motion"]);
     for s in &a.segments {
         t.add_row(vec![
             s.name.clone(),
             s.acv.to_string(),
-            format!("{}%", round2(s.share * 100.0)),
-            rules.motion(s.motion).name.clone(),
+            percent(s.share),
+            s.decision
+                .readings
+                .iter()
+                .map(|r| r.value)
+                .collect::<Vec<_>>()
+                .join(", "),
+            s.decision.motion.id().to_string(),
+        ]);
+    }
+    if a.remainder_share > 0.0 {
+        t.add_row(vec![
+            "(rest, company-wide answers)".to_string(),
+            a.acv.to_string(),
+            percent(a.remainder_share),
+            a.decision
+                .readings
+                .iter()
+                .map(|r| r.value)
+                .collect::<Vec<_>>()
+                .join(", "),
+            a.decision.motion.id().to_string(),
         ]);
     }
     out.push_str(&t.to_string());
@@ -171,6 +258,28 @@ fn segments(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
         "  ",
     ));
     out.push('\n');
+    out.push_str(&wrap(
+        &super::headline_sentence(a, rules),
+        width,
+        "Headline: ",
+        "  ",
+    ));
+    out.push('\n');
+    for s in a
+        .segments
+        .iter()
+        .filter(|s| !s.decision.conflicts.is_empty())
+    {
+        for c in &s.decision.conflicts {
+            out.push_str(&wrap(
+                &format!("{} ({}): {}", s.name, c.id, c.message),
+                width,
+                "  ! ",
+                "    ",
+            ));
+            out.push('\n');
+        }
+    }
     for h in &a.handoffs {
         out.push_str(&format!(
             "Hand-off from {} to {}:\n",
@@ -212,13 +321,13 @@ fn findings(a: &Assessment, opts: &TextOptions) -> String {
     out
 }
 
-fn conflicts(a: &Assessment, opts: &TextOptions) -> String {
+fn conflicts(list: &[Conflict], opts: &TextOptions) -> String {
     let width = usize::from(opts.width);
-    if a.conflicts.is_empty() {
-        return "Conflicts: none; no answer pulls hard against the ACV band.\n\n".to_string();
+    if list.is_empty() {
+        return "Conflicts: none; the readings and the price point the same way.\n\n".to_string();
     }
-    let mut out = warning_heading("Conflicts", a.conflicts.len(), opts);
-    for c in &a.conflicts {
+    let mut out = warning_heading("Conflicts", list.len(), opts);
+    for c in list {
         out.push_str(&format!("  ! {}\n", paint(&c.id, YELLOW, opts)));
         out.push_str(&wrap(&c.message, width, "    ", "    "));
         out.push('\n');
@@ -258,14 +367,21 @@ fn checklist_list(items: &[ChecklistEntry], opts: &TextOptions, with_done: bool)
 pub fn portfolio(rows: &[Row], rules: &Rulebook, opts: &TextOptions) -> String {
     let mut t = table(
         opts,
-        &["Name", "ACV", "Motion", "Margin", "Conflicts", "Checklist"],
+        &[
+            "Name",
+            "ACV",
+            "Motion",
+            "Confidence",
+            "Conflicts",
+            "Checklist",
+        ],
     );
     for r in rows {
         t.add_row(vec![
             r.name.clone(),
             r.acv.to_string(),
             r.motion.id().to_string(),
-            r.margin_cell(),
+            r.confidence.id().to_string(),
             r.conflicts.to_string(),
             format!("{}/{}", r.done, r.total),
         ]);
@@ -301,79 +417,138 @@ pub fn checklist(
     )
 }
 
-/// Every factor with its rule and reason, the unanswered signals, and the conflicts.
+/// The decision first (band, readings with the answers behind them, the
+/// move and its rules, conflicts, notes), then why, advice, the evidence
+/// with sources, segments and the flip points.
 pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     let width = usize::from(opts.width);
+    let d = &a.decision;
     let mut out = headline(a, rules, opts);
     out.push_str("\n\n");
-    out.push_str(&paint("How the motion was reached", BOLD, opts));
+    out.push_str(&format!(
+        "{} ({})\n",
+        paint("Decision", BOLD, opts),
+        a.confidence.id()
+    ));
+    out.push_str(&decision_lines(d, a, rules, width));
+    if !d.conflicts.is_empty() {
+        out.push_str(&warning_heading("Conflicts", d.conflicts.len(), opts));
+        for c in &d.conflicts {
+            out.push_str(&wrap(
+                &format!("{}: {}", c.id, c.message),
+                width,
+                "  ! ",
+                "    ",
+            ));
+            out.push('\n');
+        }
+    }
+    if !a.notes.is_empty() {
+        out.push_str(&format!(
+            "{} ({})\n",
+            paint("Where the documents disagree", BOLD, opts),
+            a.notes.len()
+        ));
+        for n in &a.notes {
+            out.push_str(&wrap(
+                &format!("{}: {}", n.id, n.summary),
+                width,
+                "  * ",
+                "    ",
+            ));
+            out.push('\n');
+        }
+    }
     out.push('\n');
-    for (i, sentence) in reasoning(a, rules).iter().enumerate() {
+    out.push_str(&paint("Why", BOLD, opts));
+    out.push('\n');
+    for (i, sentence) in profile_reasoning(a, rules).iter().enumerate() {
         let number = format!("  {}. ", i + 1);
         out.push_str(&wrap(sentence, width, &number, "     "));
         out.push('\n');
     }
-    out.push_str(&wrap(
-        &margin_sentence(a, rules),
-        width,
-        "  Margin: ",
-        "          ",
-    ));
-    out.push_str("\n\n");
-
-    let mut sources = Sources::default();
-    let mut t = table(
-        opts,
-        &[
-            "Factor",
-            "Answer",
-            "Weight",
-            "Why, and where the rule comes from",
-        ],
-    );
-    for f in &a.factors {
-        let weight = if f.id == "acv" {
-            "band".to_string()
-        } else {
-            super::signed(f.weight)
-        };
-        t.add_row(vec![
-            f.label.clone(),
-            f.value.clone(),
-            weight,
-            format!("{}\n({})", f.why, sources.short(&f.source)),
-        ]);
-    }
-    out.push_str(&t.to_string());
-    out.push('\n');
-    out.push_str(&sources.legend(width));
-    out.push('\n');
-    let total = super::signed(a.lean_score);
-    out.push_str(&format!(
-        "Net lean: {total} (threshold ±{})\n",
-        round2(a.threshold)
-    ));
-    if !a.unanswered.is_empty() {
-        let names: Vec<&str> = a.unanswered.iter().map(|f| f.id()).collect();
-        let line = format!("Not answered, so leaning nowhere: {}.", names.join(", "));
-        out.push_str(&wrap(&line, width, "", ""));
+    for r in &d.readings {
+        let line = format!("{} {}: {} ({})", r.reading, r.value, r.message, r.source);
+        out.push_str(&wrap(&line, width, "  - ", "    "));
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(&conflicts(a, opts));
+    if !a.notes.is_empty() {
+        out.push_str(&paint("What the documents say", BOLD, opts));
+        out.push('\n');
+        for n in &a.notes {
+            let line = format!("{}: {} ({})", n.id, n.message, n.sources.join("; "));
+            out.push_str(&wrap(&line, width, "  * ", "    "));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    if !d.conflicts.is_empty() {
+        out.push_str(&paint("Advice", BOLD, opts));
+        out.push('\n');
+        for c in &d.conflicts {
+            out.push_str(&wrap(
+                &format!("{}: {} ({})", c.id, c.advice, c.source),
+                width,
+                "  - ",
+                "    ",
+            ));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out.push_str(&paint("Evidence", BOLD, opts));
+    out.push('\n');
+    out.push_str(&evidence_table(a, opts, true));
     out.push_str(&segments(a, rules, opts));
     out.push_str(&paint("Flip points", BOLD, opts));
+    if !a.segments.is_empty() {
+        out.push_str(" (changing one company-wide answer)");
+    }
     out.push('\n');
     if a.flip_points.is_empty() {
         out.push_str("  No single change of one answer gives another motion.\n");
     }
-    for flip in &a.flip_points {
-        out.push_str(&wrap(
-            &crate::flip::sentence(flip, rules),
-            width,
-            "  - ",
-            "    ",
-        ));
+    for f in &a.flip_points {
+        out.push_str(&wrap(&flip::sentence(f, rules), width, "  - ", "    "));
+        out.push('\n');
+    }
+    out
+}
+
+/// The band, the three readings and the move, one labelled line each.
+fn decision_lines(d: &DecisionView, a: &Assessment, rules: &Rulebook, width: usize) -> String {
+    let name = |m: Motion| rules.motion(m).name.as_str();
+    let mut lines = vec![(
+        "Band",
+        format!(
+            "ACV {} is in the {} band ({}).",
+            a.acv,
+            name(d.acv_band),
+            band_range(rules, d.acv_band)
+        ),
+    )];
+    for (i, label) in ["Product", "Buyer", "Pull"].into_iter().enumerate() {
+        lines.push((label, reading_line(d, i)));
+    }
+    let step = match (d.moves.first(), d.holds.is_empty()) {
+        (Some(m), _) => format!("{} -> {} ({})", m.from, m.to, m.rules.join(", ")),
+        (None, false) => {
+            let ids: Vec<&str> = d.holds.iter().map(|h| h.rule.as_str()).collect();
+            format!("none; {} stays ({})", d.motion, ids.join(", "))
+        }
+        (None, true) => format!("none; no rule applies, {} stays", d.motion),
+    };
+    if a.segments.is_empty() {
+        lines.push(("Move", step));
+    } else {
+        lines.push(("Move", format!("{step} (company-wide answers)")));
+        lines.push(("Headline", super::headline_sentence(a, rules)));
+    }
+    let mut out = String::new();
+    for (label, text) in lines {
+        let first = format!("  {label:<9}");
+        out.push_str(&wrap(&text, width, &first, "           "));
         out.push('\n');
     }
     out
@@ -388,7 +563,7 @@ mod tests {
         let rules = Rulebook::default_rules();
         let src = "version = 1\nname = \"C\"\nacv = 3000\ntime_to_value = \"5m\"\nbuyer = \"team\"\ncompliance = \"regulated\"\nonboarding = \"self-serve\"\n";
         let profile = crate::profile::parse(src, "c.toml", &rules).unwrap();
-        let a = crate::score::assess(&profile, &rules);
+        let a = crate::assess(&profile, &rules);
         let plain = assessment(
             &a,
             &rules,

@@ -2,38 +2,43 @@
 
 use serde::Serialize;
 
-use super::{Evaluated, TextOptions, lean_cell, round2, signed};
+use super::{Evaluated, TextOptions};
+use crate::Assessment;
 use crate::motion::Motion;
-use crate::rulebook::{Lean, Rulebook};
-use crate::score::Assessment;
+use crate::rulebook::Rulebook;
 use crate::whatif::{Change, FactorChange};
 
-fn margin(a: &Assessment) -> String {
-    a.margin.map_or("-".to_string(), |m| {
-        format!("{} to {}", round2(m.points), m.motion)
+/// "plg -> hybrid (plg-needs-help)", or "none".
+fn moved(a: &Assessment) -> String {
+    a.decision.moves.first().map_or("none".to_string(), |m| {
+        format!("{} -> {} ({})", m.from, m.to, m.rules.join(", "))
     })
 }
 
 /// The rows both text and Markdown show: what, before, after.
-fn summary_rows(before: &Assessment, after: &Assessment, rules: &Rulebook) -> [[String; 3]; 6] {
+fn summary_rows(before: &Assessment, after: &Assessment, rules: &Rulebook) -> [[String; 3]; 9] {
     let name = |m: Motion| rules.motion(m).name.clone();
+    let reading = |a: &Assessment, i: usize| a.decision.readings[i].value.to_string();
     [
         ["Motion".into(), name(before.motion), name(after.motion)],
         [
-            "ACV band".into(),
-            before.acv_band.id().into(),
-            after.acv_band.id().into(),
+            "Confidence".into(),
+            before.confidence.id().into(),
+            after.confidence.id().into(),
         ],
         [
-            "Net lean".into(),
-            signed(before.lean_score),
-            signed(after.lean_score),
+            "ACV band".into(),
+            before.acv_band().id().into(),
+            after.acv_band().id().into(),
         ],
-        ["Margin".into(), margin(before), margin(after)],
+        ["Product".into(), reading(before, 0), reading(after, 0)],
+        ["Buyer".into(), reading(before, 1), reading(after, 1)],
+        ["Pull".into(), reading(before, 2), reading(after, 2)],
+        ["Move".into(), moved(before), moved(after)],
         [
             "Conflicts".into(),
-            before.conflicts.len().to_string(),
-            after.conflicts.len().to_string(),
+            before.conflicts().len().to_string(),
+            after.conflicts().len().to_string(),
         ],
         [
             "Findings".into(),
@@ -43,10 +48,10 @@ fn summary_rows(before: &Assessment, after: &Assessment, rules: &Rulebook) -> [[
     ]
 }
 
-fn answer(side: &Option<(String, f64)>) -> String {
+fn answer(side: &Option<(String, String)>) -> String {
     match side {
         None => "(unanswered)".to_string(),
-        Some((value, weight)) => format!("{value}, {}", lean_cell(Lean::of(*weight), *weight)),
+        Some((value, decides)) => format!("{value} (decides: {decides})"),
     }
 }
 

@@ -1,0 +1,105 @@
+//! Lint: a profile's practices and signals against the documents' pitfalls,
+//! as the rulebook's `[[findings]]` rules describe them, judged against the
+//! recommended motion. Pure: no I/O.
+
+use crate::diagnostic::nearest;
+use crate::motion::Motion;
+use crate::profile::Profile;
+use crate::rulebook::{Level, Rulebook, Test};
+
+use super::readings::Context;
+
+/// The finding for a `[checklist] done` id the rulebook does not have.
+pub const UNKNOWN_CHECKLIST_ID: &str = "unknown-checklist-id";
+
+/// One thing a profile does that the documents warn about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// Error or warning.
+    pub level: Level,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub fix: String,
+    /// The citation.
+    pub source: String,
+    /// The profile line it concerns, when the profile has that key.
+    pub line: Option<usize>,
+}
+
+/// Every finding rule that fires for `profile` when `ctx.motion` is the
+/// recommendation, then a warning per unknown `[checklist] done` id.
+pub fn lint(profile: &Profile, ctx: &Context<'_>, rules: &Rulebook) -> Vec<Finding> {
+    let recommended = ctx.motion.unwrap_or(Motion::Hybrid);
+    let mut out: Vec<Finding> = rules
+        .findings
+        .iter()
+        .filter(|r| r.motions.is_empty() || r.motions.contains(&recommended))
+        .filter(|r| ctx.all_and_any(&r.when, &r.any))
+        .map(|r| {
+            let current = profile
+                .practices
+                .motion
+                .map_or("none", |m| rules.motion(m).name.as_str());
+            let fill = |text: &str| {
+                text.replace("{current}", current)
+                    .replace("{recommended}", &rules.motion(recommended).name)
+            };
+            let mut message = fill(&r.message);
+            let compares = r
+                .when
+                .iter()
+                .any(|c| c.test == Test::DiffersFromRecommendation);
+            if let Some(switch) = profile
+                .practices
+                .motion
+                .filter(|_| compares)
+                .and_then(|from| {
+                    rules
+                        .switching
+                        .iter()
+                        .find(|s| s.from.contains(&from) && s.to.contains(&recommended))
+                })
+            {
+                message.push_str(&format!(
+                    " Switching means {}; it pays off when {} ({}).",
+                    switch.cost,
+                    switch.when,
+                    rules.cite(&switch.source)
+                ));
+            }
+            Finding {
+                id: r.id.get_ref().clone(),
+                level: r.level,
+                message,
+                fix: fill(&r.fix),
+                source: rules.cite(&r.source),
+                line: profile.line_of(r.line.get_ref()),
+            }
+        })
+        .collect();
+    for id in &profile.checklist_done {
+        if rules.checklist_item(id).is_some() {
+            continue;
+        }
+        let ids = rules.checklist.iter().map(|i| i.id.get_ref().as_str());
+        let fix = match nearest(id, ids) {
+            Some(near) => format!(
+                "Did you mean `{near}`? Replace the id, or remove it; `gtm checklist MOTION` lists the ids."
+            ),
+            None => "Remove it from `[checklist] done`; `gtm checklist MOTION` lists the ids."
+                .to_string(),
+        };
+        out.push(Finding {
+            id: UNKNOWN_CHECKLIST_ID.to_string(),
+            level: Level::Warning,
+            message: format!("`{id}` in `[checklist] done` is not a checklist item of this rulebook, so it counts for nothing."),
+            fix,
+            source: rules.cite(&rules.checklist[0].source),
+            line: profile.line_of("checklist.done"),
+        });
+    }
+    out
+}
