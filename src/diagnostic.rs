@@ -29,6 +29,37 @@ impl Location {
     }
 }
 
+/// The start of every line of a text, so that many locations in one file
+/// cost a binary search each instead of a scan from the top.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `src` once.
+    pub fn new(src: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The location of byte offset `byte` in `src` (the text this index was
+    /// built from), clamped to the text; the same as [`Location::of`].
+    pub fn locate(&self, src: &str, byte: usize) -> Location {
+        let mut end = byte.min(src.len());
+        while !src.is_char_boundary(end) {
+            end -= 1;
+        }
+        let line = self.starts.partition_point(|s| *s <= end);
+        let start = self.starts[line - 1];
+        Location {
+            line,
+            column: src[start..end].chars().count() + 1,
+        }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.line, self.column)
@@ -168,6 +199,10 @@ mod tests {
         // Past the end and inside a character are clamped, not a panic.
         assert_eq!(Location::of(src, 999).line, 3);
         assert_eq!(Location::of(src, 8), Location { line: 2, column: 2 });
+        let index = LineIndex::new(src);
+        for byte in 0..=src.len() + 3 {
+            assert_eq!(index.locate(src, byte), Location::of(src, byte), "{byte}");
+        }
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub mod motion;
 pub mod profile;
 pub mod render;
 pub mod rulebook;
+// Declared here, not in `rulebook/`, because build.rs compiles `rulebook/`
+// to write the pre-parsed file that this module embeds.
+#[path = "rulebook/builtin.rs"]
+mod builtin_rulebook;
 pub mod schema;
 pub mod whatif;
 

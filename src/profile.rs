@@ -16,6 +16,14 @@ pub use read::{MAX_PROFILE_BYTES, SUPPORTED_VERSIONS, check_name, parse};
 
 use crate::diagnostic::Location;
 
+/// What reading a profile needs from the rules in use: the finding ids that
+/// `[check] allow` may name. The rulebook implements it; the profile layer
+/// never imports the rulebook, so data flows one way.
+pub trait KnownFindings {
+    /// Every finding id the gate can report.
+    fn finding_ids(&self) -> Vec<&str>;
+}
+
 /// A commented starter profile that evaluates as it is (`gtm init`).
 pub const STARTER: &str = include_str!("starter.toml");
 use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment, SwitchingCost};

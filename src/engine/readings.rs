@@ -109,15 +109,18 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The answer as a bit: bit `i` for `key.values()[i]`, 0 when unknown.
+    fn answer_bit(&self, key: Key) -> u32 {
+        self.answer(key)
+            .and_then(|a| key.values().iter().position(|v| *v == a))
+            .map_or(0, |i| 1 << i)
+    }
+
     /// Whether one condition holds.
     pub fn holds(&self, c: &Condition) -> bool {
         match &c.test {
-            Test::In(k, values) => self
-                .answer(*k)
-                .is_some_and(|a| values.iter().any(|v| v == a)),
-            Test::NotIn(k, values) => !self
-                .answer(*k)
-                .is_some_and(|a| values.iter().any(|v| v == a)),
+            Test::In(k, mask) => self.answer_bit(*k) & mask != 0,
+            Test::NotIn(k, mask) => self.answer_bit(*k) & mask == 0,
             Test::AcvAtLeast(cents) => self.facts.acv.cents() >= *cents,
             Test::AcvAtMost(cents) => self.facts.acv.cents() <= *cents,
             Test::TimeAtLeast(s) => self.facts.time_to_value >= *s,

@@ -7,10 +7,9 @@ use std::str::FromStr;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{Duration, Money, MoneyError, Practices, Profile, Signals};
-use crate::diagnostic::{FileProblems, Location, Problem, nearest};
+use super::{Duration, KnownFindings, Money, MoneyError, Practices, Profile, Signals};
+use crate::diagnostic::{FileProblems, LineIndex, Location, Problem, nearest};
 use crate::motion::UnknownValue;
-use crate::rulebook::Rulebook;
 
 /// Profiles larger than this are refused before parsing.
 pub const MAX_PROFILE_BYTES: usize = 1024 * 1024;
@@ -95,7 +94,7 @@ pub fn check_name(text: &str) -> Result<String, String> {
 
 /// Parses and validates profile text. `file` is only used in messages;
 /// checklist ids are checked against `rules`.
-pub fn parse(src: &str, file: &str, rules: &Rulebook) -> Result<Profile, FileProblems> {
+pub fn parse(src: &str, file: &str, rules: &impl KnownFindings) -> Result<Profile, FileProblems> {
     let fail = |problems| Err(FileProblems::new(file, problems));
     if src.len() > MAX_PROFILE_BYTES {
         return fail(vec![Problem {
@@ -120,6 +119,7 @@ pub fn parse(src: &str, file: &str, rules: &Rulebook) -> Result<Profile, FilePro
     };
     let mut reader = Reader {
         src,
+        lines: LineIndex::new(src),
         problems: Vec::new(),
         locations: BTreeMap::new(),
     };
@@ -132,6 +132,7 @@ pub fn parse(src: &str, file: &str, rules: &Rulebook) -> Result<Profile, FilePro
 
 struct Reader<'s> {
     src: &'s str,
+    lines: LineIndex,
     problems: Vec<Problem>,
     locations: BTreeMap<String, Location>,
 }
@@ -158,7 +159,7 @@ fn join(prefix: &str, key: &str) -> String {
 
 impl Reader<'_> {
     fn at(&self, span: Range<usize>) -> Location {
-        Location::of(self.src, span.start)
+        self.lines.locate(self.src, span.start)
     }
 
     /// The source text of a value, shortened for messages.
@@ -276,7 +277,7 @@ impl Reader<'_> {
         self.locations.insert(path.to_string(), at);
     }
 
-    fn profile(&mut self, root: &DeTable<'_>, rules: &Rulebook) -> Option<Profile> {
+    fn profile(&mut self, root: &DeTable<'_>, rules: &impl KnownFindings) -> Option<Profile> {
         if let Some(version) = root.get("version") {
             self.remember("version", version.span());
             match version.get_ref() {
@@ -397,11 +398,11 @@ impl Reader<'_> {
         let mut offset = 0;
         for line in self.src.split_inclusive('\n') {
             if line.trim_start().starts_with('[') {
-                return Location::of(self.src, offset);
+                return self.lines.locate(self.src, offset);
             }
             offset += line.len();
         }
-        Location::of(self.src, self.src.len())
+        self.lines.locate(self.src, self.src.len())
     }
 
     fn name(&mut self, value: &Value<'_>) -> Option<String> {
@@ -696,7 +697,7 @@ impl Reader<'_> {
         motion
     }
 
-    fn check(&mut self, table: &DeTable<'_>, rules: &Rulebook) -> Vec<String> {
+    fn check(&mut self, table: &DeTable<'_>, rules: &impl KnownFindings) -> Vec<String> {
         let known = rules.finding_ids();
         let mut allow = Vec::new();
         for (key, value) in table.iter() {
@@ -727,6 +728,7 @@ impl Reader<'_> {
 mod tests {
     use super::*;
     use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment};
+    use crate::rulebook::Rulebook;
 
     const GOOD: &str = r#"
 version = 1

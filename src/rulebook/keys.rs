@@ -95,7 +95,7 @@ impl<'de> Deserialize<'de> for Reading {
 }
 
 /// A key a condition reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Key {
     /// Annual contract value.
     Acv,

@@ -9,11 +9,12 @@
 //! engine's job.
 
 mod keys;
+mod spanned;
 
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
 pub use keys::{Key, PRACTICES, Reading, SIGNALS};
+pub use spanned::Spanned;
 
 use crate::diagnostic::{FileProblems, Location, Problem, is_kebab_id};
 use crate::motion::Motion;
@@ -102,7 +103,7 @@ pub struct Source {
     /// Section name, one of the document's `sections`.
     pub section: Spanned<String>,
     /// A finer pointer inside the section, e.g. "usage trigger".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub part: Option<String>,
 }
 
@@ -135,10 +136,10 @@ pub struct AcvBand {
     /// The motion this band starts from.
     pub motion: Spanned<Motion>,
     /// ACV strictly below this falls in the band.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub below: Option<Spanned<String>>,
     /// ACV at or below this falls in the band.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub up_to: Option<Spanned<String>>,
     /// The highest ACV in the band, in cents; filled in when the rulebook is read.
     #[serde(skip)]
@@ -164,10 +165,10 @@ pub struct ReadingRow {
     /// The value this row gives.
     pub value: Spanned<String>,
     /// Conditions that must all hold.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub when: Vec<Condition>,
     /// Conditions of which at least one must hold, if any are given.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub any: Vec<Condition>,
     /// What this value means for the product, in one sentence.
     pub message: String,
@@ -184,24 +185,24 @@ pub struct MoveRule {
     /// The ACV band (its motion) the rule applies in.
     pub band: Spanned<Motion>,
     /// Where it moves; none for a rule that holds the band's motion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub to: Option<Spanned<Motion>>,
     /// Conditions that must all hold.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub when: Vec<Condition>,
     /// Conditions of which at least one must hold, if any are given.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub any: Vec<Condition>,
     /// Why the motion moves (or holds), written for the motion it ends on.
     pub message: String,
     /// The conflict reported when the rule holds, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub conflict: Option<String>,
     /// Extra conditions for reporting the conflict.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub conflict_when: Vec<Condition>,
     /// What to do about the conflict.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub advice: Option<String>,
     /// Where the rule comes from.
     pub source: Source,
@@ -214,13 +215,13 @@ pub struct NoteRule {
     /// Stable kebab-case id.
     pub id: Spanned<String>,
     /// Conditions that must all hold.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub when: Vec<Condition>,
     /// Conditions of which at least one must hold, if any are given.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub any: Vec<Condition>,
     /// The note applies only when this move rule holds.
-    #[serde(rename = "move", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "move", default)]
     pub with_move: Option<Spanned<String>>,
     /// The disagreement in one short line.
     pub summary: String,
@@ -245,10 +246,10 @@ pub struct EvidenceTable {
 #[serde(deny_unknown_fields)]
 pub struct EvidenceRow {
     /// The answer, as written in profiles.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub value: Option<String>,
     /// For time to value: times strictly shorter than this.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub below: Option<String>,
     /// `below` in seconds (infinite when absent); filled in when read.
     #[serde(skip)]
@@ -266,26 +267,26 @@ pub struct Condition {
     /// Dotted key: `acv`, `buyer`, `signals.viral_loops`, `reading.product`, ...
     pub key: Spanned<String>,
     /// Holds when the answer is one of these.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub values: Option<Vec<String>>,
     /// Holds when the answer is none of these (an unknown answer is none of them).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub not: Option<Vec<String>>,
     /// For `acv` and `time_to_value`: holds at or above this.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub at_least: Option<String>,
     /// For `acv`: holds strictly above this.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub above: Option<String>,
     /// For `acv` and `time_to_value`: holds strictly below this.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub below: Option<String>,
     /// For `acv`: holds at or below this.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub at_most: Option<String>,
     /// On `practices.motion` in findings: holds when it is answered and differs
     /// from the recommendation.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub differs_from_recommendation: bool,
     /// The key and test, resolved when the rulebook is read.
     #[serde(skip)]
@@ -293,15 +294,15 @@ pub struct Condition {
 }
 
 /// A condition resolved for evaluation: which answer, and what it must be.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub enum Test {
     /// Not resolved (the rulebook was refused).
     #[default]
     Invalid,
-    /// The answer is one of these.
-    In(Key, Vec<String>),
-    /// The answer is none of these.
-    NotIn(Key, Vec<String>),
+    /// The answer is one of these: bit `i` stands for `key.values()[i]`.
+    In(Key, u32),
+    /// The answer is none of these (bits as for `In`).
+    NotIn(Key, u32),
     /// ACV in cents is at least this.
     AcvAtLeast(u64),
     /// ACV in cents is at most this.
@@ -338,10 +339,10 @@ pub struct ChecklistItem {
     /// The motions whose checklist includes it.
     pub motions: Vec<Motion>,
     /// Conditions that must all hold for the item to apply.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub when: Vec<Condition>,
     /// Conditions of which at least one must hold, if any are given.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub any: Vec<Condition>,
     /// What to do, in one sentence.
     pub text: String,
@@ -378,12 +379,12 @@ pub struct FindingRule {
     /// Error or warning.
     pub level: Level,
     /// The recommended motions it applies to; empty means all.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub motions: Vec<Motion>,
     /// Conditions that must all hold.
     pub when: Vec<Condition>,
     /// Conditions of which at least one must hold, if any are given.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub any: Vec<Condition>,
     /// The profile key whose line the finding points at.
     pub line: Spanned<String>,
@@ -427,6 +428,70 @@ pub struct Handoff {
     pub source: Source,
 }
 
+impl crate::profile::KnownFindings for Rulebook {
+    fn finding_ids(&self) -> Vec<&str> {
+        Rulebook::finding_ids(self)
+    }
+}
+
+/// The fields a rulebook derives from its data when it is read (resolved
+/// conditions, band edges in cents, time ranges in seconds), stored beside
+/// the data in the pre-parsed form.
+#[derive(Serialize, Deserialize)]
+struct Derived {
+    tests: Vec<Test>,
+    band_tops: Vec<Option<u64>>,
+    below_seconds: Vec<f64>,
+}
+
+impl Derived {
+    fn of(rules: &Rulebook) -> Derived {
+        let mut copy = rules.clone();
+        Derived {
+            tests: copy
+                .conditions_mut()
+                .into_iter()
+                .map(|c| c.test.clone())
+                .collect(),
+            band_tops: rules.acv.bands.iter().map(|b| b.top_cents).collect(),
+            below_seconds: rules
+                .evidence
+                .iter()
+                .flat_map(|e| e.rows.iter().map(|r| r.below_seconds))
+                .collect(),
+        }
+    }
+
+    fn apply(self, rules: &mut Rulebook) -> Result<(), String> {
+        let mismatch = || "the pre-parsed rulebook does not match its data".to_string();
+        let conditions = rules.conditions_mut();
+        if conditions.len() != self.tests.len() {
+            return Err(mismatch());
+        }
+        for (c, t) in conditions.into_iter().zip(self.tests) {
+            c.test = t;
+        }
+        if rules.acv.bands.len() != self.band_tops.len() {
+            return Err(mismatch());
+        }
+        for (b, top) in rules.acv.bands.iter_mut().zip(self.band_tops) {
+            b.top_cents = top;
+        }
+        let rows: Vec<&mut EvidenceRow> = rules
+            .evidence
+            .iter_mut()
+            .flat_map(|e| e.rows.iter_mut())
+            .collect();
+        if rows.len() != self.below_seconds.len() {
+            return Err(mismatch());
+        }
+        for (r, seconds) in rows.into_iter().zip(self.below_seconds) {
+            r.below_seconds = seconds;
+        }
+        Ok(())
+    }
+}
+
 /// Only the format, read first so an old rulebook gets a clear message
 /// instead of a list of keys this build no longer knows.
 #[derive(Deserialize)]
@@ -435,13 +500,48 @@ struct FormatOnly {
 }
 
 impl Rulebook {
-    /// The embedded default rulebook.
-    pub fn default_rules() -> Rulebook {
-        // The embedded file is checked by unit tests (shape here, soundness in
-        // `engine::validate`); failing here would be a build defect, never a
-        // user error.
-        Rulebook::parse(DEFAULT_RULEBOOK, "<built-in rulebook>")
-            .unwrap_or_else(|e| panic!("the built-in rulebook is invalid:\n{e}"))
+    /// A rulebook stored pre-parsed by [`Rulebook::to_preparsed`] (see
+    /// `build.rs`): the data and the fields derived from it when it was read,
+    /// so loading it neither parses TOML nor checks it again.
+    pub fn from_preparsed(bytes: &[u8]) -> Result<Rulebook, String> {
+        let (mut rules, derived): (Rulebook, Derived) =
+            postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
+        derived.apply(&mut rules)?;
+        Ok(rules)
+    }
+
+    /// The rulebook in the compact binary form [`Rulebook::from_preparsed`] reads.
+    pub fn to_preparsed(&self) -> Vec<u8> {
+        // Serialising plain data into memory cannot fail.
+        postcard::to_allocvec(&(self, Derived::of(self))).unwrap_or_default()
+    }
+
+    /// Every condition, in one fixed order.
+    fn conditions_mut(&mut self) -> Vec<&mut Condition> {
+        let mut out: Vec<&mut Condition> = Vec::new();
+        for t in &mut self.readings {
+            for r in &mut t.rows {
+                out.extend(r.when.iter_mut().chain(r.any.iter_mut()));
+            }
+        }
+        for m in &mut self.moves {
+            out.extend(
+                m.when
+                    .iter_mut()
+                    .chain(m.any.iter_mut())
+                    .chain(m.conflict_when.iter_mut()),
+            );
+        }
+        for n in &mut self.notes {
+            out.extend(n.when.iter_mut().chain(n.any.iter_mut()));
+        }
+        for i in &mut self.checklist {
+            out.extend(i.when.iter_mut().chain(i.any.iter_mut()));
+        }
+        for f in &mut self.findings {
+            out.extend(f.when.iter_mut().chain(f.any.iter_mut()));
+        }
+        out
     }
 
     /// Reads rulebook text and checks its shape: keys, ids, documents and
@@ -1033,7 +1133,6 @@ impl Validator<'_> {
             self.report(&c.key, key, message);
             return;
         }
-        let list = |v: &Option<Vec<String>>| v.clone();
         let given = [
             c.values.is_some(),
             c.not.is_some(),
@@ -1117,7 +1216,7 @@ impl Validator<'_> {
                 Test::DiffersFromRecommendation
             }
             _ => {
-                let values = list(&c.values).or_else(|| list(&c.not));
+                let values = c.values.as_ref().or(c.not.as_ref());
                 let Some(values) = values else {
                     self.report(
                         &c.key,
@@ -1126,19 +1225,23 @@ impl Validator<'_> {
                     );
                     return;
                 };
-                for v in &values {
-                    if !k.values().contains(&v.as_str()) {
-                        let message = format!(
-                            "`{v}` is not an answer of {name}; allowed: {}",
-                            k.values().join(", ")
-                        );
-                        self.report(&c.key, key, message);
+                let mut mask = 0u32;
+                for v in values {
+                    match k.values().iter().position(|a| a == v) {
+                        Some(i) => mask |= 1 << i,
+                        None => {
+                            let message = format!(
+                                "`{v}` is not an answer of {name}; allowed: {}",
+                                k.values().join(", ")
+                            );
+                            self.report(&c.key, key, message);
+                        }
                     }
                 }
                 if c.values.is_some() {
-                    Test::In(k, values)
+                    Test::In(k, mask)
                 } else {
-                    Test::NotIn(k, values)
+                    Test::NotIn(k, mask)
                 }
             }
         };
