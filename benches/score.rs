@@ -1,4 +1,5 @@
-//! Parse + score of one profile, the work `gtm recommend` does per file.
+//! Parse + score of one profile, the work `gtm recommend` does per file;
+//! loading the built-in rulebook; and a portfolio's rows.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use gtm_advisor::{Rulebook, assess, profile};
@@ -31,7 +32,8 @@ fn bench(c: &mut Criterion) {
                 .par_iter()
                 .map(|t| {
                     let p = profile::parse(t, "client.toml", &rules).expect("valid profile");
-                    gtm_advisor::render::Row::new("client.toml", &assess(&p, &rules))
+                    let s = gtm_advisor::engine::assess::summarize(&p, &rules);
+                    gtm_advisor::render::Row::summary("client.toml", &p, &s)
                 })
                 .collect();
             black_box(rows)

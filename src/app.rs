@@ -127,6 +127,14 @@ fn evaluate(arg: &str, rules: &Rulebook) -> Result<Evaluation, LoadFailure> {
     evaluate_text(input.name, &input.text, rules)
 }
 
+/// A profile's portfolio row, decided without the full explanation.
+fn summarize(arg: &str, rules: &Rulebook) -> Result<Row, LoadFailure> {
+    let input = input::read(arg, MAX_PROFILE_BYTES).map_err(LoadFailure::Input)?;
+    let profile = profile::parse(&input.text, &input.name, rules).map_err(LoadFailure::Problems)?;
+    let summary = gtm_advisor::engine::assess::summarize(&profile, rules);
+    Ok(Row::summary(&input.name, &profile, &summary))
+}
+
 /// Validates and scores a profile already read; `file` names it in messages.
 fn evaluate_text(file: String, text: &str, rules: &Rulebook) -> Result<Evaluation, LoadFailure> {
     let profile = profile::parse(text, &file, rules).map_err(LoadFailure::Problems)?;
@@ -295,9 +303,7 @@ fn recommend(
     {
         // A table or CSV needs one small row per profile, not the whole
         // assessment, which keeps memory flat for large portfolios.
-        let rows = each_file(&files, |f| {
-            evaluate(f, rules).map(|e| Row::new(&e.file, &e.assessment))
-        });
+        let rows = each_file(&files, |f| summarize(f, rules));
         let mut rows = successes(rows, &mut out);
         if rows.is_empty() {
             return out;

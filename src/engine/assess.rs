@@ -425,6 +425,68 @@ fn handoffs(mix: &[(Motion, u32)], rules: &Rulebook) -> Vec<HandoffResult> {
         .collect()
 }
 
+/// What a portfolio row shows of one profile, decided the same way as
+/// [`assess`] but without writing any explanation: large portfolios need
+/// only this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// The headline motion.
+    pub motion: Motion,
+    /// The company-wide ACV band.
+    pub acv_band: Motion,
+    /// Clear or contested.
+    pub confidence: Confidence,
+    /// Conflicts of the company-wide decision.
+    pub conflicts: usize,
+    /// Findings.
+    pub findings: usize,
+    /// Checklist items done.
+    pub done: usize,
+    /// Checklist items in all.
+    pub total: usize,
+}
+
+/// The [`Summary`] of a profile.
+pub fn summarize(profile: &Profile, rules: &Rulebook) -> Summary {
+    let d = decide_profile(profile, rules);
+    let facts = d.facts;
+    let conflicts = d.company.conflicts(&facts, rules).len();
+    let contested = d.motion != d.company.band
+        || conflicts > 0
+        || d.segments
+            .iter()
+            .any(|s| !s.decision.conflicts(&s.facts, rules).is_empty());
+    let ctx = Context {
+        facts: &facts,
+        readings: Some(&d.company.readings),
+        practices: Some(&profile.practices),
+        motion: Some(d.motion),
+    };
+    let (mut total, mut done) = (0, 0);
+    for item in checklist::applying(rules, d.motion, Some(&ctx)) {
+        total += 1;
+        done += usize::from(
+            profile
+                .checklist_done
+                .iter()
+                .any(|id| id == item.id.get_ref()),
+        );
+    }
+    Summary {
+        motion: d.motion,
+        acv_band: d.company.band,
+        confidence: if contested {
+            Confidence::Contested
+        } else {
+            Confidence::Clear
+        },
+        conflicts,
+        findings: findings::count(profile, &ctx, rules),
+        done,
+        total,
+    }
+}
+
 /// Assesses a profile against a rulebook.
 pub fn assess(profile: &Profile, rules: &Rulebook) -> Assessment {
     let d: ProfileDecision = decide_profile(profile, rules);
@@ -524,6 +586,31 @@ mod tests {
             ["acv-plg-to-50k", "guided-onboarding", "light-review"]
         );
         assert_eq!(a.unanswered.len(), 8);
+    }
+
+    #[test]
+    fn the_summary_is_the_assessment_in_brief_for_every_example() {
+        let rules = Rulebook::default_rules();
+        let mut seen = 0;
+        for entry in std::fs::read_dir("profiles").unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let p = parse(&text, "p.toml", &rules).unwrap();
+            let a = assess(&p, &rules);
+            let s = summarize(&p, &rules);
+            let brief = Summary {
+                motion: a.motion,
+                acv_band: a.acv_band(),
+                confidence: a.confidence,
+                conflicts: a.conflicts().len(),
+                findings: a.findings.len(),
+                done: a.checklist.iter().filter(|i| i.done).count(),
+                total: a.checklist.len(),
+            };
+            assert_eq!(s, brief, "{}", path.display());
+            seen += 1;
+        }
+        assert!(seen >= 20);
     }
 
     #[test]

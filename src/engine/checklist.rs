@@ -2,7 +2,7 @@
 //! left out and the profile's progress marked. Pure: no I/O.
 
 use crate::motion::Motion;
-use crate::rulebook::Rulebook;
+use crate::rulebook::{ChecklistItem, Rulebook};
 
 use super::readings::Context;
 
@@ -21,6 +21,19 @@ pub struct ChecklistEntry {
     pub source: String,
 }
 
+/// The rulebook's items of `motion` that the context's facts leave in.
+pub fn applying<'r>(
+    rules: &'r Rulebook,
+    motion: Motion,
+    ctx: Option<&Context<'_>>,
+) -> impl Iterator<Item = &'r ChecklistItem> {
+    rules
+        .checklist
+        .iter()
+        .filter(move |item| item.motions.contains(&motion))
+        .filter(move |item| ctx.is_none_or(|c| c.all_and_any(&item.when, &item.any)))
+}
+
 /// The checklist of `motion`, in rulebook order. With a profile's context,
 /// items whose conditions its facts rule out are left out; without one
 /// (`gtm checklist MOTION`) every item of the motion is listed. Ids in
@@ -31,11 +44,7 @@ pub fn for_motion(
     ctx: Option<&Context<'_>>,
     done: &[String],
 ) -> Vec<ChecklistEntry> {
-    rules
-        .checklist
-        .iter()
-        .filter(|item| item.motions.contains(&motion))
-        .filter(|item| ctx.is_none_or(|c| c.all_and_any(&item.when, &item.any)))
+    applying(rules, motion, ctx)
         .map(|item| ChecklistEntry {
             id: item.id.get_ref().clone(),
             section: item.section.clone(),

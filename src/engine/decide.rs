@@ -53,23 +53,8 @@ impl Decision {
 
 /// Decides one set of facts.
 pub fn decide(facts: &Facts, rules: &Rulebook) -> Decision {
-    let band = rules.band(facts.acv);
-    let readings = read(facts, rules);
-    let ctx = Context {
-        readings: Some(&readings),
-        ..Context::of(facts)
-    };
     let mut held = Vec::new();
-    let mut motion = band;
-    for (i, rule) in rules.moves.iter().enumerate() {
-        if *rule.band.get_ref() == band && ctx.all_and_any(&rule.when, &rule.any) {
-            held.push(i);
-            // Validation guarantees every move of a band has the same target.
-            if let Some(to) = &rule.to {
-                motion = *to.get_ref();
-            }
-        }
-    }
+    let (band, readings, motion) = decide_with(facts, rules, |i| held.push(i));
     Decision {
         band,
         readings,
@@ -78,9 +63,36 @@ pub fn decide(facts: &Facts, rules: &Rulebook) -> Decision {
     }
 }
 
-/// The motion alone, for callers that need nothing else.
+/// The motion alone, for callers that need nothing else (flip points,
+/// portfolios): the same decision as [`decide`], without allocating.
 pub fn motion_of(facts: &Facts, rules: &Rulebook) -> Motion {
-    decide(facts, rules).motion
+    decide_with(facts, rules, |_| {}).2
+}
+
+/// The decision itself: band, readings, and the motion after the move
+/// table; `held` hears the index of every rule of the band that holds.
+fn decide_with(
+    facts: &Facts,
+    rules: &Rulebook,
+    mut held: impl FnMut(usize),
+) -> (Motion, Readings, Motion) {
+    let band = rules.band(facts.acv);
+    let readings = read(facts, rules);
+    let ctx = Context {
+        readings: Some(&readings),
+        ..Context::of(facts)
+    };
+    let mut motion = band;
+    for (i, rule) in rules.moves.iter().enumerate() {
+        if *rule.band.get_ref() == band && ctx.all_and_any(&rule.when, &rule.any) {
+            held(i);
+            // Validation guarantees every move of a band has the same target.
+            if let Some(to) = &rule.to {
+                motion = *to.get_ref();
+            }
+        }
+    }
+    (band, readings, motion)
 }
 
 /// All of the revenue, in basis points.
@@ -202,6 +214,22 @@ pub fn decide_parts(
         remainder_bp,
         mix,
     }
+}
+
+/// The headline motion alone, without allocating: the same decision as
+/// [`decide_parts`], for flip points.
+pub fn headline_of(company: &Facts, segments: &[SegmentAnswers], rules: &Rulebook) -> Motion {
+    let own = motion_of(company, rules);
+    if segments.is_empty() {
+        return own;
+    }
+    let mut by_motion = [0u32; 5];
+    let described: u32 = segments.iter().map(|s| s.share_bp).sum();
+    by_motion[own.rank()] += WHOLE_BP.saturating_sub(described);
+    for s in segments {
+        by_motion[motion_of(&segment_facts(company, s), rules).rank()] += s.share_bp;
+    }
+    headline(&by_motion).0
 }
 
 /// The headline of a revenue split, per DESIGN.md "Segments".

@@ -5,7 +5,7 @@
 use crate::diagnostic::nearest;
 use crate::motion::Motion;
 use crate::profile::Profile;
-use crate::rulebook::{Level, Rulebook, Test};
+use crate::rulebook::{FindingRule, Level, Rulebook, Test};
 
 use super::readings::Context;
 
@@ -29,15 +29,31 @@ pub struct Finding {
     pub line: Option<usize>,
 }
 
+/// The rules that fire for `ctx.motion` as the recommendation.
+fn firing<'r>(ctx: &Context<'_>, rules: &'r Rulebook) -> impl Iterator<Item = &'r FindingRule> {
+    let recommended = ctx.motion.unwrap_or(Motion::Hybrid);
+    rules
+        .findings
+        .iter()
+        .filter(move |r| r.motions.is_empty() || r.motions.contains(&recommended))
+        .filter(move |r| ctx.all_and_any(&r.when, &r.any))
+}
+
+/// How many findings [`lint`] reports, without writing them.
+pub fn count(profile: &Profile, ctx: &Context<'_>, rules: &Rulebook) -> usize {
+    let unknown = profile
+        .checklist_done
+        .iter()
+        .filter(|id| rules.checklist_item(id).is_none())
+        .count();
+    firing(ctx, rules).count() + unknown
+}
+
 /// Every finding rule that fires for `profile` when `ctx.motion` is the
 /// recommendation, then a warning per unknown `[checklist] done` id.
 pub fn lint(profile: &Profile, ctx: &Context<'_>, rules: &Rulebook) -> Vec<Finding> {
     let recommended = ctx.motion.unwrap_or(Motion::Hybrid);
-    let mut out: Vec<Finding> = rules
-        .findings
-        .iter()
-        .filter(|r| r.motions.is_empty() || r.motions.contains(&recommended))
-        .filter(|r| ctx.all_and_any(&r.when, &r.any))
+    let mut out: Vec<Finding> = firing(ctx, rules)
         .map(|r| {
             let current = profile
                 .practices

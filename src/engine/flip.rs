@@ -1,6 +1,6 @@
 //! Flip points: holding everything else fixed, the nearest value of each
 //! company-wide answer, in each direction, that changes the headline motion.
-//! Found by running the same decision ([`decide_parts`]) over the values
+//! Found by running the same decision ([`headline_of`]) over the values
 //! where it can change: every ACV and time threshold the rulebook's bands and
 //! conditions use (in cents and seconds, on both sides), and every other
 //! answer. Pure: no I/O.
@@ -11,7 +11,7 @@ use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment};
 use crate::profile::{Money, SegmentAnswers};
 use crate::rulebook::{Condition, Rulebook, Test};
 
-use super::decide::decide_parts;
+use super::decide::headline_of;
 use super::readings::Facts;
 
 /// Which way the headline moves.
@@ -112,7 +112,7 @@ fn time_thresholds(rules: &Rulebook) -> Vec<f64> {
 
 /// Every single change that gives a headline other than the current one.
 pub fn flip_points(facts: &Facts, segments: &[SegmentAnswers], rules: &Rulebook) -> Vec<FlipPoint> {
-    let headline = |f: &Facts| decide_parts(f, segments, rules).motion;
+    let headline = |f: &Facts| headline_of(f, segments, rules);
     let current = headline(facts);
     let mut flips = Vec::new();
 

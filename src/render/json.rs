@@ -365,16 +365,11 @@ pub fn assessments(results: &[Evaluated<'_>]) -> String {
 /// exactly what [`assessments`] prints, so a large portfolio can be rendered
 /// one profile at a time.
 pub fn array_element(r: &Evaluated<'_>) -> String {
-    let text = assessment(r);
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
-    for line in text.trim_end().lines() {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str("  ");
-        out.push_str(line);
-    }
-    out
+    // An array of one, pretty-printed, is "[\n" + the element indented one
+    // level + "\n]": serde_json indents it, so no pass over its lines is needed.
+    let mut text = to_string(&[result(r)]);
+    text.truncate(text.len().saturating_sub("\n]\n".len()));
+    text.split_off("[\n".len().min(text.len()))
 }
 
 /// Writes a pretty-printed JSON array one element at a time, so a large

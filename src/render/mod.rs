@@ -104,6 +104,26 @@ pub struct Row {
 }
 
 impl Row {
+    /// The row of a profile from its [`Summary`](crate::engine::assess::Summary).
+    pub fn summary(
+        file: &str,
+        profile: &crate::Profile,
+        s: &crate::engine::assess::Summary,
+    ) -> Row {
+        Row {
+            file: file.to_string(),
+            name: profile.name.clone(),
+            acv: profile.acv,
+            motion: s.motion,
+            acv_band: s.acv_band,
+            confidence: s.confidence,
+            conflicts: s.conflicts,
+            findings: s.findings,
+            done: s.done,
+            total: s.total,
+        }
+    }
+
     /// The row of one result.
     pub fn new(file: &str, a: &Assessment) -> Row {
         Row {
