@@ -26,7 +26,7 @@ Examples:
   gtm recommend acme.toml            the recommendation, with reasons and checklist
   gtm recommend clients/*.toml       one row per client, and a count per motion
   gtm recommend acme.toml --format json
-  gtm explain acme.toml              every factor, its weight and its source
+  gtm explain acme.toml              the band, readings, move, conflicts and sources
   gtm checklist hybrid               the checklist of one motion
   gtm rules                          the rulebook in use
 
@@ -164,7 +164,7 @@ evaluated.")]
         sort: Option<SortKey>,
     },
 
-    /// Show how the recommendation was reached: every factor, weight, reason and source.
+    /// Show how the recommendation was reached: band, readings, move, conflicts, notes, evidence, flip points.
     #[command(after_help = "\
 Examples:
   gtm explain acme.toml
@@ -327,7 +327,7 @@ An existing file is never overwritten.")]
         file: String,
     },
 
-    /// Print the rulebook in use: bands, weights, conflicts, checklist, sources.
+    /// Print the rulebook in use: bands, readings, moves, notes, findings, checklist, sources.
     #[command(after_help = "\
 Examples:
   gtm rules > my-rules.toml      a copy to edit; then use it with --rules my-rules.toml

@@ -93,7 +93,7 @@ pub const CORE: &[Question] = &[
     Question {
         field: Field::TimeToValue,
         prompt: "Time until a new user gets real value (e.g. 20 minutes, 3 days, 2 weeks)",
-        help: "Minutes lean product-led, weeks sales-led: When each motion fits (Sales-led vs PLG).",
+        help: "Under a day a product can sell itself; a week or more needs sales: When each motion fits (Sales-led vs PLG).",
     },
     Question {
         field: Field::Buyer,
@@ -201,7 +201,7 @@ pub const OPTIONAL_GATE: &str = "Answer optional questions about signals and cur
 
 const UNKNOWN: Choice = Choice {
     id: "not sure",
-    meaning: "leave it unanswered; it then leans neither way",
+    meaning: "leave it unanswered; it then counts as false",
 };
 const YES_NO: [Choice; 3] = [
     UNKNOWN,
