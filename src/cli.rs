@@ -164,7 +164,7 @@ evaluated.")]
         sort: Option<SortKey>,
     },
 
-    /// Show how the recommendation was reached: band, readings, move, conflicts, notes, evidence, flip points.
+    /// Show how the recommendation was reached: band, readings, move, flip points.
     #[command(after_help = "\
 Examples:
   gtm explain acme.toml
@@ -327,7 +327,7 @@ An existing file is never overwritten.")]
         file: String,
     },
 
-    /// Print the rulebook in use: bands, readings, moves, notes, findings, checklist, sources.
+    /// Print the rulebook in use: bands, readings, moves, checklist, sources.
     #[command(after_help = "\
 Examples:
   gtm rules > my-rules.toml      a copy to edit; then use it with --rules my-rules.toml

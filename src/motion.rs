@@ -170,6 +170,30 @@ choice! {
     }
 }
 
+/// The optional `[signals]` keys of a profile, in profile order.
+pub const SIGNAL_KEYS: &[&str] = &[
+    "individual_value",
+    "viral_loops",
+    "instrumented",
+    "integration_heavy",
+    "organic_demand",
+    "developer_audience",
+    "segment",
+    "switching_cost",
+];
+
+/// The optional `[practices]` keys of a profile, in profile order.
+pub const PRACTICE_KEYS: &[&str] = &[
+    "motion",
+    "free_trial",
+    "pricing_public",
+    "demo_required",
+    "sales_contacts_all_signups",
+    "ae_commission_on_self_serve",
+    "separate_funnels",
+    "pql_defined",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,26 +40,7 @@ pub(crate) const REQUIRED_KEYS: &[(&str, &str)] = &[
     ("compliance", "compliance = \"light\""),
     ("onboarding", "onboarding = \"self-serve\""),
 ];
-pub(crate) const SIGNAL_KEYS: &[&str] = &[
-    "individual_value",
-    "viral_loops",
-    "instrumented",
-    "integration_heavy",
-    "organic_demand",
-    "developer_audience",
-    "segment",
-    "switching_cost",
-];
-pub(crate) const PRACTICE_KEYS: &[&str] = &[
-    "motion",
-    "free_trial",
-    "pricing_public",
-    "demo_required",
-    "sales_contacts_all_signups",
-    "ae_commission_on_self_serve",
-    "separate_funnels",
-    "pql_defined",
-];
+pub(crate) use crate::motion::{PRACTICE_KEYS, SIGNAL_KEYS};
 pub(crate) const SEGMENT_KEYS: &[&str] = &[
     "name",
     "acv",

@@ -12,7 +12,7 @@ pub mod text;
 pub mod whatif;
 
 use crate::Assessment;
-use crate::engine::assess::{Confidence, DecisionView};
+use crate::engine::assess::{Confidence, DecisionView, Summary};
 use crate::motion::Motion;
 use crate::profile::Money;
 use crate::rulebook::Rulebook;
@@ -105,15 +105,20 @@ pub struct Row {
 
 impl Row {
     /// The row of a profile from its [`Summary`](crate::engine::assess::Summary).
-    pub fn summary(
-        file: &str,
-        profile: &crate::Profile,
-        s: &crate::engine::assess::Summary,
-    ) -> Row {
+    pub fn summary(file: &str, profile: &crate::Profile, s: &Summary) -> Row {
+        Row::of(file, &profile.name, profile.acv, s)
+    }
+
+    /// The row of one result.
+    pub fn new(file: &str, a: &Assessment) -> Row {
+        Row::of(file, &a.name, a.acv, &a.summary())
+    }
+
+    fn of(file: &str, name: &str, acv: Money, s: &Summary) -> Row {
         Row {
             file: file.to_string(),
-            name: profile.name.clone(),
-            acv: profile.acv,
+            name: name.to_string(),
+            acv,
             motion: s.motion,
             acv_band: s.acv_band,
             confidence: s.confidence,
@@ -121,22 +126,6 @@ impl Row {
             findings: s.findings,
             done: s.done,
             total: s.total,
-        }
-    }
-
-    /// The row of one result.
-    pub fn new(file: &str, a: &Assessment) -> Row {
-        Row {
-            file: file.to_string(),
-            name: a.name.clone(),
-            acv: a.acv,
-            motion: a.motion,
-            acv_band: a.acv_band(),
-            confidence: a.confidence,
-            conflicts: a.conflicts().len(),
-            findings: a.findings.len(),
-            done: a.checklist.iter().filter(|i| i.done).count(),
-            total: a.checklist.len(),
         }
     }
 }

@@ -105,7 +105,7 @@ pub fn assessment(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> Strin
     out.push_str("\n\n");
     out.push_str(&evidence_table(a, opts, false));
     out.push_str(&conflicts(&a.decision.conflicts, opts));
-    out.push_str(&notes(a, opts));
+    out.push_str(&notes(a, opts, false));
     out.push_str(&segments(a, rules, opts));
     out.push_str(&findings(a, opts));
     out.push_str(&format!(
@@ -155,8 +155,10 @@ fn evidence_table(a: &Assessment, opts: &TextOptions, why: bool) -> String {
     out
 }
 
-/// Where the documents disagree about this profile; nothing when they agree.
-fn notes(a: &Assessment, opts: &TextOptions) -> String {
+/// Where the documents disagree about this profile; nothing when they
+/// agree. `brief` gives each note's one-line summary (for the decision at
+/// the top of `explain`), otherwise its full message and a blank line after.
+fn notes(a: &Assessment, opts: &TextOptions, brief: bool) -> String {
     let width = usize::from(opts.width);
     if a.notes.is_empty() {
         return String::new();
@@ -167,15 +169,13 @@ fn notes(a: &Assessment, opts: &TextOptions) -> String {
         a.notes.len()
     );
     for n in &a.notes {
-        out.push_str(&wrap(
-            &format!("{}: {}", n.id, n.message),
-            width,
-            "  * ",
-            "    ",
-        ));
+        let text = if brief { &n.summary } else { &n.message };
+        out.push_str(&wrap(&format!("{}: {text}", n.id), width, "  * ", "    "));
         out.push('\n');
     }
-    out.push('\n');
+    if !brief {
+        out.push('\n');
+    }
     out
 }
 
@@ -443,22 +443,7 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
             out.push('\n');
         }
     }
-    if !a.notes.is_empty() {
-        out.push_str(&format!(
-            "{} ({})\n",
-            paint("Where the documents disagree", BOLD, opts),
-            a.notes.len()
-        ));
-        for n in &a.notes {
-            out.push_str(&wrap(
-                &format!("{}: {}", n.id, n.summary),
-                width,
-                "  * ",
-                "    ",
-            ));
-            out.push('\n');
-        }
-    }
+    out.push_str(&notes(a, opts, true));
     out.push('\n');
     out.push_str(&paint("Why", BOLD, opts));
     out.push('\n');

@@ -10,29 +10,7 @@ use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment, SwitchingCos
 
 const YES_NO: &[&str] = &["true", "false"];
 
-/// The optional `[signals]` keys, in profile order.
-pub const SIGNALS: &[&str] = &[
-    "individual_value",
-    "viral_loops",
-    "instrumented",
-    "integration_heavy",
-    "organic_demand",
-    "developer_audience",
-    "segment",
-    "switching_cost",
-];
-
-/// The optional `[practices]` keys, in profile order.
-pub const PRACTICES: &[&str] = &[
-    "motion",
-    "free_trial",
-    "pricing_public",
-    "demo_required",
-    "sales_contacts_all_signups",
-    "ae_commission_on_self_serve",
-    "separate_funnels",
-    "pql_defined",
-];
+pub use crate::motion::{PRACTICE_KEYS as PRACTICES, SIGNAL_KEYS as SIGNALS};
 
 /// One of the three readings of model 2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
