@@ -449,6 +449,22 @@ fn a_bad_rulebook_is_refused_with_its_line() {
         "{stderr}"
     );
 
+    // A rulebook of model 1 is told which format this build reads.
+    std::fs::write(
+        &custom,
+        "format = 1\nrevision = \"2026.11\"\n[lean]\nthreshold = 3.0\n",
+    )
+    .unwrap();
+    let out = gtm()
+        .arg("--rules")
+        .arg(&custom)
+        .args(["recommend", "profiles/acme-analytics.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("rules.toml:1:10: `format`: rulebook format 1 is not supported; this build reads format 2"), "{stderr}");
+
     std::fs::write(&custom, format!("{builtin}\nsurprise = 1\n")).unwrap();
     let out = gtm()
         .arg("--rules")
