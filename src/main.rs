@@ -1,7 +1,5 @@
 //! The `gtm` binary: parse the command line, run it, print, exit.
 
-#![allow(clippy::print_stderr)]
-
 mod app;
 mod cli;
 mod interactive;
@@ -14,15 +12,22 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use gtm_advisor::exit;
 
+/// Writes a diagnostic line to stderr. A closed or full stderr is not worth
+/// dying for (`eprintln!` would panic, and panics abort): the exit status
+/// still says what happened.
+fn diagnose(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
 fn main() -> ExitCode {
     let matches = cli::command().get_matches();
     let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let outcome = app::run(&cli);
     for note in &outcome.notes {
-        eprintln!("{note}");
+        diagnose(format_args!("{note}"));
     }
     for error in &outcome.errors {
-        eprintln!("error: {error}");
+        diagnose(format_args!("error: {error}"));
     }
     let mut status = outcome.status;
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
@@ -36,7 +41,7 @@ fn main() -> ExitCode {
     match written {
         Ok(late) => {
             for error in &late {
-                eprintln!("error: {error}");
+                diagnose(format_args!("error: {error}"));
             }
             if !late.is_empty() {
                 status = exit::INVALID;
@@ -45,7 +50,7 @@ fn main() -> ExitCode {
         // A reader that goes away early (`gtm rules | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => {
-            eprintln!("error: cannot write to standard output: {e}");
+            diagnose(format_args!("error: cannot write to standard output: {e}"));
             return exit::code(exit::INVALID);
         }
     }

@@ -400,3 +400,56 @@ fn the_pre_commit_hook_refuses_a_failing_profile() {
         "the hook refused a passing profile"
     );
 }
+
+#[test]
+fn names_xml_cannot_carry_still_give_well_formed_junit_and_html() {
+    // Names refuse control characters, but U+FFFE and U+FFFF are not
+    // controls; they and markup in names and segment names must not break
+    // the XML.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("odd\u{fffe}name.toml");
+    let src = std::fs::read_to_string("profiles/canvasly.toml")
+        .unwrap()
+        .replace(
+            "name = \"Canvasly\"",
+            "name = \"<b>Canvas\u{fffe}ly\u{ffff} & 'co'\"",
+        )
+        .replace("name = \"Teams\"", "name = \"Te\u{ffff}ams <i>\"");
+    std::fs::write(&file, src).unwrap();
+    let out = gtm()
+        .arg("check")
+        .arg(&file)
+        .args(["--format", "junit"])
+        .output()
+        .unwrap();
+    let xml = text(&out.stdout);
+    let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}:\n{xml}"));
+    assert!(
+        doc.descendants().any(|n| n
+            .attribute("name")
+            .is_some_and(|a| a.ends_with("odd\u{fffd}name.toml"))),
+        "{xml}"
+    );
+    let html = dir.path().join("r.html");
+    let out = gtm()
+        .arg("report")
+        .arg(&file)
+        .arg("--out")
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let page = std::fs::read_to_string(&html).unwrap();
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc =
+        roxmltree::Document::parse_with_options(&page, options).unwrap_or_else(|e| panic!("{e}"));
+    let words: String = doc.descendants().filter_map(|n| n.text()).collect();
+    assert!(
+        words.contains("<b>Canvas\u{fffd}ly\u{fffd} & 'co'"),
+        "{words}"
+    );
+    assert!(words.contains("Te\u{fffd}ams <i>"), "{words}");
+}

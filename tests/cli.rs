@@ -618,3 +618,39 @@ fn segments_give_a_motion_mix_and_hand_offs() {
     ]);
     assert!(v.get("segments").is_none() && v.get("company_wide").is_none());
 }
+
+#[test]
+fn a_full_or_closed_stderr_changes_nothing_but_the_message() {
+    use std::process::{Command, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin!("gtm");
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    // An invalid profile with nowhere to write the error: still exit 2, no abort.
+    let out = Command::new(bin)
+        .args(["recommend", "tests/fixtures/invalid.toml"])
+        .stderr(Stdio::from(full()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{:?}", out.status);
+    // A full stdout is an error with its own exit status, not a signal.
+    let out = Command::new(bin)
+        .arg("rules")
+        .stdout(Stdio::from(full()))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{:?}", out.status);
+    assert!(text(&out.stderr).contains("cannot write to standard output"));
+    // Both full: still exit 2.
+    let out = Command::new(bin)
+        .arg("rules")
+        .stdout(Stdio::from(full()))
+        .stderr(Stdio::from(full()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{:?}", out.status);
+}

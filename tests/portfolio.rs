@@ -101,19 +101,36 @@ fn csv_parses_back_with_one_row_per_profile() {
             .replace("name = \"Tracewise\"", "name = \"Trace, \\\"wise\\\"\""),
     )
     .unwrap();
+    // A name a spreadsheet would run as a formula.
+    std::fs::write(
+        dir.path().join("d-formula.toml"),
+        std::fs::read_to_string("profiles/tracewise.toml")
+            .unwrap()
+            .replace(
+                "name = \"Tracewise\"",
+                "name = \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"",
+            ),
+    )
+    .unwrap();
     let out = gtm()
         .arg("recommend")
         .arg(dir.path())
         .args(["--format", "csv"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let mut reader = csv::Reader::from_reader(&out.stdout[..]);
     let headers = reader.headers().unwrap().clone();
     assert_eq!(&headers[0], "file");
     assert_eq!(&headers[3], "motion");
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 4);
+    assert_eq!(rows.len(), 5);
+    let formula = rows
+        .iter()
+        .find(|r| r[0].ends_with("d-formula.toml"))
+        .unwrap();
+    assert_eq!(&formula[1], "'=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(&formula[2], "3600", "numbers stay numbers");
     let comma = rows
         .iter()
         .find(|r| r[0].ends_with("c-comma.toml"))

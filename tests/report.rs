@@ -245,3 +245,36 @@ fn the_report_renders_in_headless_chromium() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_report_gets_an_ordinary_mode_and_a_replaced_one_keeps_its_own() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    // What any new file gets here (0666 less the umask).
+    let reference = dir.path().join("reference");
+    std::fs::File::create(&reference).unwrap();
+    let out = dir.path().join("r.html");
+    let status = gtm()
+        .args(["report", "profiles/acme-analytics.toml", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap()
+        .status;
+    assert!(status.success());
+    assert_eq!(
+        mode(&out),
+        mode(&reference),
+        "not the temporary file's 0600"
+    );
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let status = gtm()
+        .args(["report", "profiles/acme-analytics.toml", "--force", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap()
+        .status;
+    assert!(status.success());
+    assert_eq!(mode(&out), 0o640, "--force keeps the file's mode");
+}

@@ -15,12 +15,21 @@ const HEADER: &[&str] = &[
     "checklist_total",
 ];
 
-/// A field quoted when it holds a comma, quote or line break (RFC 4180).
+/// A text field: a leading `'` when a spreadsheet would read it as a formula
+/// (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return, as OWASP
+/// recommends), then quoted when it holds a comma, quote or line break
+/// (RFC 4180). Only text taken from input goes through here; the numbers the
+/// tool writes stay numbers.
 fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -65,6 +74,21 @@ mod tests {
         assert_eq!(field("Acme"), "Acme");
         assert_eq!(field("Acme, Inc."), "\"Acme, Inc.\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(field("=1+1"), "'=1+1");
+        assert_eq!(field("+44 Ltd"), "'+44 Ltd");
+        assert_eq!(field("-x.toml"), "'-x.toml");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("\tTab"), "'\tTab");
+        assert_eq!(field("\rCR"), "\"'\rCR\"");
+        assert_eq!(
+            field("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(field("Acme = Good"), "Acme = Good");
     }
 
     #[test]

@@ -386,7 +386,7 @@ mod tests {
         assert_eq!(github_property("a:b,c"), "a%3Ab%2Cc");
         assert_eq!(
             escape_markup("<a & \"b\">\u{1}"),
-            "&lt;a &amp; &quot;b&quot;&gt; "
+            "&lt;a &amp; &quot;b&quot;&gt;\u{fffd}"
         );
         assert_eq!(fingerprint(&["a", "b"]), fingerprint(&["a", "b"]));
         assert_ne!(fingerprint(&["ab", ""]), fingerprint(&["a", "b"]));

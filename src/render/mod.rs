@@ -148,9 +148,11 @@ pub(crate) fn percent(share: f64) -> String {
     format!("{}%", round2(share * 100.0))
 }
 
-/// Escapes text for XML and HTML alike (JUnit reports, the client report).
-/// Control characters other than newline and tab become spaces, because
-/// XML 1.0 cannot carry them at all.
+/// Escapes text for XML and HTML alike, in text and in attributes (JUnit
+/// reports, the client report). Tab, newline and carriage return become
+/// character references, which attributes keep (a raw one is normalised to a
+/// space); characters XML 1.0 cannot carry at all (other C0 controls, U+FFFE,
+/// U+FFFF) become U+FFFD, the replacement character.
 pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -160,7 +162,10 @@ pub fn escape_markup(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if c.is_control() && !matches!(c, '\n' | '\t') => out.push(' '),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -348,6 +353,14 @@ mod tests {
         assert_eq!(detect(false, Some("120"), None, None).width, 120);
         assert_eq!(detect(false, Some("10"), None, None).width, 40);
         assert_eq!(detect(false, Some("wide"), None, None).width, 80);
+    }
+
+    #[test]
+    fn markup_escapes_what_xml_cannot_carry() {
+        assert_eq!(
+            escape_markup("a<b>&\"'\t\n\r\u{1b}\u{7}\u{fffe}\u{ffff}z"),
+            "a&lt;b&gt;&amp;&quot;&apos;&#9;&#10;&#13;\u{fffd}\u{fffd}\u{fffd}\u{fffd}z"
+        );
     }
 
     #[test]
