@@ -9,6 +9,7 @@ use std::path::Path;
 use gtm_advisor::check::{self, GateOptions, Verdict};
 use gtm_advisor::diagnostic::FileProblems;
 use gtm_advisor::diagnostic::nearest;
+use gtm_advisor::engine::assess::{Detail, assess_with};
 use gtm_advisor::engine::{checklist, load_rules as load_rulebook};
 use gtm_advisor::input::{self, InputError};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES, STARTER};
@@ -20,7 +21,11 @@ use gtm_advisor::{Assessment, Motion, Profile, Rulebook, assess, exit};
 
 use rayon::prelude::*;
 
-use crate::cli::{CheckFormat, Cli, Command, DenyLevel, RecommendFormat, SortKey};
+use crate::cli::{
+    CheckArgs, CheckFormat, ChecklistArgs, Cli, Command, CompletionsArgs, DenyLevel, ExplainArgs,
+    InitArgs, InterviewArgs, Lazy, RecommendArgs, RecommendFormat, ReportArgs, RulesArgs, SortKey,
+    WhatIfArgs,
+};
 
 /// Standard output that is produced while it is written, for results too
 /// large to hold: it writes to the given stream and returns the error
@@ -68,16 +73,21 @@ impl Outcome {
 }
 
 /// The rulebook named by `--rules`, or the built-in one, with its TOML text.
-fn load_rules(cli: &Cli) -> Result<(Rulebook, String), Vec<String>> {
-    match &cli.rules {
-        None => Ok((Rulebook::default_rules(), DEFAULT_RULEBOOK.to_string())),
+///
+/// The rulebook lives as long as the process: it is leaked rather than
+/// freed (some 1,200 small allocations) just before the process exits, and a
+/// streamed portfolio can borrow it without a copy.
+fn load_rules(cli: &Cli) -> Result<(&'static Rulebook, String), Vec<String>> {
+    let (rules, text) = match &cli.rules {
+        None => (Rulebook::default_rules(), DEFAULT_RULEBOOK.to_string()),
         Some(path) => {
             let name = path.display().to_string();
             let input = input::read(&name, MAX_PROFILE_BYTES).map_err(|e| vec![e.to_string()])?;
             let rules = load_rulebook(&input.text, &input.name).map_err(|e| problem_lines(&e))?;
-            Ok((rules, input.text))
+            (rules, input.text)
         }
-    }
+    };
+    Ok((Box::leak(Box::new(rules)), text))
 }
 
 /// One message per problem, so each gets its own "error:" prefix.
@@ -123,8 +133,18 @@ impl Evaluation {
 }
 
 fn evaluate(arg: &str, rules: &Rulebook) -> Result<Evaluation, LoadFailure> {
+    evaluate_with(arg, rules, Detail::Full)
+}
+
+fn evaluate_with(arg: &str, rules: &Rulebook, detail: Detail) -> Result<Evaluation, LoadFailure> {
     let input = input::read(arg, MAX_PROFILE_BYTES).map_err(LoadFailure::Input)?;
-    evaluate_text(input.name, &input.text, rules)
+    let profile = profile::parse(&input.text, &input.name, rules).map_err(LoadFailure::Problems)?;
+    let assessment = assess_with(&profile, rules, detail);
+    Ok(Evaluation {
+        file: input.name,
+        profile,
+        assessment,
+    })
 }
 
 /// A profile's portfolio row, decided without the full explanation.
@@ -168,7 +188,7 @@ pub fn run(cli: &Cli) -> Outcome {
     };
     let Some(command) = &cli.command else {
         if crate::interactive::attended() {
-            return crate::interactive::run(None, None, &rules);
+            return crate::interactive::run(None, None, rules);
         }
         let help = crate::cli::command().render_long_help().to_string();
         return Outcome {
@@ -179,42 +199,48 @@ pub fn run(cli: &Cli) -> Outcome {
         };
     };
     match command {
-        Command::Interview { save, from } => {
-            crate::interactive::run(save.as_deref(), from.as_deref(), &rules)
+        Command::Interview(Lazy(InterviewArgs { save, from })) => {
+            crate::interactive::run(save.as_deref(), from.as_deref(), rules)
         }
-        Command::Recommend {
+        Command::Recommend(Lazy(RecommendArgs {
             files,
             format,
             sort,
-        } => recommend(files, *format, *sort, &rules),
-        Command::Explain { file, format } => explain(file, (*format).into(), &rules),
-        Command::Checklist { motion, format } => {
-            let items = checklist::for_motion(&rules, *motion, None, &[]);
+        })) => recommend(files, *format, *sort, rules),
+        Command::Explain(Lazy(ExplainArgs { file, format })) => {
+            explain(file, (*format).into(), rules)
+        }
+        Command::Checklist(Lazy(ChecklistArgs { motion, format })) => {
+            let items = checklist::for_motion(rules, *motion, None, &[]);
             let stdout = match Format::from(*format) {
-                Format::Text => render::text::checklist(*motion, &items, &rules, &text_options()),
-                Format::Json => render::json::checklist(*motion, &items, &rules),
-                Format::Markdown => render::markdown::checklist(*motion, &items, &rules),
+                Format::Text => render::text::checklist(*motion, &items, rules, &text_options()),
+                Format::Json => render::json::checklist(*motion, &items, rules),
+                Format::Markdown => render::markdown::checklist(*motion, &items, rules),
             };
             Outcome::printed(stdout)
         }
-        Command::Init { file } => init(file),
-        Command::Report { files, out, force } => report(files, out, *force, &rules),
-        Command::WhatIf { file, set, format } => what_if(file, set, (*format).into(), &rules),
-        Command::Check {
+        Command::Init(Lazy(InitArgs { file })) => init(file),
+        Command::Report(Lazy(ReportArgs { files, out, force })) => {
+            report(files, out, *force, rules)
+        }
+        Command::WhatIf(Lazy(WhatIfArgs { file, set, format })) => {
+            what_if(file, set, (*format).into(), rules)
+        }
+        Command::Check(Lazy(CheckArgs {
             paths,
             format,
             deny,
             allow,
             require_checklist,
-        } => {
+        })) => {
             let opts = GateOptions {
                 deny_warnings: deny.contains(&DenyLevel::Warnings),
                 allow: allow.clone(),
                 require_checklist: *require_checklist,
             };
-            check(paths, *format, &opts, &rules)
+            check(paths, *format, &opts, rules)
         }
-        Command::Completions { shell } => {
+        Command::Completions(Lazy(CompletionsArgs { shell })) => {
             let mut buffer = Vec::new();
             clap_complete::generate(*shell, &mut crate::cli::command(), "gtm", &mut buffer);
             Outcome::printed(String::from_utf8_lossy(&buffer).into_owned())
@@ -227,16 +253,16 @@ pub fn run(cli: &Cli) -> Outcome {
             }
         }
         Command::Schema => {
-            let schema = gtm_advisor::schema::profile_schema(&rules);
+            let schema = gtm_advisor::schema::profile_schema(rules);
             let mut stdout = serde_json::to_string_pretty(&schema).unwrap_or_default();
             stdout.push('\n');
             Outcome::printed(stdout)
         }
-        Command::Rules { format } => {
+        Command::Rules(Lazy(RulesArgs { format })) => {
             let stdout = match Format::from(*format) {
                 Format::Text => rules_text,
-                Format::Json => render::json::rulebook(&rules),
-                Format::Markdown => render::markdown::rulebook(&rules),
+                Format::Json => render::json::rulebook(rules),
+                Format::Markdown => render::markdown::rulebook(rules),
             };
             Outcome::printed(stdout)
         }
@@ -285,7 +311,7 @@ fn recommend(
     args: &[String],
     format: RecommendFormat,
     sort: Option<SortKey>,
-    rules: &Rulebook,
+    rules: &'static Rulebook,
 ) -> Outcome {
     let mut out = Outcome::default();
     if args.iter().filter(|f| *f == "-").count() > 1 {
@@ -343,13 +369,15 @@ fn recommend(
                 keys.into_iter().map(|key| key.3).collect()
             }
         };
-        let rules = rules.clone();
-        out.stream = Some(Box::new(move |stdout| {
-            json_portfolio(order, &rules, stdout)
-        }));
+        out.stream = Some(Box::new(move |stdout| json_portfolio(order, rules, stdout)));
         return out;
     }
-    let results = each_file(&files, |f| evaluate(f, rules));
+    // Only JSON shows flip points here; text and Markdown skip working them out.
+    let detail = match format {
+        RecommendFormat::Json => Detail::Full,
+        _ => Detail::WithoutFlipPoints,
+    };
+    let results = each_file(&files, |f| evaluate_with(f, rules, detail));
     let mut results = successes(results, &mut out);
     if results.is_empty() {
         return out;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use gtm_advisor::Motion;
 use gtm_advisor::render::Format;
 
@@ -51,7 +51,7 @@ pub struct Cli {
 pub enum FormatArg {
     /// Tables for a terminal.
     Text,
-    /// JSON, schema_version 1 (an array when several files are given).
+    /// JSON, schema_version 2.
     Json,
     /// Markdown, for reports and pull-request comments.
     Markdown,
@@ -72,7 +72,7 @@ impl From<FormatArg> for Format {
 pub enum RecommendFormat {
     /// Tables for a terminal.
     Text,
-    /// JSON, schema_version 1 (an array for a portfolio).
+    /// JSON, schema_version 2 (an array for a portfolio).
     Json,
     /// Markdown, for reports and pull-request comments.
     Markdown,
@@ -96,7 +96,7 @@ pub enum SortKey {
 pub enum CheckFormat {
     /// Grouped by file, one finding per line with its fix.
     Text,
-    /// JSON, schema_version 1.
+    /// JSON, schema_version 2.
     Json,
     /// GitHub Actions workflow commands (annotations).
     Github,
@@ -126,15 +126,7 @@ Examples:
 Keys: arrows (or j/k) move in a list, Enter accepts, Esc or Ctrl-C stops
 without saving, Ctrl-D ends the input. An existing file is only replaced after
 you answer yes. Needs a terminal; elsewhere use `gtm init` and `gtm recommend`.")]
-    Interview {
-        /// Save the profile to this file instead of asking where.
-        #[arg(long, value_name = "FILE")]
-        save: Option<PathBuf>,
-
-        /// Start from this profile's answers.
-        #[arg(long, value_name = "FILE")]
-        from: Option<String>,
-    },
+    Interview(Lazy<InterviewArgs>),
 
     /// Recommend a motion for one or more profiles.
     #[command(after_help = "\
@@ -150,34 +142,14 @@ One profile prints the full recommendation; several (or a directory) print one
 row each and a count per motion (JSON: one array). A file that cannot be read
 is reported on stderr and makes the exit status 2; the others are still
 evaluated.")]
-    Recommend {
-        /// Profile files, or directories (every *.toml under them); `-` reads one from standard input.
-        #[arg(required = true, value_name = "FILE|DIR")]
-        files: Vec<String>,
-
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = RecommendFormat::Text)]
-        format: RecommendFormat,
-
-        /// Order of a portfolio's rows (default: as given, directories in path order).
-        #[arg(long, value_enum, value_name = "KEY")]
-        sort: Option<SortKey>,
-    },
+    Recommend(Lazy<RecommendArgs>),
 
     /// Show how the recommendation was reached: band, readings, move, flip points.
     #[command(after_help = "\
 Examples:
   gtm explain acme.toml
   gtm explain acme.toml --format markdown > why.md")]
-    Explain {
-        /// The profile file; `-` reads it from standard input.
-        #[arg(value_name = "FILE")]
-        file: String,
-
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
-    },
+    Explain(Lazy<ExplainArgs>),
 
     /// Show what changed answers would do to the result; never writes the file.
     #[command(
@@ -191,19 +163,7 @@ Examples:
 
 Any profile key can be set; values are checked exactly as in a profile file."
     )]
-    WhatIf {
-        /// The profile file.
-        #[arg(value_name = "FILE")]
-        file: String,
-
-        /// A changed answer, KEY=VALUE; repeat for more.
-        #[arg(long = "set", value_name = "KEY=VALUE", required = true)]
-        set: Vec<gtm_advisor::whatif::Change>,
-
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
-    },
+    WhatIf(Lazy<WhatIfArgs>),
 
     /// Write a client report: HTML (inline CSS and SVG) or Markdown.
     #[command(after_help = "\
@@ -215,19 +175,7 @@ Examples:
 
 The HTML page is self-contained (no scripts, nothing fetched) and prints well.
 An existing file is only replaced with --force.")]
-    Report {
-        /// Profile files, or directories (every *.toml under them).
-        #[arg(required = true, value_name = "FILE|DIR")]
-        files: Vec<String>,
-
-        /// Where to write: a .html (or .htm) or .md (or .markdown) file.
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-
-        /// Replace PATH if it exists.
-        #[arg(long)]
-        force: bool,
-    },
+    Report(Lazy<ReportArgs>),
 
     /// Print the implementation checklist of one motion.
     #[command(after_help = "\
@@ -236,15 +184,7 @@ Examples:
   gtm checklist sales-led --format markdown
 
 Mark items done in a profile with `[checklist] done = [\"id\", ...]`.")]
-    Checklist {
-        /// The motion.
-        #[arg(value_name = "MOTION", value_parser = motion_parser())]
-        motion: Motion,
-
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
-    },
+    Checklist(Lazy<ChecklistArgs>),
 
     /// Check profiles in CI: valid, `[expect] motion` met, no error-level finding.
     #[command(after_help = "\
@@ -261,27 +201,7 @@ valid, its `[expect] motion` (if any) is the recommendation, and no
 error-level finding remains; `[check] allow = [...]` in a profile silences
 findings like --allow. Exit status: 0 all passed, 1 a check failed, 2 a file
 could not be read or is invalid (every other file is still checked).")]
-    Check {
-        /// Profile files, or directories of them.
-        #[arg(required = true, value_name = "FILE|DIR")]
-        paths: Vec<String>,
-
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-        format: CheckFormat,
-
-        /// Make these findings fail the check too (`--deny warnings`).
-        #[arg(long, value_enum, value_name = "LEVEL")]
-        deny: Vec<DenyLevel>,
-
-        /// Silence a finding by id; repeat for more.
-        #[arg(long, value_name = "ID")]
-        allow: Vec<String>,
-
-        /// Fail while any checklist item of the recommended motion is not done.
-        #[arg(long)]
-        require_checklist: bool,
-    },
+    Check(Lazy<CheckArgs>),
 
     /// Print a JSON Schema of the profile format, for editors that check TOML as you type.
     #[command(after_help = "\
@@ -300,11 +220,7 @@ Examples:
   gtm completions fish > ~/.config/fish/completions/gtm.fish
   gtm completions powershell >> $PROFILE
   gtm completions elvish >> ~/.config/elvish/rc.elv")]
-    Completions {
-        /// The shell.
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
+    Completions(Lazy<CompletionsArgs>),
 
     /// Print the man page (roff).
     #[command(after_help = "\
@@ -321,22 +237,191 @@ Examples:
   gtm init - > acme.toml   prints it instead
 
 An existing file is never overwritten.")]
-    Init {
-        /// Where to write it (`-` for standard output).
-        #[arg(value_name = "FILE", default_value = "gtm.toml")]
-        file: String,
-    },
+    Init(Lazy<InitArgs>),
 
     /// Print the rulebook in use: bands, readings, moves, checklist, sources.
     #[command(after_help = "\
 Examples:
   gtm rules > my-rules.toml      a copy to edit; then use it with --rules my-rules.toml
   gtm rules --format markdown    the rules as readable tables")]
-    Rules {
-        /// Output format (`text` prints the rulebook's TOML).
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
-    },
+    Rules(Lazy<RulesArgs>),
+}
+
+/// A subcommand's arguments, built only when that subcommand runs: clap then
+/// builds one subcommand's arguments instead of all twelve, which is most of
+/// its start-up time. Help, completions and the man page still see them all.
+#[derive(Debug)]
+pub struct Lazy<T>(pub T);
+
+impl<T: Args> Args for Lazy<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(keeping_about::<T>)
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(keeping_about::<T>)
+    }
+
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+}
+
+/// The arguments of `T`, keeping the subcommand's own description (the
+/// variant's doc comment) rather than the arguments struct's.
+fn keeping_about<T: Args>(cmd: clap::Command) -> clap::Command {
+    let about = cmd.get_about().cloned();
+    let long_about = cmd.get_long_about().cloned();
+    let mut cmd = T::augment_args(cmd);
+    if let Some(about) = about {
+        cmd = cmd.about(about);
+    }
+    match long_about {
+        Some(long) => cmd.long_about(long),
+        None => cmd.long_about(None::<&'static str>),
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Lazy)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+}
+
+/// The arguments of `gtm interview`.
+#[derive(Debug, Args)]
+pub struct InterviewArgs {
+    /// Save the profile to this file instead of asking where.
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+
+    /// Start from this profile's answers.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<String>,
+}
+
+/// The arguments of `gtm recommend`.
+#[derive(Debug, Args)]
+pub struct RecommendArgs {
+    /// Profile files, or directories (every *.toml under them); `-` reads one from standard input.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub files: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RecommendFormat::Text)]
+    pub format: RecommendFormat,
+
+    /// Order of a portfolio's rows (default: as given, directories in path order).
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub sort: Option<SortKey>,
+}
+
+/// The arguments of `gtm explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The profile file; `-` reads it from standard input.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+}
+
+/// The arguments of `gtm whatif`.
+#[derive(Debug, Args)]
+pub struct WhatIfArgs {
+    /// The profile file.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+
+    /// A changed answer, KEY=VALUE; repeat for more.
+    #[arg(long = "set", value_name = "KEY=VALUE", required = true)]
+    pub set: Vec<gtm_advisor::whatif::Change>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+}
+
+/// The arguments of `gtm report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Profile files, or directories (every *.toml under them).
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub files: Vec<String>,
+
+    /// Where to write: a .html (or .htm) or .md (or .markdown) file.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+
+    /// Replace PATH if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The arguments of `gtm checklist`.
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    /// The motion.
+    #[arg(value_name = "MOTION", value_parser = motion_parser())]
+    pub motion: Motion,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+}
+
+/// The arguments of `gtm check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Profile files, or directories of them.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+
+    /// Make these findings fail the check too (`--deny warnings`).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Vec<DenyLevel>,
+
+    /// Silence a finding by id; repeat for more.
+    #[arg(long, value_name = "ID")]
+    pub allow: Vec<String>,
+
+    /// Fail while any checklist item of the recommended motion is not done.
+    #[arg(long)]
+    pub require_checklist: bool,
+}
+
+/// The arguments of `gtm completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// The arguments of `gtm init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write it (`-` for standard output).
+    #[arg(value_name = "FILE", default_value = "gtm.toml")]
+    pub file: String,
+}
+
+/// The arguments of `gtm rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format (`text` prints the rulebook's TOML).
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
 }
 
 fn motion_parser() -> impl TypedValueParser<Value = Motion> {

@@ -501,8 +501,23 @@ pub fn summarize(profile: &Profile, rules: &Rulebook) -> Summary {
     }
 }
 
+/// How much of the assessment to work out besides the decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything, flip points included.
+    Full,
+    /// Everything but the flip points, for outputs that do not show them
+    /// (the text and Markdown recommendation): `flip_points` is left empty.
+    WithoutFlipPoints,
+}
+
 /// Assesses a profile against a rulebook.
 pub fn assess(profile: &Profile, rules: &Rulebook) -> Assessment {
+    assess_with(profile, rules, Detail::Full)
+}
+
+/// Assesses a profile, working out only what `detail` asks for.
+pub fn assess_with(profile: &Profile, rules: &Rulebook, detail: Detail) -> Assessment {
     let d: ProfileDecision = decide_profile(profile, rules);
     let facts = d.facts;
     let ttv = profile.time_to_value.to_string();
@@ -549,7 +564,10 @@ pub fn assess(profile: &Profile, rules: &Rulebook) -> Assessment {
         unanswered,
         checklist: checklist::for_motion(rules, d.motion, Some(&ctx), &profile.checklist_done),
         findings: findings::lint(profile, &ctx, rules),
-        flip_points: flip::flip_points(&facts, &profile.segments, rules),
+        flip_points: match detail {
+            Detail::Full => flip::flip_points(&facts, &profile.segments, rules),
+            Detail::WithoutFlipPoints => Vec::new(),
+        },
         headline: d.headline,
         segments,
         remainder_share: if profile.segments.is_empty() {

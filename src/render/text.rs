@@ -39,29 +39,38 @@ pub(super) fn table(opts: &TextOptions, header: &[&str]) -> Table {
 
 /// Wraps `text` to `width` columns; the first line starts with `first`, the rest with `rest`.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut out = String::new();
-    let mut line = first.to_string();
+    let mut out = String::with_capacity(text.len() + first.len() + 16);
+    wrap_into(&mut out, text, width, first, rest);
+    out
+}
+
+/// [`wrap`], appended to `out` without building the lines apart: rendering
+/// a result wraps dozens of paragraphs, and their copies add up.
+pub fn wrap_into(out: &mut String, text: &str, width: usize, first: &str, rest: &str) {
+    let mut words = text.split_whitespace().peekable();
+    if words.peek().is_none() {
+        out.push_str(first.trim_end());
+        return;
+    }
+    out.push_str(first);
     let mut line_len = first.chars().count();
     let mut empty = true;
-    for word in text.split_whitespace() {
+    for word in words {
         let len = word.chars().count();
         if !empty && line_len + 1 + len > width {
-            out.push_str(line.trim_end());
             out.push('\n');
-            line = rest.to_string();
+            out.push_str(rest);
             line_len = rest.chars().count();
             empty = true;
         }
         if !empty {
-            line.push(' ');
+            out.push(' ');
             line_len += 1;
         }
-        line.push_str(word);
+        out.push_str(word);
         line_len += len;
         empty = false;
     }
-    out.push_str(line.trim_end());
-    out
 }
 
 fn headline(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
@@ -80,12 +89,13 @@ pub fn assessment(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> Strin
     let width = usize::from(opts.width);
     let mut out = headline(a, rules, opts);
     out.push_str("\n\n");
-    out.push_str(&wrap(
+    wrap_into(
+        &mut out,
         &profile_reasoning(a, rules).join(" "),
         width,
         "Why: ",
         "     ",
-    ));
+    );
     out.push('\n');
     let readings: Vec<String> = (0..3)
         .map(|i| {
@@ -148,7 +158,7 @@ fn evidence_table(a: &Assessment, opts: &TextOptions, why: bool) -> String {
             "Not answered, so read as false: {}.",
             a.unanswered.join(", ")
         );
-        out.push_str(&wrap(&line, width, "", ""));
+        wrap_into(&mut out, &line, width, "", "");
         out.push('\n');
     }
     out.push('\n');
@@ -170,7 +180,13 @@ fn notes(a: &Assessment, opts: &TextOptions, brief: bool) -> String {
     );
     for n in &a.notes {
         let text = if brief { &n.summary } else { &n.message };
-        out.push_str(&wrap(&format!("{}: {text}", n.id), width, "  * ", "    "));
+        wrap_into(
+            &mut out,
+            &format!("{}: {text}", n.id),
+            width,
+            "  * ",
+            "    ",
+        );
         out.push('\n');
     }
     if !brief {
@@ -251,19 +267,21 @@ fn segments(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     }
     out.push_str(&t.to_string());
     out.push('\n');
-    out.push_str(&wrap(
+    wrap_into(
+        &mut out,
         &super::mix_sentence(a, rules),
         width,
         "Motion mix: ",
         "  ",
-    ));
+    );
     out.push('\n');
-    out.push_str(&wrap(
+    wrap_into(
+        &mut out,
         &super::headline_sentence(a, rules),
         width,
         "Headline: ",
         "  ",
-    ));
+    );
     out.push('\n');
     for s in a
         .segments
@@ -271,12 +289,13 @@ fn segments(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
         .filter(|s| !s.decision.conflicts.is_empty())
     {
         for c in &s.decision.conflicts {
-            out.push_str(&wrap(
+            wrap_into(
+                &mut out,
                 &format!("{} ({}): {}", s.name, c.id, c.message),
                 width,
                 "  ! ",
                 "    ",
-            ));
+            );
             out.push('\n');
         }
     }
@@ -287,7 +306,7 @@ fn segments(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
             rules.motion(h.to).name
         ));
         for (id, text, _) in &h.triggers {
-            out.push_str(&wrap(&format!("{text} ({id})"), width, "  - ", "    "));
+            wrap_into(&mut out, &format!("{text} ({id})"), width, "  - ", "    ");
             out.push('\n');
         }
     }
@@ -312,9 +331,9 @@ fn findings(a: &Assessment, opts: &TextOptions) -> String {
     let mut out = warning_heading("Findings", a.findings.len(), opts);
     for f in &a.findings {
         out.push_str(&format!("  {}[{}]\n", f.level.id(), f.id));
-        out.push_str(&wrap(&f.message, width, "    ", "    "));
+        wrap_into(&mut out, &f.message, width, "    ", "    ");
         out.push('\n');
-        out.push_str(&wrap(&f.fix, width, "    Fix: ", "         "));
+        wrap_into(&mut out, &f.fix, width, "    Fix: ", "         ");
         out.push('\n');
     }
     out.push('\n');
@@ -329,11 +348,11 @@ fn conflicts(list: &[Conflict], opts: &TextOptions) -> String {
     let mut out = warning_heading("Conflicts", list.len(), opts);
     for c in list {
         out.push_str(&format!("  ! {}\n", paint(&c.id, YELLOW, opts)));
-        out.push_str(&wrap(&c.message, width, "    ", "    "));
+        wrap_into(&mut out, &c.message, width, "    ", "    ");
         out.push('\n');
-        out.push_str(&wrap(&c.advice, width, "    Advice: ", "            "));
+        wrap_into(&mut out, &c.advice, width, "    Advice: ", "            ");
         out.push('\n');
-        out.push_str(&wrap(&c.source, width, "    Source: ", "            "));
+        wrap_into(&mut out, &c.source, width, "    Source: ", "            ");
         out.push('\n');
     }
     out.push('\n');
@@ -357,7 +376,7 @@ fn checklist_list(items: &[ChecklistEntry], opts: &TextOptions, with_done: bool)
         };
         out.push_str(&format!("    {mark} {}\n", item.id));
         let indent = " ".repeat(5 + mark.len());
-        out.push_str(&wrap(&item.text, width, &indent, &indent));
+        wrap_into(&mut out, &item.text, width, &indent, &indent);
         out.push('\n');
     }
     out
@@ -434,12 +453,13 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     if !d.conflicts.is_empty() {
         out.push_str(&warning_heading("Conflicts", d.conflicts.len(), opts));
         for c in &d.conflicts {
-            out.push_str(&wrap(
+            wrap_into(
+                &mut out,
                 &format!("{}: {}", c.id, c.message),
                 width,
                 "  ! ",
                 "    ",
-            ));
+            );
             out.push('\n');
         }
     }
@@ -449,12 +469,12 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     out.push('\n');
     for (i, sentence) in profile_reasoning(a, rules).iter().enumerate() {
         let number = format!("  {}. ", i + 1);
-        out.push_str(&wrap(sentence, width, &number, "     "));
+        wrap_into(&mut out, sentence, width, &number, "     ");
         out.push('\n');
     }
     for r in &d.readings {
         let line = format!("{} {}: {} ({})", r.reading, r.value, r.message, r.source);
-        out.push_str(&wrap(&line, width, "  - ", "    "));
+        wrap_into(&mut out, &line, width, "  - ", "    ");
         out.push('\n');
     }
     out.push('\n');
@@ -463,7 +483,7 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
         out.push('\n');
         for n in &a.notes {
             let line = format!("{}: {} ({})", n.id, n.message, n.sources.join("; "));
-            out.push_str(&wrap(&line, width, "  * ", "    "));
+            wrap_into(&mut out, &line, width, "  * ", "    ");
             out.push('\n');
         }
         out.push('\n');
@@ -472,12 +492,13 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
         out.push_str(&paint("Advice", BOLD, opts));
         out.push('\n');
         for c in &d.conflicts {
-            out.push_str(&wrap(
+            wrap_into(
+                &mut out,
                 &format!("{}: {} ({})", c.id, c.advice, c.source),
                 width,
                 "  - ",
                 "    ",
-            ));
+            );
             out.push('\n');
         }
         out.push('\n');
@@ -495,7 +516,7 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
         out.push_str("  No single change of one answer gives another motion.\n");
     }
     for f in &a.flip_points {
-        out.push_str(&wrap(&flip::sentence(f, rules), width, "  - ", "    "));
+        wrap_into(&mut out, &flip::sentence(f, rules), width, "  - ", "    ");
         out.push('\n');
     }
     out
@@ -533,7 +554,7 @@ fn decision_lines(d: &DecisionView, a: &Assessment, rules: &Rulebook, width: usi
     let mut out = String::new();
     for (label, text) in lines {
         let first = format!("  {label:<9}");
-        out.push_str(&wrap(&text, width, &first, "           "));
+        wrap_into(&mut out, &text, width, &first, "           ");
         out.push('\n');
     }
     out
