@@ -2,6 +2,7 @@
 //! renderers, and returns the text for stdout, the messages for stderr and
 //! the exit status. It prints nothing itself, so main stays the only edge.
 
+use std::borrow::Cow;
 use std::fs::OpenOptions;
 use std::io::{ErrorKind, Write};
 use std::path::Path;
@@ -77,14 +78,15 @@ impl Outcome {
 /// The rulebook lives as long as the process: it is leaked rather than
 /// freed (some 1,200 small allocations) just before the process exits, and a
 /// streamed portfolio can borrow it without a copy.
-fn load_rules(cli: &Cli) -> Result<(&'static Rulebook, String), Vec<String>> {
+fn load_rules(cli: &Cli) -> Result<(&'static Rulebook, Cow<'static, str>), Vec<String>> {
     let (rules, text) = match &cli.rules {
-        None => (Rulebook::default_rules(), DEFAULT_RULEBOOK.to_string()),
+        // The text is only printed by `gtm rules`; no need to copy it.
+        None => (Rulebook::default_rules(), Cow::Borrowed(DEFAULT_RULEBOOK)),
         Some(path) => {
             let name = path.display().to_string();
             let input = input::read(&name, MAX_PROFILE_BYTES).map_err(|e| vec![e.to_string()])?;
             let rules = load_rulebook(&input.text, &input.name).map_err(|e| problem_lines(&e))?;
-            (rules, input.text)
+            (rules, Cow::Owned(input.text))
         }
     };
     Ok((Box::leak(Box::new(rules)), text))
@@ -260,7 +262,7 @@ pub fn run(cli: &Cli) -> Outcome {
         }
         Command::Rules(Lazy(RulesArgs { format })) => {
             let stdout = match Format::from(*format) {
-                Format::Text => rules_text,
+                Format::Text => rules_text.into_owned(),
                 Format::Json => render::json::rulebook(rules),
                 Format::Markdown => render::markdown::rulebook(rules),
             };

@@ -249,7 +249,7 @@ pub fn view(facts: &Facts, decision: &Decision, ttv_text: &str, rules: &Rulebook
                     .into_iter()
                     .map(|k| (k, shown(facts, &ctx, k, ttv_text)))
                     .collect(),
-                message: row.message.clone(),
+                message: row.message.to_string(),
                 source: rules.cite(&row.source),
             }
         })
@@ -269,13 +269,13 @@ pub fn view(facts: &Facts, decision: &Decision, ttv_text: &str, rules: &Rulebook
                     });
                 }
                 let m = &mut moves[0];
-                m.rules.push(rule.id.get_ref().clone());
-                m.messages.push(rule.message.clone());
+                m.rules.push(rule.id.get_ref().to_string());
+                m.messages.push(rule.message.to_string());
                 m.sources.push(rules.cite(&rule.source));
             }
             None => holds.push(Hold {
-                rule: rule.id.get_ref().clone(),
-                message: rule.message.clone(),
+                rule: rule.id.get_ref().to_string(),
+                message: rule.message.to_string(),
                 source: rules.cite(&rule.source),
             }),
         }
@@ -284,9 +284,9 @@ pub fn view(facts: &Facts, decision: &Decision, ttv_text: &str, rules: &Rulebook
         .conflicts(facts, rules)
         .into_iter()
         .map(|m| Conflict {
-            id: m.id.get_ref().clone(),
-            message: m.conflict.clone().unwrap_or_default(),
-            advice: m.advice.clone().unwrap_or_default(),
+            id: m.id.get_ref().to_string(),
+            message: m.conflict.clone().unwrap_or_default().to_string(),
+            advice: m.advice.clone().unwrap_or_default().to_string(),
             source: rules.cite(&m.source),
         })
         .collect();
@@ -384,7 +384,7 @@ fn factors(
                 value: shown(facts, &ctx, key, &ttv),
                 reading: feeds(key, rules),
                 source: rules.cite(&row.source),
-                message: row.message.clone(),
+                message: row.message.to_string(),
             });
         }
     }
@@ -408,9 +408,9 @@ fn notes(facts: &Facts, decision: &Decision, rules: &Rulebook) -> Vec<Note> {
             None => ctx.all_and_any(&n.when, &n.any),
         })
         .map(|n| Note {
-            id: n.id.get_ref().clone(),
-            summary: n.summary.clone(),
-            message: n.message.clone(),
+            id: n.id.get_ref().to_string(),
+            summary: n.summary.to_string(),
+            message: n.message.to_string(),
             sources: n.sources.iter().map(|s| rules.cite(s)).collect(),
         })
         .collect()
@@ -429,8 +429,8 @@ fn handoffs(mix: &[(Motion, u32)], rules: &Rulebook) -> Vec<HandoffResult> {
                 .filter(|h| h.from.contains(&pair[0]) && h.to.contains(&pair[1]))
                 .map(|h| {
                     (
-                        h.id.get_ref().clone(),
-                        h.text.clone(),
+                        h.id.get_ref().to_string(),
+                        h.text.to_string(),
                         rules.cite(&h.source),
                     )
                 })

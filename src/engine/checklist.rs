@@ -46,9 +46,9 @@ pub fn for_motion(
 ) -> Vec<ChecklistEntry> {
     applying(rules, motion, ctx)
         .map(|item| ChecklistEntry {
-            id: item.id.get_ref().clone(),
-            section: item.section.clone(),
-            text: item.text.clone(),
+            id: item.id.get_ref().to_string(),
+            section: item.section.to_string(),
+            text: item.text.to_string(),
             done: done.iter().any(|d| d == item.id.get_ref()),
             source: rules.cite(&item.source),
         })

@@ -87,7 +87,7 @@ pub fn lint(profile: &Profile, ctx: &Context<'_>, rules: &Rulebook) -> Vec<Findi
                 ));
             }
             Finding {
-                id: r.id.get_ref().clone(),
+                id: r.id.get_ref().to_string(),
                 level: r.level,
                 message,
                 fix: fill(&r.fix),

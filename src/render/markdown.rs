@@ -67,7 +67,7 @@ fn segments(a: &Assessment, rules: &Rulebook) -> String {
                 s.acv.to_string(),
                 percent(s.share),
                 readings(&s.decision),
-                rules.motion(s.decision.motion).name.clone(),
+                rules.motion(s.decision.motion).name.to_string(),
             ]
         })
         .collect();
@@ -77,7 +77,7 @@ fn segments(a: &Assessment, rules: &Rulebook) -> String {
             a.acv.to_string(),
             percent(a.remainder_share),
             readings(&a.decision),
-            rules.motion(a.decision.motion).name.clone(),
+            rules.motion(a.decision.motion).name.to_string(),
         ]);
     }
     let mut out = format!(
@@ -210,7 +210,7 @@ pub fn portfolio(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
             format!("`{}`", r.file),
             a.name.clone(),
             a.acv.to_string(),
-            rules.motion(a.motion).name.clone(),
+            rules.motion(a.motion).name.to_string(),
             a.confidence.id().to_string(),
             a.conflicts().len().to_string(),
         ]
@@ -324,9 +324,9 @@ pub fn rulebook(rules: &Rulebook) -> String {
         &["Motion", "ACV", "Sales role"],
         Motion::ALL.iter().map(|m| {
             vec![
-                rules.motion(*m).name.clone(),
+                rules.motion(*m).name.to_string(),
                 super::band_range(rules, *m),
-                rules.motion(*m).sales_role.clone(),
+                rules.motion(*m).sales_role.to_string(),
             ]
         }),
     ));
@@ -340,9 +340,9 @@ pub fn rulebook(rules: &Rulebook) -> String {
             &["Value", "When", "Meaning", "Source"],
             t.rows.iter().map(|r| {
                 vec![
-                    r.value.get_ref().clone(),
+                    r.value.get_ref().to_string(),
                     conditions_text(&r.when, &r.any),
-                    r.message.clone(),
+                    r.message.to_string(),
                     rules.cite(&r.source),
                 ]
             }),
@@ -358,7 +358,7 @@ pub fn rulebook(rules: &Rulebook) -> String {
                 (Some(_), false) => format!("when {}", conditions_text(&m.conflict_when, &[])),
             };
             vec![
-                m.id.get_ref().clone(),
+                m.id.get_ref().to_string(),
                 m.band.get_ref().id().to_string(),
                 m.to.as_ref()
                     .map_or("—".to_string(), |t| t.get_ref().id().to_string()),
@@ -378,9 +378,9 @@ pub fn rulebook(rules: &Rulebook) -> String {
             };
             let sources: Vec<String> = n.sources.iter().map(|s| rules.cite(s)).collect();
             vec![
-                n.id.get_ref().clone(),
+                n.id.get_ref().to_string(),
                 when,
-                n.message.clone(),
+                n.message.to_string(),
                 sources.join("; "),
             ]
         }),
@@ -403,11 +403,11 @@ pub fn rulebook(rules: &Rulebook) -> String {
                 motions.join(", ")
             };
             vec![
-                f.id.get_ref().clone(),
+                f.id.get_ref().to_string(),
                 f.level.id().to_string(),
                 motions,
                 conditions_text(&f.when, &f.any),
-                f.message.clone(),
+                f.message.to_string(),
                 rules.cite(&f.source),
             ]
         }),
@@ -418,10 +418,10 @@ pub fn rulebook(rules: &Rulebook) -> String {
         rules.checklist.iter().map(|i| {
             let motions: Vec<&str> = i.motions.iter().map(|m| m.id()).collect();
             vec![
-                i.id.get_ref().clone(),
+                i.id.get_ref().to_string(),
                 motions.join(", "),
                 conditions_text(&i.when, &i.any),
-                i.text.clone(),
+                i.text.to_string(),
                 rules.cite(&i.source),
             ]
         }),

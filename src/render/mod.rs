@@ -264,7 +264,12 @@ pub fn profile_reasoning(a: &Assessment, rules: &Rulebook) -> Vec<String> {
 /// A rulebook condition as people read it, e.g. "onboarding is implementation or custom".
 pub(crate) fn condition_text(c: &crate::rulebook::Condition) -> String {
     let key = c.key.get_ref();
-    let list = |v: &[String]| v.join(" or ");
+    let list = |v: &[crate::rulebook::Text]| {
+        v.iter()
+            .map(|t| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
     if let Some(v) = &c.values {
         format!("{key} is {}", list(v))
     } else if let Some(v) = &c.not {

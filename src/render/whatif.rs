@@ -20,7 +20,11 @@ fn summary_rows(before: &Assessment, after: &Assessment, rules: &Rulebook) -> [[
     let name = |m: Motion| rules.motion(m).name.clone();
     let reading = |a: &Assessment, i: usize| a.decision.readings[i].value.to_string();
     [
-        ["Motion".into(), name(before.motion), name(after.motion)],
+        [
+            "Motion".into(),
+            name(before.motion).to_string(),
+            name(after.motion).to_string(),
+        ],
         [
             "Confidence".into(),
             before.confidence.id().into(),

@@ -8,7 +8,7 @@
 use super::rulebook::Rulebook;
 
 /// The built-in rulebook as `build.rs` wrote it.
-const PREPARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rulebook.postcard"));
+static PREPARSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rulebook.postcard"));
 
 impl Rulebook {
     /// The embedded default rulebook.
@@ -16,6 +16,8 @@ impl Rulebook {
         // build.rs refuses to build with a rulebook that does not parse and
         // validate, and wrote these bytes from it; failing here would be a
         // build defect, never a user error.
+        // Its strings are borrowed from the embedded bytes, not copied.
+        crate::rulebook::borrow_from(PREPARSED);
         Rulebook::from_preparsed(PREPARSED)
             .unwrap_or_else(|e| panic!("the built-in rulebook is invalid: {e}"))
     }
@@ -33,5 +35,13 @@ mod tests {
         assert_eq!(built_in.to_preparsed(), parsed.to_preparsed());
         // The derived fields were filled in again.
         assert_eq!(format!("{built_in:?}"), format!("{parsed:?}"));
+        // And the strings borrow from the embedded bytes.
+        let title = built_in.title.as_str();
+        let start = PREPARSED.as_ptr() as usize;
+        let at = title.as_ptr() as usize;
+        assert!(
+            at >= start && at < start + PREPARSED.len(),
+            "the title was copied"
+        );
     }
 }

@@ -10,11 +10,13 @@
 
 mod keys;
 mod spanned;
+mod text;
 
 use serde::{Deserialize, Serialize};
 
 pub use keys::{Key, PRACTICES, Reading, SIGNALS};
 pub use spanned::Spanned;
+pub use text::{Text, borrow_from};
 
 use crate::diagnostic::{FileProblems, Location, Problem, is_kebab_id};
 use crate::motion::Motion;
@@ -50,9 +52,9 @@ pub struct Rulebook {
     /// Format of this file; must be [`RULEBOOK_FORMAT`].
     pub format: u32,
     /// The rulebook's own version, shown by `gtm --version`.
-    pub revision: String,
+    pub revision: Text,
     /// A one-line description.
-    pub title: String,
+    pub title: Text,
     /// The source documents rules cite, with their sections.
     pub documents: Vec<Document>,
     /// Display names and roles of the five motions, in order.
@@ -87,11 +89,11 @@ pub struct Rulebook {
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Short id used in `source` references.
-    pub id: Spanned<String>,
+    pub id: Spanned<Text>,
     /// The document's title.
-    pub title: String,
+    pub title: Text,
     /// Its tables and headed sections, by name.
-    pub sections: Vec<String>,
+    pub sections: Vec<Text>,
 }
 
 /// A citation: one section (a table or headed section) of one document.
@@ -99,12 +101,12 @@ pub struct Document {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Document id.
-    pub doc: Spanned<String>,
+    pub doc: Spanned<Text>,
     /// Section name, one of the document's `sections`.
-    pub section: Spanned<String>,
+    pub section: Spanned<Text>,
     /// A finer pointer inside the section, e.g. "usage trigger".
     #[serde(default)]
-    pub part: Option<String>,
+    pub part: Option<Text>,
 }
 
 /// How a motion is presented.
@@ -114,9 +116,9 @@ pub struct MotionInfo {
     /// Which motion.
     pub id: Spanned<Motion>,
     /// Display name, e.g. "Hybrid (product-led sales)".
-    pub name: String,
+    pub name: Text,
     /// What sales does in this motion.
-    pub sales_role: String,
+    pub sales_role: Text,
 }
 
 /// The ACV framework.
@@ -137,10 +139,10 @@ pub struct AcvBand {
     pub motion: Spanned<Motion>,
     /// ACV strictly below this falls in the band.
     #[serde(default)]
-    pub below: Option<Spanned<String>>,
+    pub below: Option<Spanned<Text>>,
     /// ACV at or below this falls in the band.
     #[serde(default)]
-    pub up_to: Option<Spanned<String>>,
+    pub up_to: Option<Spanned<Text>>,
     /// The highest ACV in the band, in cents; filled in when the rulebook is read.
     #[serde(skip)]
     pub top_cents: Option<u64>,
@@ -153,7 +155,7 @@ pub struct ReadingTable {
     /// Which reading.
     pub id: Spanned<Reading>,
     /// The question it answers.
-    pub question: String,
+    pub question: Text,
     /// Rows checked top to bottom; the first that holds gives the value.
     pub rows: Vec<ReadingRow>,
 }
@@ -163,7 +165,7 @@ pub struct ReadingTable {
 #[serde(deny_unknown_fields)]
 pub struct ReadingRow {
     /// The value this row gives.
-    pub value: Spanned<String>,
+    pub value: Spanned<Text>,
     /// Conditions that must all hold.
     #[serde(default)]
     pub when: Vec<Condition>,
@@ -171,7 +173,7 @@ pub struct ReadingRow {
     #[serde(default)]
     pub any: Vec<Condition>,
     /// What this value means for the product, in one sentence.
-    pub message: String,
+    pub message: Text,
     /// Where the row comes from.
     pub source: Source,
 }
@@ -181,7 +183,7 @@ pub struct ReadingRow {
 #[serde(deny_unknown_fields)]
 pub struct MoveRule {
     /// Stable kebab-case id.
-    pub id: Spanned<String>,
+    pub id: Spanned<Text>,
     /// The ACV band (its motion) the rule applies in.
     pub band: Spanned<Motion>,
     /// Where it moves; none for a rule that holds the band's motion.
@@ -194,16 +196,16 @@ pub struct MoveRule {
     #[serde(default)]
     pub any: Vec<Condition>,
     /// Why the motion moves (or holds), written for the motion it ends on.
-    pub message: String,
+    pub message: Text,
     /// The conflict reported when the rule holds, if any.
     #[serde(default)]
-    pub conflict: Option<String>,
+    pub conflict: Option<Text>,
     /// Extra conditions for reporting the conflict.
     #[serde(default)]
     pub conflict_when: Vec<Condition>,
     /// What to do about the conflict.
     #[serde(default)]
-    pub advice: Option<String>,
+    pub advice: Option<Text>,
     /// Where the rule comes from.
     pub source: Source,
 }
@@ -213,7 +215,7 @@ pub struct MoveRule {
 #[serde(deny_unknown_fields)]
 pub struct NoteRule {
     /// Stable kebab-case id.
-    pub id: Spanned<String>,
+    pub id: Spanned<Text>,
     /// Conditions that must all hold.
     #[serde(default)]
     pub when: Vec<Condition>,
@@ -222,11 +224,11 @@ pub struct NoteRule {
     pub any: Vec<Condition>,
     /// The note applies only when this move rule holds.
     #[serde(rename = "move", default)]
-    pub with_move: Option<Spanned<String>>,
+    pub with_move: Option<Spanned<Text>>,
     /// The disagreement in one short line.
-    pub summary: String,
+    pub summary: Text,
     /// What each document says and what the tool does.
-    pub message: String,
+    pub message: Text,
     /// The sections that disagree.
     pub sources: Vec<Source>,
 }
@@ -236,7 +238,7 @@ pub struct NoteRule {
 #[serde(deny_unknown_fields)]
 pub struct EvidenceTable {
     /// The profile key.
-    pub key: Spanned<String>,
+    pub key: Spanned<Text>,
     /// One row per answer (or per range of time to value, shortest first).
     pub rows: Vec<EvidenceRow>,
 }
@@ -247,15 +249,15 @@ pub struct EvidenceTable {
 pub struct EvidenceRow {
     /// The answer, as written in profiles.
     #[serde(default)]
-    pub value: Option<String>,
+    pub value: Option<Text>,
     /// For time to value: times strictly shorter than this.
     #[serde(default)]
-    pub below: Option<String>,
+    pub below: Option<Text>,
     /// `below` in seconds (infinite when absent); filled in when read.
     #[serde(skip)]
     pub below_seconds: f64,
     /// What the answer says, in one sentence.
-    pub message: String,
+    pub message: Text,
     /// Where it comes from.
     pub source: Source,
 }
@@ -265,25 +267,25 @@ pub struct EvidenceRow {
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// Dotted key: `acv`, `buyer`, `signals.viral_loops`, `reading.product`, ...
-    pub key: Spanned<String>,
+    pub key: Spanned<Text>,
     /// Holds when the answer is one of these.
     #[serde(default)]
-    pub values: Option<Vec<String>>,
+    pub values: Option<Vec<Text>>,
     /// Holds when the answer is none of these (an unknown answer is none of them).
     #[serde(default)]
-    pub not: Option<Vec<String>>,
+    pub not: Option<Vec<Text>>,
     /// For `acv` and `time_to_value`: holds at or above this.
     #[serde(default)]
-    pub at_least: Option<String>,
+    pub at_least: Option<Text>,
     /// For `acv`: holds strictly above this.
     #[serde(default)]
-    pub above: Option<String>,
+    pub above: Option<Text>,
     /// For `acv` and `time_to_value`: holds strictly below this.
     #[serde(default)]
-    pub below: Option<String>,
+    pub below: Option<Text>,
     /// For `acv`: holds at or below this.
     #[serde(default)]
-    pub at_most: Option<String>,
+    pub at_most: Option<Text>,
     /// On `practices.motion` in findings: holds when it is answered and differs
     /// from the recommendation.
     #[serde(default)]
@@ -333,9 +335,9 @@ impl Test {
 #[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     /// Stable kebab-case id, used in `[checklist] done`.
-    pub id: Spanned<String>,
+    pub id: Spanned<Text>,
     /// Group heading, e.g. `assess` or `hybrid`.
-    pub section: String,
+    pub section: Text,
     /// The motions whose checklist includes it.
     pub motions: Vec<Motion>,
     /// Conditions that must all hold for the item to apply.
@@ -345,7 +347,7 @@ pub struct ChecklistItem {
     #[serde(default)]
     pub any: Vec<Condition>,
     /// What to do, in one sentence.
-    pub text: String,
+    pub text: Text,
     /// Where it comes from.
     pub source: Source,
 }
@@ -375,7 +377,7 @@ impl Level {
 #[serde(deny_unknown_fields)]
 pub struct FindingRule {
     /// Stable kebab-case id, used in `--allow` and `[check] allow`.
-    pub id: Spanned<String>,
+    pub id: Spanned<Text>,
     /// Error or warning.
     pub level: Level,
     /// The recommended motions it applies to; empty means all.
@@ -387,11 +389,11 @@ pub struct FindingRule {
     #[serde(default)]
     pub any: Vec<Condition>,
     /// The profile key whose line the finding points at.
-    pub line: Spanned<String>,
+    pub line: Spanned<Text>,
     /// What is wrong; `{current}` and `{recommended}` name the motions.
-    pub message: String,
+    pub message: Text,
     /// How to fix it.
-    pub fix: String,
+    pub fix: Text,
     /// Where the rule comes from.
     pub source: Source,
 }
@@ -405,9 +407,9 @@ pub struct Switch {
     /// Target motions.
     pub to: Vec<Motion>,
     /// What the switch costs.
-    pub cost: String,
+    pub cost: Text,
     /// When the switch is worth it.
-    pub when: String,
+    pub when: Text,
     /// Where it comes from.
     pub source: Source,
 }
@@ -417,13 +419,13 @@ pub struct Switch {
 #[serde(deny_unknown_fields)]
 pub struct Handoff {
     /// Stable kebab-case id.
-    pub id: Spanned<String>,
+    pub id: Spanned<Text>,
     /// Motions the account comes from.
     pub from: Vec<Motion>,
     /// Motions it goes to.
     pub to: Vec<Motion>,
     /// What happens, in one sentence.
-    pub text: String,
+    pub text: Text,
     /// Where it comes from.
     pub source: Source,
 }
@@ -736,18 +738,22 @@ impl Validator<'_> {
             self.report(&source.doc, key, message);
             return;
         };
-        if !doc.sections.contains(source.section.get_ref()) {
+        if !doc.sections.iter().any(|s| s == source.section.get_ref()) {
             let message = format!(
                 "`{}` is not a section of `{}`; its sections: {}",
                 source.section.get_ref(),
                 doc.id.get_ref(),
-                doc.sections.join("; ")
+                doc.sections
+                    .iter()
+                    .map(Text::as_str)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             );
             self.report(&source.section, key, message);
         }
     }
 
-    fn unique_id<'a>(&mut self, id: &'a Spanned<String>, key: &str, seen: &mut Vec<&'a str>) {
+    fn unique_id<'a>(&mut self, id: &'a Spanned<Text>, key: &str, seen: &mut Vec<&'a str>) {
         let text = id.get_ref().as_str();
         if !is_kebab_id(text) {
             self.report(
@@ -817,7 +823,7 @@ impl Validator<'_> {
         }
     }
 
-    fn money(&mut self, text: &Spanned<String>, key: &str) -> Option<Money> {
+    fn money(&mut self, text: &Spanned<Text>, key: &str) -> Option<Money> {
         match text.get_ref().parse::<Money>() {
             Ok(m) => Some(m),
             Err(e) => {
@@ -942,7 +948,7 @@ impl Validator<'_> {
             let key = "moves";
             let mut seen: Vec<&str> = ids.iter().map(String::as_str).collect();
             self.unique_id(&m.id, key, &mut seen);
-            ids.push(m.id.get_ref().clone());
+            ids.push(m.id.get_ref().to_string());
             self.source(key, &m.source, docs);
             for c in m
                 .when
@@ -970,13 +976,13 @@ impl Validator<'_> {
     }
 
     fn notes(&mut self, r: &mut Rulebook, docs: &[Document]) {
-        let moves: Vec<String> = r.moves.iter().map(|m| m.id.get_ref().clone()).collect();
+        let moves: Vec<String> = r.moves.iter().map(|m| m.id.get_ref().to_string()).collect();
         let mut ids: Vec<String> = Vec::new();
         for n in &mut r.notes {
             let key = "notes";
             let mut seen: Vec<&str> = ids.iter().map(String::as_str).collect();
             self.unique_id(&n.id, key, &mut seen);
-            ids.push(n.id.get_ref().clone());
+            ids.push(n.id.get_ref().to_string());
             for s in &n.sources {
                 self.source(key, s, docs);
             }
@@ -988,7 +994,7 @@ impl Validator<'_> {
                 );
             }
             if let Some(m) = &n.with_move {
-                if !moves.contains(m.get_ref()) {
+                if !moves.iter().any(|id| id == m.get_ref()) {
                     let message = format!("`{}` is not the id of a move rule", m.get_ref());
                     self.report(m, key, message);
                 }
@@ -1059,7 +1065,7 @@ impl Validator<'_> {
             let key = "checklist";
             let mut seen: Vec<&str> = ids.iter().map(String::as_str).collect();
             self.unique_id(&item.id, key, &mut seen);
-            ids.push(item.id.get_ref().clone());
+            ids.push(item.id.get_ref().to_string());
             self.source(key, &item.source, docs);
             if item.motions.is_empty() {
                 self.report(&item.id, key, "an item needs at least one motion".into());
@@ -1084,7 +1090,7 @@ impl Validator<'_> {
             let key = "findings";
             let mut seen: Vec<&str> = ids.iter().map(String::as_str).collect();
             self.unique_id(&rule.id, key, &mut seen);
-            ids.push(rule.id.get_ref().clone());
+            ids.push(rule.id.get_ref().to_string());
             self.source(key, &rule.source, docs);
             if rule.when.is_empty() {
                 self.report(
