@@ -98,7 +98,7 @@ pub fn judge(
                     remaining.join(", ")
                 ),
                 fix: "Do them and list their ids in `[checklist] done`; `gtm checklist MOTION` describes each.".to_string(),
-                source: "Implementation checklist — Product-Led vs Sales-Led in 2026".to_string(),
+                source: "Implementation checklist — Product-Led vs Sales-Led in 2026".into(),
                 line: profile.line_of("checklist.done").or_else(|| profile.line_of("checklist")),
             });
         }

@@ -117,90 +117,25 @@ pub enum DenyLevel {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Answer a few questions, see the recommendation, and save the answers as a profile.
-    #[command(after_help = "\
-Examples:
-  gtm interview
-  gtm interview --save acme.toml
-  gtm interview --from acme.toml     revisit: Enter keeps each earlier answer
-
-Keys: arrows (or j/k) move in a list, Enter accepts, Esc or Ctrl-C stops
-without saving, Ctrl-D ends the input. An existing file is only replaced after
-you answer yes. Needs a terminal; elsewhere use `gtm init` and `gtm recommend`.")]
     Interview(Lazy<InterviewArgs>),
 
     /// Recommend a motion for one or more profiles.
-    #[command(after_help = "\
-Examples:
-  gtm recommend acme.toml
-  gtm recommend clients/                      every *.toml under clients/, by path
-  gtm recommend clients/ --sort motion
-  gtm recommend clients/*.toml --format json > portfolio.json
-  gtm recommend clients/ --format csv > portfolio.csv
-  cat acme.toml | gtm recommend -
-
-One profile prints the full recommendation; several (or a directory) print one
-row each and a count per motion (JSON: one array). A file that cannot be read
-is reported on stderr and makes the exit status 2; the others are still
-evaluated.")]
     Recommend(Lazy<RecommendArgs>),
 
     /// Show how the recommendation was reached: band, readings, move, flip points.
-    #[command(after_help = "\
-Examples:
-  gtm explain acme.toml
-  gtm explain acme.toml --format markdown > why.md")]
     Explain(Lazy<ExplainArgs>),
 
     /// Show what changed answers would do to the result; never writes the file.
-    #[command(
-        name = "what-if",
-        after_help = "\
-Examples:
-  gtm what-if acme.toml --set acv=60k
-  gtm what-if acme.toml --set buyer=committee --set compliance=review-before-trial
-  gtm what-if acme.toml --set signals.viral_loops=true --format json
-  gtm what-if acme.toml --set signals.segment=      an empty value removes the answer
-
-Any profile key can be set; values are checked exactly as in a profile file."
-    )]
+    #[command(name = "what-if")]
     WhatIf(Lazy<WhatIfArgs>),
 
     /// Write a client report: HTML (inline CSS and SVG) or Markdown.
-    #[command(after_help = "\
-Examples:
-  gtm report acme.toml --out acme-report.html
-  gtm report clients/ --out portfolio.html       every *.toml under clients/
-  gtm report acme.toml --out acme-report.md      Markdown, by the extension
-  gtm report clients/ --out portfolio.html --force
-
-The HTML page is self-contained (no scripts, nothing fetched) and prints well.
-An existing file is only replaced with --force.")]
     Report(Lazy<ReportArgs>),
 
     /// Print the implementation checklist of one motion.
-    #[command(after_help = "\
-Examples:
-  gtm checklist hybrid
-  gtm checklist sales-led --format markdown
-
-Mark items done in a profile with `[checklist] done = [\"id\", ...]`.")]
     Checklist(Lazy<ChecklistArgs>),
 
     /// Check profiles in CI: valid, `[expect] motion` met, no error-level finding.
-    #[command(after_help = "\
-Examples:
-  gtm check gtm.toml
-  gtm check profiles/ --deny warnings
-  gtm check gtm.toml --format github             annotations on the right line in GitHub Actions
-  gtm check gtm.toml --format junit > gtm.xml    test report for GitLab, Jenkins and others
-  gtm check gtm.toml --format gitlab > gl-code-quality.json
-  gtm check gtm.toml --allow pricing-hidden --require-checklist
-
-A directory means every *.toml directly inside it. A profile passes when it is
-valid, its `[expect] motion` (if any) is the recommendation, and no
-error-level finding remains; `[check] allow = [...]` in a profile silences
-findings like --allow. Exit status: 0 all passed, 1 a check failed, 2 a file
-could not be read or is invalid (every other file is still checked).")]
     Check(Lazy<CheckArgs>),
 
     /// Print a JSON Schema of the profile format, for editors that check TOML as you type.
@@ -213,13 +148,6 @@ Even Better TOML):  #:schema ./gtm-profile.schema.json")]
     Schema,
 
     /// Print a shell completion script (commands, options, motion ids, formats).
-    #[command(after_help = "\
-Examples:
-  gtm completions bash > ~/.local/share/bash-completion/completions/gtm
-  gtm completions zsh > ~/.zfunc/_gtm          (with fpath+=(~/.zfunc) before compinit)
-  gtm completions fish > ~/.config/fish/completions/gtm.fish
-  gtm completions powershell >> $PROFILE
-  gtm completions elvish >> ~/.config/elvish/rc.elv")]
     Completions(Lazy<CompletionsArgs>),
 
     /// Print the man page (roff).
@@ -230,20 +158,9 @@ Examples:
     Man,
 
     /// Write a commented starter profile that evaluates as it is.
-    #[command(after_help = "\
-Examples:
-  gtm init                 writes gtm.toml
-  gtm init clients/acme.toml
-  gtm init - > acme.toml   prints it instead
-
-An existing file is never overwritten.")]
     Init(Lazy<InitArgs>),
 
     /// Print the rulebook in use: bands, readings, moves, checklist, sources.
-    #[command(after_help = "\
-Examples:
-  gtm rules > my-rules.toml      a copy to edit; then use it with --rules my-rules.toml
-  gtm rules --format markdown    the rules as readable tables")]
     Rules(Lazy<RulesArgs>),
 }
 
@@ -294,6 +211,15 @@ impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
 
 /// The arguments of `gtm interview`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm interview
+  gtm interview --save acme.toml
+  gtm interview --from acme.toml     revisit: Enter keeps each earlier answer
+
+Keys: arrows (or j/k) move in a list, Enter accepts, Esc or Ctrl-C stops
+without saving, Ctrl-D ends the input. An existing file is only replaced after
+you answer yes. Needs a terminal; elsewhere use `gtm init` and `gtm recommend`.")]
 pub struct InterviewArgs {
     /// Save the profile to this file instead of asking where.
     #[arg(long, value_name = "FILE")]
@@ -306,6 +232,19 @@ pub struct InterviewArgs {
 
 /// The arguments of `gtm recommend`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm recommend acme.toml
+  gtm recommend clients/                      every *.toml under clients/, by path
+  gtm recommend clients/ --sort motion
+  gtm recommend clients/*.toml --format json > portfolio.json
+  gtm recommend clients/ --format csv > portfolio.csv
+  cat acme.toml | gtm recommend -
+
+One profile prints the full recommendation; several (or a directory) print one
+row each and a count per motion (JSON: one array). A file that cannot be read
+is reported on stderr and makes the exit status 2; the others are still
+evaluated.")]
 pub struct RecommendArgs {
     /// Profile files, or directories (every *.toml under them); `-` reads one from standard input.
     #[arg(required = true, value_name = "FILE|DIR")]
@@ -322,6 +261,10 @@ pub struct RecommendArgs {
 
 /// The arguments of `gtm explain`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm explain acme.toml
+  gtm explain acme.toml --format markdown > why.md")]
 pub struct ExplainArgs {
     /// The profile file; `-` reads it from standard input.
     #[arg(value_name = "FILE")]
@@ -334,6 +277,14 @@ pub struct ExplainArgs {
 
 /// The arguments of `gtm whatif`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm what-if acme.toml --set acv=60k
+  gtm what-if acme.toml --set buyer=committee --set compliance=review-before-trial
+  gtm what-if acme.toml --set signals.viral_loops=true --format json
+  gtm what-if acme.toml --set signals.segment=      an empty value removes the answer
+
+Any profile key can be set; values are checked exactly as in a profile file.")]
 pub struct WhatIfArgs {
     /// The profile file.
     #[arg(value_name = "FILE")]
@@ -350,6 +301,15 @@ pub struct WhatIfArgs {
 
 /// The arguments of `gtm report`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm report acme.toml --out acme-report.html
+  gtm report clients/ --out portfolio.html       every *.toml under clients/
+  gtm report acme.toml --out acme-report.md      Markdown, by the extension
+  gtm report clients/ --out portfolio.html --force
+
+The HTML page is self-contained (no scripts, nothing fetched) and prints well.
+An existing file is only replaced with --force.")]
 pub struct ReportArgs {
     /// Profile files, or directories (every *.toml under them).
     #[arg(required = true, value_name = "FILE|DIR")]
@@ -366,6 +326,12 @@ pub struct ReportArgs {
 
 /// The arguments of `gtm checklist`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm checklist hybrid
+  gtm checklist sales-led --format markdown
+
+Mark items done in a profile with `[checklist] done = [\"id\", ...]`.")]
 pub struct ChecklistArgs {
     /// The motion.
     #[arg(value_name = "MOTION", value_parser = motion_parser())]
@@ -378,6 +344,20 @@ pub struct ChecklistArgs {
 
 /// The arguments of `gtm check`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm check gtm.toml
+  gtm check profiles/ --deny warnings
+  gtm check gtm.toml --format github             annotations on the right line in GitHub Actions
+  gtm check gtm.toml --format junit > gtm.xml    test report for GitLab, Jenkins and others
+  gtm check gtm.toml --format gitlab > gl-code-quality.json
+  gtm check gtm.toml --allow pricing-hidden --require-checklist
+
+A directory means every *.toml directly inside it. A profile passes when it is
+valid, its `[expect] motion` (if any) is the recommendation, and no
+error-level finding remains; `[check] allow = [...]` in a profile silences
+findings like --allow. Exit status: 0 all passed, 1 a check failed, 2 a file
+could not be read or is invalid (every other file is still checked).")]
 pub struct CheckArgs {
     /// Profile files, or directories of them.
     #[arg(required = true, value_name = "FILE|DIR")]
@@ -402,6 +382,13 @@ pub struct CheckArgs {
 
 /// The arguments of `gtm completions`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm completions bash > ~/.local/share/bash-completion/completions/gtm
+  gtm completions zsh > ~/.zfunc/_gtm          (with fpath+=(~/.zfunc) before compinit)
+  gtm completions fish > ~/.config/fish/completions/gtm.fish
+  gtm completions powershell >> $PROFILE
+  gtm completions elvish >> ~/.config/elvish/rc.elv")]
 pub struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum)]
@@ -410,6 +397,13 @@ pub struct CompletionsArgs {
 
 /// The arguments of `gtm init`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm init                 writes gtm.toml
+  gtm init clients/acme.toml
+  gtm init - > acme.toml   prints it instead
+
+An existing file is never overwritten.")]
 pub struct InitArgs {
     /// Where to write it (`-` for standard output).
     #[arg(value_name = "FILE", default_value = "gtm.toml")]
@@ -418,6 +412,10 @@ pub struct InitArgs {
 
 /// The arguments of `gtm rules`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm rules > my-rules.toml      a copy to edit; then use it with --rules my-rules.toml
+  gtm rules --format markdown    the rules as readable tables")]
 pub struct RulesArgs {
     /// Output format (`text` prints the rulebook's TOML).
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]

@@ -6,7 +6,7 @@
 
 use crate::motion::Motion;
 use crate::profile::{Money, Profile};
-use crate::rulebook::{Key, Reading, Rulebook};
+use crate::rulebook::{Key, Reading, Rulebook, Text};
 
 use super::checklist::{self, ChecklistEntry};
 use super::decide::{Decision, Headline, ProfileDecision, decide_profile};
@@ -43,9 +43,9 @@ pub struct ReadingResult {
     /// The answers that decided it, as (key, answer shown to people).
     pub because: Vec<(Key, String)>,
     /// What the value means, from the rulebook row.
-    pub message: String,
+    pub message: Text,
     /// The citation of that row.
-    pub source: String,
+    pub source: Text,
 }
 
 /// A move of the motion from the band, with every rule that called for it.
@@ -58,9 +58,9 @@ pub struct Move {
     /// The ids of the rules that held.
     pub rules: Vec<String>,
     /// Why, one sentence per rule.
-    pub messages: Vec<String>,
+    pub messages: Vec<Text>,
     /// The citations, one per rule.
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
 }
 
 /// A rule that held the band's motion where it is, and why.
@@ -69,9 +69,9 @@ pub struct Hold {
     /// The rule's id.
     pub rule: String,
     /// Why the motion stays.
-    pub message: String,
+    pub message: Text,
     /// The citation.
-    pub source: String,
+    pub source: Text,
 }
 
 /// One answer shown as evidence.
@@ -87,9 +87,9 @@ pub struct Factor {
     /// `product, buyer`), or `evidence` when it never changes the motion.
     pub reading: String,
     /// The citation.
-    pub source: String,
+    pub source: Text,
     /// What the answer says.
-    pub message: String,
+    pub message: Text,
 }
 
 /// A place where the product or buyer reading and the price point at
@@ -99,11 +99,11 @@ pub struct Conflict {
     /// The id of the move rule that reports it.
     pub id: String,
     /// What the conflict is.
-    pub message: String,
+    pub message: Text,
     /// What to do about it.
-    pub advice: String,
+    pub advice: Text,
     /// The citation.
-    pub source: String,
+    pub source: Text,
 }
 
 /// Where the two documents disagree on this profile.
@@ -112,11 +112,11 @@ pub struct Note {
     /// Stable id.
     pub id: String,
     /// The disagreement in one short line.
-    pub summary: String,
+    pub summary: Text,
     /// What each says and what the tool does.
-    pub message: String,
+    pub message: Text,
     /// The sections that disagree.
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
 }
 
 /// One decision laid out for people: band, readings, moves, holds, motion.
@@ -157,7 +157,7 @@ pub struct HandoffResult {
     /// The more sales-led motion it hands accounts to.
     pub to: Motion,
     /// The triggers: id, sentence and citation.
-    pub triggers: Vec<(String, String, String)>,
+    pub triggers: Vec<(Text, Text, Text)>,
 }
 
 /// The recommendation for one profile, with everything needed to explain it.
@@ -249,7 +249,7 @@ pub fn view(facts: &Facts, decision: &Decision, ttv_text: &str, rules: &Rulebook
                     .into_iter()
                     .map(|k| (k, shown(facts, &ctx, k, ttv_text)))
                     .collect(),
-                message: row.message.to_string(),
+                message: row.message.clone(),
                 source: rules.cite(&row.source),
             }
         })
@@ -270,12 +270,12 @@ pub fn view(facts: &Facts, decision: &Decision, ttv_text: &str, rules: &Rulebook
                 }
                 let m = &mut moves[0];
                 m.rules.push(rule.id.get_ref().to_string());
-                m.messages.push(rule.message.to_string());
+                m.messages.push(rule.message.clone());
                 m.sources.push(rules.cite(&rule.source));
             }
             None => holds.push(Hold {
                 rule: rule.id.get_ref().to_string(),
-                message: rule.message.to_string(),
+                message: rule.message.clone(),
                 source: rules.cite(&rule.source),
             }),
         }
@@ -285,8 +285,8 @@ pub fn view(facts: &Facts, decision: &Decision, ttv_text: &str, rules: &Rulebook
         .into_iter()
         .map(|m| Conflict {
             id: m.id.get_ref().to_string(),
-            message: m.conflict.clone().unwrap_or_default().to_string(),
-            advice: m.advice.clone().unwrap_or_default().to_string(),
+            message: m.conflict.clone().unwrap_or_default(),
+            advice: m.advice.clone().unwrap_or_default(),
             source: rules.cite(&m.source),
         })
         .collect();
@@ -344,10 +344,10 @@ fn factors(
         value: facts.acv.to_string(),
         reading: "band".into(),
         source: rules.cite(&rules.acv.source),
-        message: format!(
+        message: Text::from(format!(
             "Sets the starting motion: {} ({span}).",
             rules.motion(band).name
-        ),
+        )),
     }];
     let mut unanswered = Vec::new();
     let mut keys = vec![
@@ -384,7 +384,7 @@ fn factors(
                 value: shown(facts, &ctx, key, &ttv),
                 reading: feeds(key, rules),
                 source: rules.cite(&row.source),
-                message: row.message.to_string(),
+                message: row.message.clone(),
             });
         }
     }
@@ -409,8 +409,8 @@ fn notes(facts: &Facts, decision: &Decision, rules: &Rulebook) -> Vec<Note> {
         })
         .map(|n| Note {
             id: n.id.get_ref().to_string(),
-            summary: n.summary.to_string(),
-            message: n.message.to_string(),
+            summary: n.summary.clone(),
+            message: n.message.clone(),
             sources: n.sources.iter().map(|s| rules.cite(s)).collect(),
         })
         .collect()
@@ -429,8 +429,8 @@ fn handoffs(mix: &[(Motion, u32)], rules: &Rulebook) -> Vec<HandoffResult> {
                 .filter(|h| h.from.contains(&pair[0]) && h.to.contains(&pair[1]))
                 .map(|h| {
                     (
-                        h.id.get_ref().to_string(),
-                        h.text.to_string(),
+                        h.id.get_ref().clone(),
+                        h.text.clone(),
                         rules.cite(&h.source),
                     )
                 })

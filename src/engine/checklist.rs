@@ -2,7 +2,7 @@
 //! left out and the profile's progress marked. Pure: no I/O.
 
 use crate::motion::Motion;
-use crate::rulebook::{ChecklistItem, Rulebook};
+use crate::rulebook::{ChecklistItem, Rulebook, Text};
 
 use super::readings::Context;
 
@@ -10,15 +10,15 @@ use super::readings::Context;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChecklistEntry {
     /// Stable kebab-case id.
-    pub id: String,
+    pub id: Text,
     /// Group heading, e.g. `assess` or `hybrid`.
-    pub section: String,
+    pub section: Text,
     /// What to do.
-    pub text: String,
+    pub text: Text,
     /// Whether the profile lists it in `[checklist] done`.
     pub done: bool,
     /// The citation.
-    pub source: String,
+    pub source: Text,
 }
 
 /// The rulebook's items of `motion` that the context's facts leave in.
@@ -46,9 +46,9 @@ pub fn for_motion(
 ) -> Vec<ChecklistEntry> {
     applying(rules, motion, ctx)
         .map(|item| ChecklistEntry {
-            id: item.id.get_ref().to_string(),
-            section: item.section.to_string(),
-            text: item.text.to_string(),
+            id: item.id.get_ref().clone(),
+            section: item.section.clone(),
+            text: item.text.clone(),
             done: done.iter().any(|d| d == item.id.get_ref()),
             source: rules.cite(&item.source),
         })

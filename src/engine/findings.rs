@@ -5,7 +5,7 @@
 use crate::diagnostic::nearest;
 use crate::motion::Motion;
 use crate::profile::Profile;
-use crate::rulebook::{FindingRule, Level, Rulebook, Test};
+use crate::rulebook::{FindingRule, Level, Rulebook, Test, Text};
 
 use super::readings::Context;
 
@@ -24,7 +24,7 @@ pub struct Finding {
     /// How to fix it.
     pub fix: String,
     /// The citation.
-    pub source: String,
+    pub source: Text,
     /// The profile line it concerns, when the profile has that key.
     pub line: Option<usize>,
 }

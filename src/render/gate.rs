@@ -61,7 +61,7 @@ impl Checked<'_> {
                     level: Level::Error,
                     message: message.clone(),
                     fix: "Fix the profile as the message says; `gtm init` writes a valid starter profile.".to_string(),
-                    source: String::new(),
+                    source: Default::default(),
                     line: *line,
                 })
                 .collect(),

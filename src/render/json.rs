@@ -9,7 +9,7 @@ use super::{Evaluated, round4};
 use crate::engine::assess::{DecisionView, Move as MoveResult};
 use crate::engine::checklist::ChecklistEntry;
 use crate::motion::Motion;
-use crate::rulebook::{Level, Rulebook};
+use crate::rulebook::{Level, Rulebook, Text};
 
 /// The JSON schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -147,7 +147,7 @@ struct Note<'a> {
     id: &'a str,
     summary: &'a str,
     message: &'a str,
-    sources: &'a [String],
+    sources: &'a [Text],
 }
 
 #[derive(Serialize)]
@@ -219,7 +219,7 @@ fn moves(moves: &[MoveResult]) -> Vec<Move<'_>> {
             from: m.from,
             to: m.to,
             rules: &m.rules,
-            message: m.messages.join(" "),
+            message: Text::join(&m.messages, " "),
         })
         .collect()
 }

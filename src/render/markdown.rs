@@ -8,6 +8,7 @@ use crate::engine::assess::Conflict;
 use crate::engine::checklist::ChecklistEntry;
 use crate::engine::flip;
 use crate::motion::Motion;
+use crate::rulebook::Text;
 use crate::rulebook::{Reading, Rulebook};
 
 /// Escapes text for a table cell: pipes and line breaks would end the cell.
@@ -140,7 +141,7 @@ fn notes(a: &Assessment) -> String {
             "- **{}**: {}\n  *Sources:* {}\n",
             n.id,
             n.message,
-            n.sources.join("; ")
+            Text::join(&n.sources, "; ")
         ));
     }
     out.push('\n');
@@ -152,7 +153,7 @@ fn readings(a: &Assessment) -> String {
         vec![
             r.id().to_string(),
             reading_line(&a.decision, i),
-            a.decision.readings[i].source.clone(),
+            a.decision.readings[i].source.to_string(),
         ]
     });
     table(
@@ -287,8 +288,8 @@ pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
             f.label.to_string(),
             f.value.clone(),
             f.reading.clone(),
-            f.message.clone(),
-            f.source.clone(),
+            f.message.to_string(),
+            f.source.to_string(),
         ]
     });
     out.push_str(&table(
@@ -343,7 +344,7 @@ pub fn rulebook(rules: &Rulebook) -> String {
                     r.value.get_ref().to_string(),
                     conditions_text(&r.when, &r.any),
                     r.message.to_string(),
-                    rules.cite(&r.source),
+                    rules.cite(&r.source).to_string(),
                 ]
             }),
         ));
@@ -364,7 +365,7 @@ pub fn rulebook(rules: &Rulebook) -> String {
                     .map_or("—".to_string(), |t| t.get_ref().id().to_string()),
                 conditions_text(&m.when, &m.any),
                 conflict,
-                rules.cite(&m.source),
+                rules.cite(&m.source).to_string(),
             ]
         }),
     ));
@@ -376,12 +377,12 @@ pub fn rulebook(rules: &Rulebook) -> String {
                 Some(m) => format!("move `{}` holds", m.get_ref()),
                 None => conditions_text(&n.when, &n.any),
             };
-            let sources: Vec<String> = n.sources.iter().map(|s| rules.cite(s)).collect();
+            let sources: Vec<Text> = n.sources.iter().map(|s| rules.cite(s)).collect();
             vec![
                 n.id.get_ref().to_string(),
                 when,
                 n.message.to_string(),
-                sources.join("; "),
+                Text::join(&sources, "; "),
             ]
         }),
     ));
@@ -408,7 +409,7 @@ pub fn rulebook(rules: &Rulebook) -> String {
                 motions,
                 conditions_text(&f.when, &f.any),
                 f.message.to_string(),
-                rules.cite(&f.source),
+                rules.cite(&f.source).to_string(),
             ]
         }),
     ));
@@ -422,7 +423,7 @@ pub fn rulebook(rules: &Rulebook) -> String {
                 motions.join(", "),
                 conditions_text(&i.when, &i.any),
                 i.text.to_string(),
-                rules.cite(&i.source),
+                rules.cite(&i.source).to_string(),
             ]
         }),
     ));

@@ -206,10 +206,10 @@ pub fn reasoning(d: &DecisionView, acv: Money, rules: &Rulebook) -> Vec<String> 
         band_range(rules, d.acv_band)
     )];
     for m in &d.moves {
-        out.extend(m.messages.iter().cloned());
+        out.extend(m.messages.iter().map(|t| t.to_string()));
     }
     for h in &d.holds {
-        out.push(h.message.clone());
+        out.push(h.message.to_string());
     }
     if d.moves.is_empty() && d.holds.is_empty() {
         out.push(format!(
@@ -229,7 +229,7 @@ pub(crate) fn factor_rows(a: &Assessment) -> Vec<[String; 4]> {
                 f.label.to_string(),
                 f.value.clone(),
                 f.reading.clone(),
-                f.source.clone(),
+                f.source.to_string(),
             ]
         })
         .collect()

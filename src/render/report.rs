@@ -12,6 +12,7 @@ use crate::Assessment;
 use crate::engine::flip;
 use crate::motion::Motion;
 use crate::rulebook::Rulebook;
+use crate::rulebook::Text;
 
 const COLOURS: [&str; 5] = ["#2a9d8f", "#57b894", "#e9c46a", "#f4a261", "#e76f51"];
 const WIDTH: f64 = 640.0;
@@ -187,7 +188,7 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
                 out,
                 "<li>{} <span class=\"meta\">({})</span></li>",
                 escape_markup(&n.message),
-                escape_markup(&n.sources.join("; "))
+                escape_markup(&Text::join(&n.sources, "; "))
             );
         }
         out.push_str("</ul>");

@@ -13,6 +13,7 @@ use crate::engine::checklist::ChecklistEntry;
 use crate::engine::flip;
 use crate::motion::Motion;
 use crate::rulebook::Rulebook;
+use crate::rulebook::Text;
 
 const BOLD: &str = "\x1b[1m";
 const CYAN: &str = "\x1b[36m";
@@ -482,7 +483,7 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
         out.push_str(&paint("What the documents say", BOLD, opts));
         out.push('\n');
         for n in &a.notes {
-            let line = format!("{}: {} ({})", n.id, n.message, n.sources.join("; "));
+            let line = format!("{}: {} ({})", n.id, n.message, Text::join(&n.sources, "; "));
             wrap_into(&mut out, &line, width, "  * ", "    ");
             out.push('\n');
         }

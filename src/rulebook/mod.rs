@@ -107,6 +107,9 @@ pub struct Source {
     /// A finer pointer inside the section, e.g. "usage trigger".
     #[serde(default)]
     pub part: Option<Text>,
+    /// The citation as people read it; filled in when the rulebook is read.
+    #[serde(skip)]
+    pub cited: Text,
 }
 
 /// How a motion is presented.
@@ -444,6 +447,7 @@ struct Derived {
     tests: Vec<Test>,
     band_tops: Vec<Option<u64>>,
     below_seconds: Vec<f64>,
+    citations: Vec<Text>,
 }
 
 impl Derived {
@@ -461,6 +465,7 @@ impl Derived {
                 .iter()
                 .flat_map(|e| e.rows.iter().map(|r| r.below_seconds))
                 .collect(),
+            citations: rules.sources().iter().map(|s| s.cited.clone()).collect(),
         }
     }
 
@@ -489,6 +494,13 @@ impl Derived {
         }
         for (r, seconds) in rows.into_iter().zip(self.below_seconds) {
             r.below_seconds = seconds;
+        }
+        let sources = rules.sources_mut();
+        if sources.len() != self.citations.len() {
+            return Err(mismatch());
+        }
+        for (source, cited) in sources.into_iter().zip(self.citations) {
+            source.cited = cited;
         }
         Ok(())
     }
@@ -595,6 +607,7 @@ impl Rulebook {
         };
         v.check(&mut rules);
         if v.problems.is_empty() {
+            rules.fill_citations();
             Ok(rules)
         } else {
             Err(FileProblems::new(file, v.problems))
@@ -663,7 +676,16 @@ impl Rulebook {
     }
 
     /// A citation as people read it: "Section: part — Document title".
-    pub fn cite(&self, source: &Source) -> String {
+    /// Worked out once when the rulebook is read.
+    pub fn cite(&self, source: &Source) -> Text {
+        if source.cited.is_empty() {
+            Text::from(self.citation(source))
+        } else {
+            source.cited.clone()
+        }
+    }
+
+    fn citation(&self, source: &Source) -> String {
         let title = self
             .documents
             .iter()
@@ -672,6 +694,34 @@ impl Rulebook {
         match &source.part {
             Some(part) => format!("{}: {part} — {title}", source.section.get_ref()),
             None => format!("{} — {title}", source.section.get_ref()),
+        }
+    }
+
+    /// Every citation, in one fixed order, to fill in what it reads as.
+    fn sources_mut(&mut self) -> Vec<&mut Source> {
+        let mut out = vec![&mut self.acv.source];
+        for t in &mut self.readings {
+            out.extend(t.rows.iter_mut().map(|r| &mut r.source));
+        }
+        out.extend(self.moves.iter_mut().map(|m| &mut m.source));
+        for n in &mut self.notes {
+            out.extend(n.sources.iter_mut());
+        }
+        for e in &mut self.evidence {
+            out.extend(e.rows.iter_mut().map(|r| &mut r.source));
+        }
+        out.extend(self.checklist.iter_mut().map(|i| &mut i.source));
+        out.extend(self.findings.iter_mut().map(|f| &mut f.source));
+        out.extend(self.switching.iter_mut().map(|s| &mut s.source));
+        out.extend(self.handoffs.iter_mut().map(|h| &mut h.source));
+        out
+    }
+
+    /// Works out what each citation reads as.
+    fn fill_citations(&mut self) {
+        let copy = self.clone();
+        for source in self.sources_mut() {
+            source.cited = Text::from(copy.citation(source));
         }
     }
 

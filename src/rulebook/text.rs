@@ -21,15 +21,14 @@ pub fn borrow_from(bytes: &'static [u8]) {
 }
 
 /// `text` as a `'static` slice of the registered bytes, when it lies inside them.
-fn borrowed(text: &str) -> Option<&'static str> {
+fn borrowed(text: &[u8]) -> Option<&'static [u8]> {
     borrowed_in(BORROWABLE.get()?, text)
 }
 
 /// `text` as a slice of `bytes`, when it lies inside them.
-fn borrowed_in(bytes: &'static [u8], text: &str) -> Option<&'static str> {
+fn borrowed_in(bytes: &'static [u8], text: &[u8]) -> Option<&'static [u8]> {
     let start = (text.as_ptr() as usize).checked_sub(bytes.as_ptr() as usize)?;
-    let slice = bytes.get(start..start.checked_add(text.len())?)?;
-    std::str::from_utf8(slice).ok()
+    bytes.get(start..start.checked_add(text.len())?)
 }
 
 /// A rulebook string.
@@ -40,6 +39,18 @@ impl Text {
     /// The text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The texts joined with `sep`, like `[String]::join`.
+    pub fn join(items: &[Text], sep: &str) -> String {
+        let mut out = String::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(item);
+        }
+        out
     }
 }
 
@@ -118,7 +129,13 @@ impl PartialEq<Text> for &str {
 
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        if s.is_human_readable() {
+            s.serialize_str(&self.0)
+        } else {
+            // As bytes in the binary form, so that reading it back checks the
+            // UTF-8 once (here) rather than twice (the decoder and here).
+            s.serialize_bytes(self.0.as_bytes())
+        }
     }
 }
 
@@ -130,20 +147,31 @@ impl<'de> Deserialize<'de> for Text {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a string")
             }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text, E> {
-                Ok(Text(match borrowed(v) {
-                    Some(s) => Cow::Borrowed(s),
-                    None => Cow::Owned(v.to_string()),
-                }))
-            }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
                 Ok(Text(Cow::Owned(v.to_string())))
             }
             fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
                 Ok(Text(Cow::Owned(v)))
             }
+            fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Text, E> {
+                match borrowed(v) {
+                    Some(bytes) => std::str::from_utf8(bytes)
+                        .map(|s| Text(Cow::Borrowed(s)))
+                        .map_err(E::custom),
+                    None => self.visit_bytes(v),
+                }
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Text, E> {
+                std::str::from_utf8(v)
+                    .map(|s| Text(Cow::Owned(s.to_string())))
+                    .map_err(E::custom)
+            }
         }
-        d.deserialize_str(TextVisitor)
+        if d.is_human_readable() {
+            d.deserialize_str(TextVisitor)
+        } else {
+            d.deserialize_bytes(TextVisitor)
+        }
     }
 }
 
@@ -154,11 +182,23 @@ mod tests {
     #[test]
     fn text_borrows_only_from_the_registered_bytes() {
         static BYTES: &[u8] = b"hello world";
-        let inside = std::str::from_utf8(&BYTES[6..]).unwrap();
+        let inside = &BYTES[6..];
         let found = borrowed_in(BYTES, inside).unwrap();
-        assert_eq!(found, "world");
+        assert_eq!(found, b"world");
         assert!(std::ptr::eq(found.as_ptr(), inside.as_ptr()));
-        let elsewhere = String::from("world");
+        let elsewhere = b"world".to_vec();
         assert_eq!(borrowed_in(BYTES, &elsewhere), None);
+    }
+
+    #[test]
+    fn the_binary_form_round_trips() {
+        let text = Text::from("héllo");
+        let bytes = postcard::to_allocvec(&text).unwrap();
+        let back: Text = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, text);
+        assert!(
+            postcard::from_bytes::<Text>(&[2, 0xff, 0xfe]).is_err(),
+            "not UTF-8"
+        );
     }
 }
