@@ -319,7 +319,7 @@ fn recommend(
     if args.iter().filter(|f| *f == "-").count() > 1 {
         return Outcome::failed("`-` (standard input) can be given only once".to_string());
     }
-    let files = match expand(args, true) {
+    let files = match expand(args, true, &mut out.notes) {
         Ok(files) => files,
         Err(message) => return Outcome::failed(message),
     };
@@ -498,37 +498,64 @@ fn init(file: &str) -> Outcome {
 /// as the `*.toml` files in them, in path order, and in their subdirectories
 /// too when `recursive`. Hidden entries are skipped. A directory without any
 /// profile is an error.
-fn expand(paths: &[String], recursive: bool) -> Result<Vec<String>, String> {
+/// The profile files named by the arguments: a file as given, a directory
+/// as every regular `*.toml` file under it (only directly inside it unless
+/// `recursive`), hidden entries skipped, sorted by path. Symbolic links are
+/// followed, but a link that loops back to a directory above it is skipped
+/// with a warning (in `notes`) naming it, and a file reached twice through
+/// links is read once. FIFOs, sockets and devices found by walking are
+/// skipped, since reading one can hang; one named on the command line is
+/// read, as asked.
+fn expand(
+    paths: &[String],
+    recursive: bool,
+    notes: &mut Vec<String>,
+) -> Result<Vec<String>, String> {
     let mut files = Vec::new();
     for path in paths {
         if !Path::new(path).is_dir() {
             files.push(path.clone());
             continue;
         }
+        let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name()
+            .max_depth(if recursive { usize::MAX } else { 1 })
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         let mut found = Vec::new();
-        let mut pending = vec![std::path::PathBuf::from(path)];
-        while let Some(dir) = pending.pop() {
-            let entries = std::fs::read_dir(&dir)
-                .map_err(|e| format!("{}: cannot list the directory: {e}", dir.display()))?;
-            for entry in entries.filter_map(Result::ok) {
-                let p = entry.path();
-                if entry.file_name().to_string_lossy().starts_with('.') {
+        let mut seen = std::collections::HashSet::new();
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let at = e
+                        .path()
+                        .map_or_else(|| path.clone(), |p| p.display().to_string());
+                    match e.loop_ancestor() {
+                        Some(ancestor) => notes.push(format!(
+                            "warning: {at}: skipped: a symbolic link that loops back to {}",
+                            ancestor.display()
+                        )),
+                        None => return Err(format!("{at}: cannot list the directory: {e}")),
+                    }
                     continue;
                 }
-                if p.is_dir() {
-                    if recursive {
-                        pending.push(p);
-                    }
-                } else if p.extension().is_some_and(|x| x == "toml") {
-                    found.push(p);
-                }
+            };
+            let p = entry.path();
+            if !entry.file_type().is_file() || p.extension().is_none_or(|x| x != "toml") {
+                continue;
+            }
+            // Two links to one file read it once.
+            let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+            if seen.insert(real) {
+                found.push(p.display().to_string());
             }
         }
         if found.is_empty() {
             return Err(format!("{path}: no *.toml files in this directory"));
         }
-        found.sort();
-        files.extend(found.into_iter().map(|p| p.display().to_string()));
+        files.extend(found);
     }
     Ok(files)
 }
@@ -565,7 +592,8 @@ fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rule
             ));
         }
     }
-    let files = match expand(paths, false) {
+    let mut notes = Vec::new();
+    let files = match expand(paths, false, &mut notes) {
         Ok(files) => files,
         Err(message) => return Outcome::failed(message),
     };
@@ -623,6 +651,7 @@ fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rule
     Outcome {
         stdout,
         status,
+        notes,
         ..Outcome::default()
     }
 }
@@ -712,11 +741,11 @@ fn report(args: &[String], target: &Path, force: bool, rules: &Rulebook) -> Outc
             target.display()
         ));
     }
-    let files = match expand(args, true) {
+    let mut out = Outcome::default();
+    let files = match expand(args, true, &mut out.notes) {
         Ok(files) => files,
         Err(message) => return Outcome::failed(message),
     };
-    let mut out = Outcome::default();
     let results = each_file(&files, |f| evaluate(f, rules));
     let results = successes(results, &mut out);
     if results.is_empty() {

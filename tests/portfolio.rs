@@ -265,3 +265,43 @@ fn a_json_portfolio_of_only_bad_files_prints_nothing() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_fifos_and_twin_links_are_handled() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join("a")).unwrap();
+    std::fs::copy("profiles/slack.toml", root.join("a/slack.toml")).unwrap();
+    // A link back to the root: walking it naively never ends.
+    symlink(root, root.join("a/loop")).unwrap();
+    // A second name for the same file is read once.
+    symlink(root.join("a/slack.toml"), root.join("twin.toml")).unwrap();
+    // A FIFO named like a profile would block a reader forever.
+    let fifo = root.join("pipe.toml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let out = gtm()
+        .arg("recommend")
+        .arg(root)
+        .args(["--format", "csv"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 2, "one profile, once:\n{stdout}");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("loop") && stderr.contains("skipped: a symbolic link that loops back to"),
+        "{stderr}"
+    );
+    let out = gtm()
+        .arg("check")
+        .arg(root.join("a"))
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
