@@ -555,6 +555,8 @@ fn expand(
         if found.is_empty() {
             return Err(format!("{path}: no *.toml files in this directory"));
         }
+        // Path order, as before: "a.toml" comes before "a/b.toml".
+        found.sort();
         files.extend(found);
     }
     Ok(files)
