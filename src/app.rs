@@ -549,15 +549,15 @@ fn expand(
             // Two links to one file read it once.
             let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
             if seen.insert(real) {
-                found.push(p.display().to_string());
+                found.push(p.to_path_buf());
             }
         }
         if found.is_empty() {
             return Err(format!("{path}: no *.toml files in this directory"));
         }
-        // Path order, as before: "a.toml" comes before "a/b.toml".
+        // Path order, component by component.
         found.sort();
-        files.extend(found);
+        files.extend(found.into_iter().map(|p| p.display().to_string()));
     }
     Ok(files)
 }
