@@ -9,7 +9,7 @@ use std::path::Path;
 
 use gtm_advisor::check::{self, GateOptions, Verdict};
 use gtm_advisor::diagnostic::FileProblems;
-use gtm_advisor::diagnostic::nearest;
+use gtm_advisor::diagnostic::{nearest, printable};
 use gtm_advisor::engine::assess::{Detail, assess_with};
 use gtm_advisor::engine::{checklist, load_rules as load_rulebook};
 use gtm_advisor::input::{self, InputError};
@@ -480,6 +480,7 @@ fn init(file: &str) -> Outcome {
             }
             result
         });
+    let file = printable(file);
     match written {
         Ok(()) => Outcome {
             notes: vec![format!(
@@ -535,7 +536,7 @@ fn expand(
                     match e.loop_ancestor() {
                         Some(ancestor) => notes.push(format!(
                             "warning: {at}: skipped: a symbolic link that loops back to {}",
-                            ancestor.display()
+                            printable(&ancestor.display().to_string())
                         )),
                         None => return Err(format!("{at}: cannot list the directory: {e}")),
                     }
@@ -553,7 +554,10 @@ fn expand(
             }
         }
         if found.is_empty() {
-            return Err(format!("{path}: no *.toml files in this directory"));
+            return Err(format!(
+                "{}: no *.toml files in this directory",
+                printable(path)
+            ));
         }
         // Path order, component by component.
         found.sort();
@@ -610,7 +614,7 @@ fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rule
                 let verdict = check::judge(&e.profile, &e.assessment, rules, opts);
                 Done::Judged(Box::new(e), verdict)
             }
-            Err(failure) => Done::Invalid(file.clone(), invalid_lines(failure)),
+            Err(failure) => Done::Invalid(printable(file).into_owned(), invalid_lines(failure)),
         })
         .collect();
     let results: Vec<Checked<'_>> = done
@@ -763,12 +767,16 @@ fn report(args: &[String], target: &Path, force: bool, rules: &Rulebook) -> Outc
         Ok(()) => {
             let n = evaluated.len();
             let noun = if n == 1 { "profile" } else { "profiles" };
-            out.notes
-                .push(format!("wrote {} ({n} {noun})", target.display()));
+            out.notes.push(format!(
+                "wrote {} ({n} {noun})",
+                printable(&target.display().to_string())
+            ));
         }
         Err(e) => {
-            out.errors
-                .push(format!("{}: cannot write: {e}", target.display()));
+            out.errors.push(format!(
+                "{}: cannot write: {e}",
+                printable(&target.display().to_string())
+            ));
             out.status = exit::INVALID;
         }
     }

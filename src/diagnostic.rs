@@ -29,6 +29,47 @@ impl Location {
     }
 }
 
+/// Whether a character would act on a terminal instead of showing: control
+/// characters (C0, DEL, C1) and the bidirectional formatting characters that
+/// can make a line read differently from what it holds.
+fn acts(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}'
+        )
+}
+
+/// Text taken from input, made safe to show on a terminal or in a log: every
+/// control or bidirectional character is written out visibly (`\u{1b}`,
+/// `\n`), so input can neither send escape sequences nor start a line.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    escape(text, acts)
+}
+
+/// [`printable`] for text that may hold our own line breaks (a message with
+/// its help line): newlines stay, everything else that acts is escaped.
+pub fn printable_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    escape(text, |c| c != '\n' && acts(c))
+}
+
+fn escape(text: &str, unsafe_char: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(&unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            _ if !unsafe_char(c) => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The start of every line of a text, so that many locations in one file
 /// cost a binary search each instead of a scan from the top.
 #[derive(Debug, Clone)]
@@ -199,6 +240,14 @@ mod tests {
         // Past the end and inside a character are clamped, not a panic.
         assert_eq!(Location::of(src, 999).line, 3);
         assert_eq!(Location::of(src, 8), Location { line: 2, column: 2 });
+        assert_eq!(printable("plain"), "plain");
+        assert_eq!(
+            printable("a\u{1b}]0;title\u{7}b"),
+            "a\\u{1b}]0;title\\u{7}b"
+        );
+        assert_eq!(printable("x\n::error::y"), "x\\n::error::y");
+        assert_eq!(printable("r\u{202e}l"), "r\\u{202e}l");
+        assert_eq!(printable_lines("one\ntwo\u{1b}"), "one\ntwo\\u{1b}");
         let index = LineIndex::new(src);
         for byte in 0..=src.len() + 3 {
             assert_eq!(index.locate(src, byte), Location::of(src, byte), "{byte}");

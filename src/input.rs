@@ -88,11 +88,16 @@ impl InputError {
 }
 
 /// Reads `arg` (a path, or `-` for standard input), refusing more than `limit` bytes.
+/// The name it gives the input (in `Input::name` and every error) shows
+/// control characters escaped, so a file name cannot reach a terminal or a CI
+/// log as escape sequences or as the start of a line.
 pub fn read(arg: &str, limit: usize) -> Result<Input, InputError> {
     if arg == "-" {
         return read_from(STDIN_NAME, io::stdin().lock(), limit);
     }
     let path = Path::new(arg);
+    let shown = crate::diagnostic::printable(arg);
+    let arg: &str = &shown;
     let io_error = |source: io::Error| match source.kind() {
         io::ErrorKind::NotFound => InputError::NotFound {
             path: arg.to_string(),

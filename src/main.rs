@@ -10,13 +10,18 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
+use gtm_advisor::diagnostic::printable_lines;
 use gtm_advisor::exit;
 
 /// Writes a diagnostic line to stderr. A closed or full stderr is not worth
 /// dying for (`eprintln!` would panic, and panics abort): the exit status
 /// still says what happened.
+/// Control characters from input (a file name, a key) are shown escaped,
+/// so a message can neither send escape sequences to the terminal nor start a
+/// line of a CI log.
 fn diagnose(line: std::fmt::Arguments<'_>) {
-    let _ = writeln!(io::stderr().lock(), "{line}");
+    let text = line.to_string();
+    let _ = writeln!(io::stderr().lock(), "{}", printable_lines(&text));
 }
 
 fn main() -> ExitCode {

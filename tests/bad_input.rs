@@ -340,3 +340,47 @@ fn garbage_of_every_kind_never_panics() {
         refused(sample);
     }
 }
+
+#[test]
+fn control_and_bidi_characters_from_input_are_shown_escaped() {
+    // A file name with an escape sequence and a newline that would start a
+    // GitHub workflow command, and a profile name with a bidi override.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("x\u{1b}]0;pwned\u{7}\n::error::y.toml");
+    std::fs::write(&bad, "version = 1\nname = ").unwrap();
+    let good = dir.path().join("ok.toml");
+    std::fs::write(
+        &good,
+        valid_with("name = \"Acme Analytics\"", "name = \"Acme \u{202e}evil\""),
+    )
+    .unwrap();
+    for format in ["text", "github"] {
+        let out = gtm()
+            .arg("check")
+            .arg(&bad)
+            .arg(&good)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        for stream in [text(&out.stdout), text(&out.stderr)] {
+            assert!(
+                !stream.contains('\u{1b}') && !stream.contains('\u{7}'),
+                "{stream}"
+            );
+            assert!(!stream.contains('\u{202e}'), "{stream}");
+            assert!(
+                !stream.lines().any(|l| l.starts_with("::error::y")),
+                "{stream}"
+            );
+        }
+    }
+    let out = gtm().arg("recommend").arg(&bad).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("x\\u{1b}]0;pwned\\u{7}\\n::error::y.toml"),
+        "{stderr}"
+    );
+    let out = gtm().arg("recommend").arg(&good).output().unwrap();
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("Acme \\u{202e}evil: "), "{stdout}");
+}

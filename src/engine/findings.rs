@@ -2,7 +2,7 @@
 //! as the rulebook's `[[findings]]` rules describe them, judged against the
 //! recommended motion. Pure: no I/O.
 
-use crate::diagnostic::nearest;
+use crate::diagnostic::{nearest, printable};
 use crate::motion::Motion;
 use crate::profile::Profile;
 use crate::rulebook::{FindingRule, Level, Rulebook, Test, Text};
@@ -111,7 +111,10 @@ pub fn lint(profile: &Profile, ctx: &Context<'_>, rules: &Rulebook) -> Vec<Findi
         out.push(Finding {
             id: UNKNOWN_CHECKLIST_ID.to_string(),
             level: Level::Warning,
-            message: format!("`{id}` in `[checklist] done` is not a checklist item of this rulebook, so it counts for nothing."),
+            message: format!(
+                "`{}` in `[checklist] done` is not a checklist item of this rulebook, so it counts for nothing.",
+                printable(id)
+            ),
             fix,
             source: rules.cite(&rules.checklist[0].source),
             line: profile.line_of("checklist.done"),

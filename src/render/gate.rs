@@ -10,6 +10,7 @@ use super::escape_markup;
 use super::json::{self, Finding as JsonFinding};
 use super::text::wrap;
 use crate::check::{GateOptions, INVALID_PROFILE, Verdict, fails};
+use crate::diagnostic::printable;
 use crate::engine::findings::Finding;
 use crate::motion::Motion;
 use crate::rulebook::Level;
@@ -123,13 +124,14 @@ pub fn text(results: &[Checked<'_>], opts: &GateOptions, width: u16) -> String {
                     None => String::new(),
                 };
                 format!(
-                    "{}: {} ({name}: {}{expected})",
-                    r.file(),
+                    "{}: {} ({}: {}{expected})",
+                    printable(r.file()),
                     r.status(),
+                    printable(name),
                     verdict.motion
                 )
             }
-            Checked::Invalid { .. } => format!("{}: invalid", r.file()),
+            Checked::Invalid { .. } => format!("{}: invalid", printable(r.file())),
         };
         out.push_str(&head);
         out.push('\n');
@@ -141,8 +143,14 @@ pub fn text(results: &[Checked<'_>], opts: &GateOptions, width: u16) -> String {
                 f.level.id()
             };
             // One line per finding, unwrapped, so logs can be searched and parsed.
-            let _ = writeln!(out, "  {}{at}: {level}[{}]: {}", r.file(), f.id, f.message);
-            let _ = writeln!(out, "    fix: {}", f.fix);
+            let _ = writeln!(
+                out,
+                "  {}{at}: {level}[{}]: {}",
+                printable(r.file()),
+                f.id,
+                printable(&f.message)
+            );
+            let _ = writeln!(out, "    fix: {}", printable(&f.fix));
         }
         if let Checked::Judged { verdict, .. } = r {
             if !verdict.allowed.is_empty() {

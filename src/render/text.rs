@@ -8,6 +8,7 @@ use super::{
     Row, TextOptions, band_range, factor_rows, percent, profile_reasoning, progress, reading_line,
 };
 use crate::Assessment;
+use crate::diagnostic::printable;
 use crate::engine::assess::{Conflict, DecisionView};
 use crate::engine::checklist::ChecklistEntry;
 use crate::engine::flip;
@@ -78,7 +79,7 @@ fn headline(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     let info = rules.motion(a.motion);
     format!(
         "{}: {}\n{}",
-        paint(&a.name, BOLD, opts),
+        paint(&printable(&a.name), BOLD, opts),
         paint(&info.name, &format!("{BOLD}{CYAN}"), opts),
         wrap(&info.sales_role, opts.width.into(), "", "")
     )
@@ -240,7 +241,7 @@ fn segments(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     let mut t = table(opts, &["Segment", "ACV", "Share", "Readings", "Motion"]);
     for s in &a.segments {
         t.add_row(vec![
-            s.name.clone(),
+            printable(&s.name).into_owned(),
             s.acv.to_string(),
             percent(s.share),
             s.decision
@@ -292,7 +293,7 @@ fn segments(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
         for c in &s.decision.conflicts {
             wrap_into(
                 &mut out,
-                &format!("{} ({}): {}", s.name, c.id, c.message),
+                &format!("{} ({}): {}", printable(&s.name), c.id, c.message),
                 width,
                 "  ! ",
                 "    ",
@@ -398,7 +399,7 @@ pub fn portfolio(rows: &[Row], rules: &Rulebook, opts: &TextOptions) -> String {
     );
     for r in rows {
         t.add_row(vec![
-            r.name.clone(),
+            printable(&r.name).into_owned(),
             r.acv.to_string(),
             r.motion.id().to_string(),
             r.confidence.id().to_string(),

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::{Evaluated, TextOptions};
 use crate::Assessment;
+use crate::diagnostic::printable;
 use crate::motion::Motion;
 use crate::rulebook::Rulebook;
 use crate::whatif::{Change, FactorChange};
@@ -97,7 +98,11 @@ pub fn text(
 ) -> String {
     let width = usize::from(opts.width);
     let mut out = super::text::wrap(
-        &format!("What if {}, in {file}?", changes_line(changes)),
+        &format!(
+            "What if {}, in {}?",
+            printable(&changes_line(changes)),
+            printable(file)
+        ),
         width,
         "",
         "  ",
