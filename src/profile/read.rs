@@ -102,19 +102,44 @@ pub fn parse(src: &str, file: &str, rules: &impl KnownFindings) -> Result<Profil
         src,
         lines: LineIndex::new(src),
         problems: Vec::new(),
+        more: 0,
+        scratch: Problem::at(Location { line: 1, column: 1 }, "", ""),
         locations: BTreeMap::new(),
     };
     let profile = reader.profile(root.get_ref(), rules);
     match profile {
         Some(profile) if reader.problems.is_empty() => Ok(profile),
-        _ => fail(reader.problems),
+        _ => {
+            let more = reader.more;
+            let mut problems = FileProblems::new(file, reader.problems);
+            if more > 0 {
+                problems.problems.push(Problem {
+                    location: None,
+                    key: None,
+                    message: format!(
+                        "and {more} more problem{} in this file, not shown; fix the ones above first",
+                        if more == 1 { "" } else { "s" }
+                    ),
+                    help: None,
+                });
+            }
+            Err(problems)
+        }
     }
 }
+
+/// How many problems one file reports; past this they are only counted, so
+/// a hostile file cannot make the report (or the work) grow without bound.
+pub const MAX_PROBLEMS: usize = 20;
 
 struct Reader<'s> {
     src: &'s str,
     lines: LineIndex,
     problems: Vec<Problem>,
+    /// Problems past [`MAX_PROBLEMS`], only counted.
+    more: usize,
+    /// Where a problem past the limit is written and forgotten.
+    scratch: Problem,
     locations: BTreeMap<String, Location>,
 }
 
@@ -154,9 +179,18 @@ impl Reader<'_> {
     }
 
     fn problem(&mut self, span: Range<usize>, key: &str, message: String) -> &mut Problem {
+        if self.full() {
+            self.more += 1;
+            return &mut self.scratch;
+        }
         let problem = Problem::at(self.at(span), key, message);
         self.problems.push(problem);
         self.problems.last_mut().expect("just pushed")
+    }
+
+    /// Whether the report already holds as many problems as it shows.
+    fn full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
     }
 
     fn wrong_type(&mut self, key: &str, value: &Value<'_>, expected: &str) {
@@ -244,6 +278,10 @@ impl Reader<'_> {
         key: &Spanned<std::borrow::Cow<'_, str>>,
         allowed: &[&str],
     ) {
+        if self.full() {
+            self.more += 1;
+            return;
+        }
         let path = join(prefix, key.get_ref());
         let message = format!("unknown key; allowed here: {}", allowed.join(", "));
         let suggestion = nearest(key.get_ref(), allowed.iter().copied());
@@ -807,6 +845,20 @@ motion = "hybrid"
             assert_eq!(ps.len(), 1, "{bad}");
             assert_eq!(ps[0].key.as_deref(), Some("time_to_value"));
         }
+    }
+
+    #[test]
+    fn a_file_reports_at_most_twenty_problems_and_counts_the_rest() {
+        let mut src = GOOD.to_string();
+        for i in 0..500 {
+            src.push_str(&format!("[extra{i}]\n"));
+        }
+        let ps = problems(&src);
+        assert_eq!(ps.len(), MAX_PROBLEMS + 1, "{ps:?}");
+        assert!(
+            ps[MAX_PROBLEMS].message.contains("and 480 more problems"),
+            "{ps:?}"
+        );
     }
 
     #[test]
