@@ -337,7 +337,7 @@ fn recommend(
             return out;
         }
         sort_by_key(&mut rows, sort, |r| {
-            (r.name.as_str(), r.acv.dollars(), r.motion)
+            (r.name.as_str(), r.acv.dollars(), r.brief.motion)
         });
         out.stdout = match format {
             RecommendFormat::Csv => render::csv::portfolio(&rows),

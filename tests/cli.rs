@@ -423,47 +423,37 @@ fn a_bad_rulebook_is_refused_with_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let custom = dir.path().join("rules.toml");
     let builtin = gtm_advisor::rulebook::DEFAULT_RULEBOOK;
+    // A rulebook refused on load: exit 2, nothing on stdout, the problem on stderr.
+    let refused = |rulebook: &str| {
+        std::fs::write(&custom, rulebook).unwrap();
+        let out = gtm()
+            .arg("--rules")
+            .arg(&custom)
+            .args(["recommend", "profiles/acme-analytics.toml"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        text(&out.stderr)
+    };
     // A move of two steps breaks DESIGN.md's one-step rule.
-    std::fs::write(
-        &custom,
-        builtin.replacen(
-            "band = \"plg\"\nto = \"hybrid\"",
-            "band = \"plg\"\nto = \"sales-led\"",
-            1,
-        ),
-    )
-    .unwrap();
-    let out = gtm()
-        .arg("--rules")
-        .arg(&custom)
-        .args(["recommend", "profiles/acme-analytics.toml"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    let stderr = text(&out.stderr);
+    let stderr = refused(&builtin.replacen(
+        "band = \"plg\"\nto = \"hybrid\"",
+        "band = \"plg\"\nto = \"sales-led\"",
+        1,
+    ));
     assert!(stderr.contains("rules.toml:"), "{stderr}");
     assert!(stderr.contains("one-step rule"), "{stderr}");
     assert!(
         stderr.contains("move `plg-needs-help` goes from plg to sales-led"),
         "{stderr}"
     );
-
     // A rulebook of model 1 is told which format this build reads.
-    std::fs::write(
-        &custom,
-        "format = 1\nrevision = \"2026.11\"\n[lean]\nthreshold = 3.0\n",
-    )
-    .unwrap();
-    let out = gtm()
-        .arg("--rules")
-        .arg(&custom)
-        .args(["recommend", "profiles/acme-analytics.toml"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
-    assert!(stderr.contains("rules.toml:1:10: `format`: rulebook format 1 is not supported; this build reads format 2"), "{stderr}");
+    let stderr = refused("format = 1\nrevision = \"2026.11\"\n[lean]\nthreshold = 3.0\n");
+    assert!(
+        stderr.contains("rules.toml:1:10: `format`: rulebook format 1 is not supported; this build reads format 2"),
+        "{stderr}"
+    );
 
     std::fs::write(&custom, format!("{builtin}\nsurprise = 1\n")).unwrap();
     let out = gtm()

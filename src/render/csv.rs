@@ -51,13 +51,13 @@ pub fn portfolio(rows: &[Row]) -> String {
             field(&r.file),
             field(&r.name),
             plain_amount(r.acv.cents()),
-            r.motion.id().to_string(),
-            r.acv_band.id().to_string(),
-            r.confidence.id().to_string(),
-            r.conflicts.to_string(),
-            r.findings.to_string(),
-            r.done.to_string(),
-            r.total.to_string(),
+            r.brief.motion.id().to_string(),
+            r.brief.acv_band.id().to_string(),
+            r.brief.confidence.id().to_string(),
+            r.brief.conflicts.to_string(),
+            r.brief.findings.to_string(),
+            r.brief.done.to_string(),
+            r.brief.total.to_string(),
         ];
         out.push_str(&row.join(","));
         out.push_str("\r\n");

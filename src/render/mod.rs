@@ -12,7 +12,7 @@ pub mod text;
 pub mod whatif;
 
 use crate::Assessment;
-use crate::engine::assess::{Confidence, DecisionView, Summary};
+use crate::engine::assess::{DecisionView, Summary};
 use crate::motion::Motion;
 use crate::profile::Money;
 use crate::rulebook::Rulebook;
@@ -87,24 +87,12 @@ pub struct Row {
     pub name: String,
     /// Its ACV.
     pub acv: Money,
-    /// The recommended motion.
-    pub motion: Motion,
-    /// The ACV band.
-    pub acv_band: Motion,
-    /// Clear or contested.
-    pub confidence: Confidence,
-    /// How many conflicts.
-    pub conflicts: usize,
-    /// How many findings.
-    pub findings: usize,
-    /// Checklist items done.
-    pub done: usize,
-    /// Checklist items in all.
-    pub total: usize,
+    /// The decision in brief: motion, band, confidence and counts.
+    pub brief: Summary,
 }
 
 impl Row {
-    /// The row of a profile from its [`Summary`](crate::engine::assess::Summary).
+    /// The row of a profile from its [`Summary`].
     pub fn summary(file: &str, profile: &crate::Profile, s: &Summary) -> Row {
         Row::of(file, &profile.name, profile.acv, s)
     }
@@ -119,13 +107,7 @@ impl Row {
             file: file.to_string(),
             name: name.to_string(),
             acv,
-            motion: s.motion,
-            acv_band: s.acv_band,
-            confidence: s.confidence,
-            conflicts: s.conflicts,
-            findings: s.findings,
-            done: s.done,
-            total: s.total,
+            brief: *s,
         }
     }
 }

@@ -401,15 +401,15 @@ pub fn portfolio(rows: &[Row], rules: &Rulebook, opts: &TextOptions) -> String {
         t.add_row(vec![
             printable(&r.name).into_owned(),
             r.acv.to_string(),
-            r.motion.id().to_string(),
-            r.confidence.id().to_string(),
-            r.conflicts.to_string(),
-            format!("{}/{}", r.done, r.total),
+            r.brief.motion.id().to_string(),
+            r.brief.confidence.id().to_string(),
+            r.brief.conflicts.to_string(),
+            format!("{}/{}", r.brief.done, r.brief.total),
         ]);
     }
     let counts: Vec<String> = Motion::ALL
         .iter()
-        .map(|m| (m, rows.iter().filter(|r| r.motion == *m).count()))
+        .map(|m| (m, rows.iter().filter(|r| r.brief.motion == *m).count()))
         .filter(|(_, n)| *n > 0)
         .map(|(m, n)| format!("{n} {}", rules.motion(*m).name))
         .collect();
