@@ -384,3 +384,45 @@ fn control_and_bidi_characters_from_input_are_shown_escaped() {
     let stdout = text(&out.stdout);
     assert!(stdout.starts_with("Acme \\u{202e}evil: "), "{stdout}");
 }
+
+#[test]
+fn markup_in_names_stays_inert_in_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.toml");
+    let hostile = "<img src=x onerror=alert(1)> [x](javascript:y) | *b*";
+    std::fs::write(
+        &file,
+        valid_with(
+            "name = \"Acme Analytics\"",
+            &format!("name = \"{hostile}\""),
+        ),
+    )
+    .unwrap();
+    let good = dir.path().join("y.toml");
+    std::fs::write(&good, valid_with("", "")).unwrap();
+    for args in [
+        vec!["recommend", "--format", "markdown"],
+        vec!["explain", "--format", "markdown"],
+    ] {
+        let out = gtm().args(&args).arg(&file).output().unwrap();
+        let stdout = text(&out.stdout);
+        assert!(
+            !stdout.contains("<img") && !stdout.contains("](javascript"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.contains("&lt;img src=x onerror=alert&#40;1&#41;&gt;"),
+            "{stdout}"
+        );
+    }
+    // In a portfolio table a pipe in a name must not open a new cell.
+    let out = gtm()
+        .args(["recommend", "--format", "markdown"])
+        .arg(&file)
+        .arg(&good)
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    let row = stdout.lines().find(|l| l.contains("onerror")).unwrap();
+    assert_eq!(row.matches(" | ").count(), 5, "{row}");
+}

@@ -11,6 +11,28 @@ use crate::motion::Motion;
 use crate::rulebook::Text;
 use crate::rulebook::{Reading, Rulebook};
 
+/// Text from input (a name, a file name) as inert Markdown: every character
+/// that could start markup (a link, an image, HTML, emphasis, code, a
+/// heading, a table cell) becomes an HTML character reference, which renders
+/// as itself; control characters are shown escaped. Safe in headings and in
+/// table cells alike.
+pub fn inline(text: &str) -> String {
+    let text = crate::diagnostic::printable(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '~' | '{' | '}' => {
+                out.push_str(&format!("&#{};", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Escapes text for a table cell: pipes and line breaks would end the cell.
 pub fn cell(text: &str) -> String {
     text.replace('\\', "\\\\")
@@ -64,7 +86,7 @@ fn segments(a: &Assessment, rules: &Rulebook) -> String {
         .iter()
         .map(|s| {
             vec![
-                s.name.clone(),
+                inline(&s.name),
                 s.acv.to_string(),
                 percent(s.share),
                 readings(&s.decision),
@@ -95,7 +117,7 @@ fn segments(a: &Assessment, rules: &Rulebook) -> String {
         for c in &s.decision.conflicts {
             out.push_str(&format!(
                 "- **{}** (`{}`): {}\n",
-                cell(&s.name),
+                inline(&s.name),
                 c.id,
                 c.message
             ));
@@ -167,7 +189,7 @@ pub fn assessment(a: &Assessment, rules: &Rulebook) -> String {
     let info = rules.motion(a.motion);
     let mut out = format!(
         "## {}: {}\n\n{}\n\n",
-        cell(&a.name),
+        inline(&a.name),
         info.name,
         info.sales_role
     );
@@ -208,8 +230,8 @@ pub fn portfolio(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
     let rows = results.iter().map(|r| {
         let a = r.assessment;
         vec![
-            format!("`{}`", r.file),
-            a.name.clone(),
+            inline(r.file),
+            inline(&a.name),
             a.acv.to_string(),
             rules.motion(a.motion).name.to_string(),
             a.confidence.id().to_string(),
@@ -245,7 +267,7 @@ pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
     let info = rules.motion(a.motion);
     let mut out = format!(
         "## {}: {}\n\n**Confidence.** {}\n\n### Decision\n\n",
-        cell(&a.name),
+        inline(&a.name),
         info.name,
         a.confidence.id()
     );
@@ -433,6 +455,24 @@ pub fn rulebook(rules: &Rulebook) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn input_becomes_inert_markdown() {
+        assert_eq!(
+            inline("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert&#40;1&#41;&gt;"
+        );
+        assert_eq!(
+            inline("[x](javascript:y)"),
+            "&#91;x&#93;&#40;javascript:y&#41;"
+        );
+        // The escape is shown as text, its characters made inert too.
+        assert_eq!(
+            inline("a|b `c` *d* \u{1b}"),
+            "a&#124;b &#96;c&#96; &#42;d&#42; &#92;u&#123;1b&#125;"
+        );
+        assert_eq!(inline("Acme Analytics, Inc."), "Acme Analytics, Inc.");
+    }
 
     #[test]
     fn cells_escape_pipes_and_newlines() {

@@ -363,7 +363,7 @@ pub fn markdown(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
         let _ = write!(
             out,
             "\n### {}\n\n",
-            super::markdown::cell(&r.assessment.name)
+            super::markdown::inline(&r.assessment.name)
         );
         if r.assessment.flip_points.is_empty() {
             out.push_str("No single change of one answer gives another motion.\n");

@@ -138,10 +138,11 @@ pub fn markdown(
     factors: &[FactorChange],
     rules: &Rulebook,
 ) -> String {
-    use super::markdown::{cell, table};
+    use super::markdown::{inline, table};
     let mut out = format!(
-        "## What if {}, in `{file}`?\n\n{}\n\n",
-        cell(&changes_line(changes)),
+        "## What if {}, in {}?\n\n{}\n\n",
+        inline(&changes_line(changes)),
+        inline(file),
         verdict(before, after, rules)
     );
     out.push_str(&table(
