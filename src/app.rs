@@ -356,7 +356,10 @@ fn recommend(
                 let keys = each_file(&files, |f| {
                     evaluate(f, rules).map(|e| {
                         let a = &e.assessment;
-                        let pending = if f == "-" {
+                        // Standard input, a FIFO or a device cannot be read
+                        // twice: keep what was rendered from the one read.
+                        let once = f == "-" || !std::fs::metadata(f).is_ok_and(|m| m.is_file());
+                        let pending = if once {
                             Pending::Rendered(json_element(&e))
                         } else {
                             Pending::File(f.clone())
@@ -587,6 +590,9 @@ fn invalid_lines(failure: LoadFailure) -> Vec<(Option<usize>, String)> {
 }
 
 fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rulebook) -> Outcome {
+    if paths.iter().filter(|f| *f == "-").count() > 1 {
+        return Outcome::failed("`-` (standard input) can be given only once".to_string());
+    }
     let known = check::all_ids(rules);
     for id in &opts.allow {
         if !known.contains(&id.as_str()) {

@@ -305,3 +305,38 @@ fn symlink_loops_fifos_and_twin_links_are_handled() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+#[cfg(unix)]
+#[test]
+fn standard_input_and_fifos_are_read_once_even_when_sorting() {
+    // check - - : stdin can be read only once.
+    let out = gtm()
+        .args(["check", "-", "-"])
+        .write_stdin("")
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("can be given only once"), "{}", text(&out.stderr));
+    // A FIFO named on the command line is read, once, in a sorted JSON portfolio.
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.toml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let profile = std::fs::read_to_string("profiles/slack.toml").unwrap();
+            std::fs::write(&fifo, profile).unwrap();
+        })
+    };
+    let out = gtm()
+        .args(["recommend", "--format", "json", "--sort", "name", "profiles/calendly.toml"])
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(names_in(&out.stdout), ["Calendly", "Slack"]);
+}
