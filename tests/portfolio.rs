@@ -317,7 +317,11 @@ fn standard_input_and_fifos_are_read_once_even_when_sorting() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("can be given only once"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("can be given only once"),
+        "{}",
+        text(&out.stderr)
+    );
     // A FIFO named on the command line is read, once, in a sorted JSON portfolio.
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.toml");
@@ -331,7 +335,14 @@ fn standard_input_and_fifos_are_read_once_even_when_sorting() {
         })
     };
     let out = gtm()
-        .args(["recommend", "--format", "json", "--sort", "name", "profiles/calendly.toml"])
+        .args([
+            "recommend",
+            "--format",
+            "json",
+            "--sort",
+            "name",
+            "profiles/calendly.toml",
+        ])
         .arg(&fifo)
         .timeout(std::time::Duration::from_secs(20))
         .output()
