@@ -777,6 +777,45 @@ motion = "hybrid"
         Rulebook::default_rules()
     }
 
+    const COMPANY: &str = "version = 1\nname = \"Multi\"\nacv = \"$20k\"\ntime_to_value = \"20 minutes\"\nbuyer = \"team\"\ncompliance = \"light\"\nonboarding = \"self-serve\"\n";
+
+    #[test]
+    fn segment_problems_name_their_line() {
+        let bad = format!(
+            "{COMPANY}\n[[segments]]\nname = \"A\"\nacv = \"$2k\"\nshare = 0.8\n\n[[segments]]\nname = \"B\"\nacv = -1\nshare = 0.7\nbuyr = \"team\"\n"
+        );
+        let keys: Vec<Option<String>> = problems(&bad).iter().map(|p| p.key.clone()).collect();
+        assert!(keys.contains(&Some("segments[1].acv".into())), "{keys:?}");
+        assert!(keys.contains(&Some("segments[1].buyr".into())), "{keys:?}");
+        let over = format!(
+            "{COMPANY}\n[[segments]]\nname = \"A\"\nacv = 1\nshare = 0.8\n\n[[segments]]\nname = \"B\"\nacv = 2\nshare = 0.7\n"
+        );
+        let ps = problems(&over);
+        assert!(ps[0].message.contains("add up to 1.5"), "{ps:?}");
+        let missing = format!("{COMPANY}\n[[segments]]\nname = \"A\"\n");
+        assert_eq!(problems(&missing).len(), 2, "acv and share missing");
+    }
+
+    #[test]
+    fn shares_are_whole_basis_points_above_zero_and_segments_are_capped() {
+        let seg = |share: &str| format!("{COMPANY}\n[[segments]]\nname = \"A\"\nacv = 1\nshare = {share}\n");
+        let p = parse(&seg("0.3333"), "p.toml", &rules()).unwrap();
+        assert_eq!(p.segments[0].share_bp, 3333);
+        assert!(problems(&seg("0.33333"))[0].message.contains("basis points"));
+        assert!(problems(&seg("0"))[0].message.contains("more than 0"));
+        assert!(problems(&seg("-0.0"))[0].message.contains("more than 0"));
+        // Exactly 1 in basis points is fine even when the decimals round.
+        let thirds = format!(
+            "{COMPANY}\n[[segments]]\nname = \"A\"\nacv = 1\nshare = 0.3334\n[[segments]]\nname = \"B\"\nacv = 1\nshare = 0.3333\n[[segments]]\nname = \"C\"\nacv = 1\nshare = 0.3333\n"
+        );
+        assert!(parse(&thirds, "p.toml", &rules()).is_ok());
+        let many: String = (0..101)
+            .map(|i| format!("[[segments]]\nname = \"S{i}\"\nacv = 1\nshare = 0.0001\n"))
+            .collect();
+        let ps = problems(&format!("{COMPANY}\n{many}"));
+        assert!(ps[0].message.contains("at most 100 segments"), "{ps:?}");
+    }
+
     fn problems(src: &str) -> Vec<Problem> {
         parse(src, "p.toml", &rules()).unwrap_err().problems
     }
