@@ -583,7 +583,7 @@ fn invalid_lines(failure: LoadFailure) -> Vec<(Option<usize>, String)> {
                 if let Some(help) = &p.help {
                     message.push_str(&format!(" ({help})"));
                 }
-                (p.location.map(|l| l.line), message)
+                (p.location.map(|l| l.line), printable(&message).into_owned())
             })
             .collect(),
     }
@@ -599,7 +599,8 @@ fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rule
             let hint = nearest(id, known.iter().copied())
                 .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
             return Outcome::failed(format!(
-                "--allow {id}: no finding has this id{hint} Known ids: {}",
+                "--allow {}: no finding has this id{hint} Known ids: {}",
+                printable(id),
                 known.join(", ")
             ));
         }
@@ -698,7 +699,12 @@ fn what_if(file: &str, changes: &[Change], format: Format, rules: &Rulebook) -> 
                             .is_some_and(|k| k == c.key || c.key.starts_with(&format!("{k}.")))
                     });
                     let mut message = match (set, &p.key) {
-                        (Some(c), _) => format!("--set {}={}: {}", c.key, c.value, p.message),
+                        (Some(c), _) => format!(
+                            "--set {}={}: {}",
+                            printable(&c.key),
+                            printable(&c.value),
+                            printable(&p.message)
+                        ),
                         (None, Some(key)) => format!("{file}: `{key}`: {}", p.message),
                         (None, None) => format!("{file}: {}", p.message),
                     };

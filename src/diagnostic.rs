@@ -159,22 +159,25 @@ impl FileProblems {
 }
 
 impl fmt::Display for FileProblems {
+    /// Every part that can hold input (the file name, a key, a quoted value
+    /// in a message) is shown through [`printable`], so a message is exactly
+    /// the lines this writes.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, p) in self.problems.iter().enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}", self.file)?;
+            write!(f, "{}", printable(&self.file))?;
             if let Some(loc) = p.location {
                 write!(f, ":{loc}")?;
             }
             write!(f, ": ")?;
             if let Some(key) = &p.key {
-                write!(f, "`{key}`: ")?;
+                write!(f, "`{}`: ", printable(key))?;
             }
-            write!(f, "{}", p.message)?;
+            write!(f, "{}", printable(&p.message))?;
             if let Some(help) = &p.help {
-                write!(f, "\n  help: {help}")?;
+                write!(f, "\n  help: {}", printable(help))?;
             }
         }
         Ok(())

@@ -426,3 +426,38 @@ fn markup_in_names_stays_inert_in_markdown() {
     let row = stdout.lines().find(|l| l.contains("onerror")).unwrap();
     assert_eq!(row.matches(" | ").count(), 5, "{row}");
 }
+
+#[test]
+fn keys_values_and_arguments_cannot_start_a_line_of_their_own() {
+    // A quoted key and a multi-line string value holding a newline and a
+    // GitHub workflow command.
+    let src = format!(
+        "{}\"a\\n::error::key\" = 1\n",
+        valid_with(
+            "name = \"Acme Analytics\"",
+            "name = \"\"\"\n::error::value\"\"\""
+        )
+    );
+    let out = gtm()
+        .args(["recommend", "-"])
+        .write_stdin(src)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("a\\n::error::key"), "{stderr}");
+    assert!(!stderr.lines().any(|l| l.starts_with("::")), "{stderr}");
+    // An argument echoed in an error.
+    let out = gtm()
+        .args([
+            "check",
+            "profiles/acme-analytics.toml",
+            "--allow",
+            "x\n::error::y",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(!stderr.lines().any(|l| l.starts_with("::")), "{stderr}");
+}

@@ -798,10 +798,16 @@ motion = "hybrid"
 
     #[test]
     fn shares_are_whole_basis_points_above_zero_and_segments_are_capped() {
-        let seg = |share: &str| format!("{COMPANY}\n[[segments]]\nname = \"A\"\nacv = 1\nshare = {share}\n");
+        let seg = |share: &str| {
+            format!("{COMPANY}\n[[segments]]\nname = \"A\"\nacv = 1\nshare = {share}\n")
+        };
         let p = parse(&seg("0.3333"), "p.toml", &rules()).unwrap();
         assert_eq!(p.segments[0].share_bp, 3333);
-        assert!(problems(&seg("0.33333"))[0].message.contains("basis points"));
+        assert!(
+            problems(&seg("0.33333"))[0]
+                .message
+                .contains("basis points")
+        );
         assert!(problems(&seg("0"))[0].message.contains("more than 0"));
         assert!(problems(&seg("-0.0"))[0].message.contains("more than 0"));
         // Exactly 1 in basis points is fine even when the decimals round.

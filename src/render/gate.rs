@@ -10,7 +10,7 @@ use super::escape_markup;
 use super::json::{self, Finding as JsonFinding};
 use super::text::wrap;
 use crate::check::{GateOptions, INVALID_PROFILE, Verdict, fails};
-use crate::diagnostic::printable;
+use crate::diagnostic::{printable, printable_lines};
 use crate::engine::findings::Finding;
 use crate::motion::Motion;
 use crate::rulebook::Level;
@@ -226,7 +226,10 @@ pub fn json(results: &[Checked<'_>], opts: &GateOptions) -> String {
 
 /// GitHub's escaping for a workflow command's message.
 fn github_data(text: &str) -> String {
-    text.replace('%', "%25")
+    // Control characters from input are shown escaped first; then GitHub's
+    // own escapes keep the command on one line.
+    printable_lines(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

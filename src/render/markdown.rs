@@ -214,8 +214,8 @@ pub fn assessment(a: &Assessment, rules: &Rulebook) -> String {
                 "- **{}** `{}`: {}\n  *Fix:* {}\n",
                 f.level.id(),
                 f.id,
-                f.message,
-                f.fix
+                inline(&f.message),
+                inline(&f.fix)
             ));
         }
         out.push('\n');
