@@ -183,6 +183,37 @@ fn one_step_from_the_band_toward_hybrid_over_the_whole_grid() {
 }
 
 #[test]
+fn no_reading_or_move_reads_an_evidence_only_answer() {
+    // The decision reads answers only through the conditions of the readings
+    // and the moves; answers none of them names cannot change any motion,
+    // for every combination, which the sampled test below confirms.
+    let rules = rules();
+    let evidence_only = [
+        "signals.individual_value",
+        "signals.instrumented",
+        "signals.switching_cost",
+    ];
+    let read: Vec<String> = rules
+        .readings
+        .iter()
+        .flat_map(|t| t.rows.iter().flat_map(|r| r.when.iter().chain(&r.any)))
+        .chain(rules.moves.iter().flat_map(|m| m.when.iter().chain(&m.any)))
+        .map(|c| c.key.get_ref().to_string())
+        .collect();
+    for key in evidence_only {
+        assert!(!read.iter().any(|k| k == key), "{key} decides");
+    }
+    assert!(!read.iter().any(|k| k.starts_with("practices.")));
+    // And every key the decision does read is a dimension of the grid.
+    for key in &read {
+        assert!(
+            DIM_NAMES.iter().any(|d| key.ends_with(d)) || key.starts_with("reading."),
+            "{key} is read by the decision but not on the grid"
+        );
+    }
+}
+
+#[test]
 fn evidence_only_answers_never_change_the_motion() {
     // individual_value, instrumented and switching_cost are shown as evidence
     // but never decide; check them over the core of the grid.
@@ -229,6 +260,7 @@ fn profile_of(f: &Facts) -> Profile {
 fn text_and_json_agree_on_every_core_grid_point() {
     let opts = TextOptions::default();
     let mut seen = 0;
+    let mut sentences = 0;
     for n in 0..grid_len() {
         let ix = coords(n);
         // The core answers at every value, with three signal settings.
@@ -285,11 +317,92 @@ fn text_and_json_agree_on_every_core_grid_point() {
             v["confidence"].as_str().unwrap() == "clear",
             conflicts.is_empty() && moved.is_empty()
         );
+        // Every sentence that says where the motion ends names the headline.
+        let named = |phrase: &str| {
+            [
+                ("self-serve only", Motion::SelfServe),
+                ("product-led", Motion::Plg),
+                ("hybrid", Motion::Hybrid),
+                ("sales-led", Motion::SalesLed),
+                ("enterprise sales", Motion::Enterprise),
+            ]
+            .into_iter()
+            .find(|(word, _)| phrase.to_lowercase().starts_with(word))
+            .map(|(_, m)| m)
+        };
+        let flat = t
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        for marker in [
+            "one step up, to ",
+            "one step to ",
+            "the motion stays ",
+            "the band's motion stands: ",
+        ] {
+            for rest in flat.split(marker).skip(1) {
+                let m = named(rest).unwrap_or_else(|| panic!("{marker}{rest}"));
+                sentences += 1;
+                assert_eq!(
+                    m,
+                    a.motion,
+                    "'{marker}{}' under the headline {}",
+                    &rest[..30.min(rest.len())],
+                    a.motion
+                );
+            }
+        }
         // The decision, conflicts and notes come first: in 24 lines at 80 columns.
         let why = t.lines().position(|l| l == "Why").unwrap();
         assert!(why <= 24, "the decision takes {why} lines:\n{t}");
     }
     assert!(seen > 5_000, "{seen}");
+    assert!(
+        sentences > seen,
+        "only {sentences} sentences naming the motion"
+    );
+}
+
+#[test]
+fn segment_headlines_are_monotone_over_every_split_and_motion() {
+    // Each segment's own decision is monotone (above); the headline is then
+    // monotone if moving any share of revenue to a later motion never gives
+    // an earlier headline. Checked for three segments and the remainder,
+    // every assignment of motions, and shares on both sides of 20% and 50%.
+    use gtm_advisor::engine::decide::headline;
+    let shares = [1u32, 1_999, 2_000, 2_001, 3_000, 4_999, 5_000, 5_001, 8_000];
+    let mut checked = 0;
+    for &a in &shares {
+        for &b in &shares {
+            for &c in &shares {
+                if a + b + c > 10_000 {
+                    continue;
+                }
+                let parts = [a, b, c, 10_000 - a - b - c];
+                for assign in 0..625usize {
+                    let motions: Vec<usize> = (0..4).map(|i| assign / 5usize.pow(i) % 5).collect();
+                    let mix = |m: &[usize]| {
+                        let mut by = [0u32; 5];
+                        for (part, motion) in parts.iter().zip(m) {
+                            by[*motion] += part;
+                        }
+                        headline(&by).0
+                    };
+                    let before = mix(&motions);
+                    for i in 0..4 {
+                        if motions[i] < 4 {
+                            let mut later = motions.clone();
+                            later[i] += 1;
+                            assert!(mix(&later) >= before, "{parts:?} {motions:?} -> {later:?}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
 }
 
 fn flag() -> impl Strategy<Value = Option<bool>> {

@@ -232,8 +232,9 @@ pub fn headline_of(company: &Facts, segments: &[SegmentAnswers], rules: &Ruleboo
     headline(&by_motion).0
 }
 
-/// The headline of a revenue split, per DESIGN.md "Segments".
-fn headline(by_motion: &[u32; 5]) -> (Motion, Headline) {
+/// The headline of a revenue split (basis points per motion, in motion
+/// order), per DESIGN.md "Segments".
+pub fn headline(by_motion: &[u32; 5]) -> (Motion, Headline) {
     let product = by_motion[Motion::SelfServe.rank()] + by_motion[Motion::Plg.rank()];
     let sales = by_motion[Motion::SalesLed.rank()] + by_motion[Motion::Enterprise.rank()];
     if product >= BOTH_ENDS_BP && sales >= BOTH_ENDS_BP {

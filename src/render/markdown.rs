@@ -280,6 +280,11 @@ pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
         ),
         None => format!("none; {} stays", rules.motion(d.motion).name),
     };
+    let step = if a.segments.is_empty() {
+        step
+    } else {
+        format!("{step} (company-wide answers)")
+    };
     out.push_str(&table(
         &["Step", "Result"],
         [
@@ -295,7 +300,12 @@ pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
             vec!["Buyer".to_string(), reading_line(d, 1)],
             vec!["Pull".to_string(), reading_line(d, 2)],
             vec!["Move".to_string(), step],
-        ],
+        ]
+        .into_iter()
+        .chain(
+            (!a.segments.is_empty())
+                .then(|| vec!["Headline".to_string(), super::headline_sentence(a, rules)]),
+        ),
     ));
     out.push('\n');
     out.push_str(&conflicts(&d.conflicts));
