@@ -139,22 +139,27 @@ fn evaluate(arg: &str, rules: &Rulebook) -> Result<Evaluation, LoadFailure> {
 }
 
 fn evaluate_with(arg: &str, rules: &Rulebook, detail: Detail) -> Result<Evaluation, LoadFailure> {
-    let input = input::read(arg, MAX_PROFILE_BYTES).map_err(LoadFailure::Input)?;
-    let profile = profile::parse(&input.text, &input.name, rules).map_err(LoadFailure::Problems)?;
+    let (file, profile) = load(arg, rules)?;
     let assessment = assess_with(&profile, rules, detail);
     Ok(Evaluation {
-        file: input.name,
+        file,
         profile,
         assessment,
     })
 }
 
-/// A profile's portfolio row, decided without the full explanation.
-fn summarize(arg: &str, rules: &Rulebook) -> Result<Row, LoadFailure> {
+/// Reads and validates one profile: the name it is shown by, and the profile.
+fn load(arg: &str, rules: &Rulebook) -> Result<(String, Profile), LoadFailure> {
     let input = input::read(arg, MAX_PROFILE_BYTES).map_err(LoadFailure::Input)?;
     let profile = profile::parse(&input.text, &input.name, rules).map_err(LoadFailure::Problems)?;
+    Ok((input.name, profile))
+}
+
+/// A profile's portfolio row, decided without the full explanation.
+fn summarize(arg: &str, rules: &Rulebook) -> Result<Row, LoadFailure> {
+    let (file, profile) = load(arg, rules)?;
     let summary = gtm_advisor::engine::assess::summarize(&profile, rules);
-    Ok(Row::summary(&input.name, &profile, &summary))
+    Ok(Row::summary(&file, &profile, &summary))
 }
 
 /// Validates and scores a profile already read; `file` names it in messages.

@@ -125,66 +125,7 @@ pub struct Practices {
     pub pql_defined: Option<bool>,
 }
 
-const YES_NO: &[&str] = &["true", "false"];
-
-/// Every categorical or yes/no key, by dotted path, with its allowed answers.
-/// Rulebooks' finding conditions may name any of these.
-pub fn answer_keys() -> Vec<(&'static str, &'static [&'static str])> {
-    vec![
-        ("buyer", Buyer::IDS),
-        ("compliance", Compliance::IDS),
-        ("onboarding", Onboarding::IDS),
-        ("signals.individual_value", YES_NO),
-        ("signals.viral_loops", YES_NO),
-        ("signals.instrumented", YES_NO),
-        ("signals.integration_heavy", YES_NO),
-        ("signals.organic_demand", YES_NO),
-        ("signals.developer_audience", YES_NO),
-        ("signals.segment", Segment::IDS),
-        ("signals.switching_cost", SwitchingCost::IDS),
-        ("practices.motion", Motion::IDS),
-        ("practices.free_trial", YES_NO),
-        ("practices.pricing_public", YES_NO),
-        ("practices.demo_required", YES_NO),
-        ("practices.sales_contacts_all_signups", YES_NO),
-        ("practices.ae_commission_on_self_serve", YES_NO),
-        ("practices.separate_funnels", YES_NO),
-        ("practices.pql_defined", YES_NO),
-        ("expect.motion", Motion::IDS),
-    ]
-}
-
 impl Profile {
-    /// The answer to a key of [`answer_keys`], as written in profiles;
-    /// `None` when the profile leaves it out or the key is unknown.
-    pub fn answer(&self, key: &str) -> Option<&'static str> {
-        let flag = |b: Option<bool>| b.map(|b| if b { "true" } else { "false" });
-        let (s, p) = (&self.signals, &self.practices);
-        match key {
-            "buyer" => Some(self.buyer.id()),
-            "compliance" => Some(self.compliance.id()),
-            "onboarding" => Some(self.onboarding.id()),
-            "signals.individual_value" => flag(s.individual_value),
-            "signals.viral_loops" => flag(s.viral_loops),
-            "signals.instrumented" => flag(s.instrumented),
-            "signals.integration_heavy" => flag(s.integration_heavy),
-            "signals.organic_demand" => flag(s.organic_demand),
-            "signals.developer_audience" => flag(s.developer_audience),
-            "signals.segment" => s.segment.map(Segment::id),
-            "signals.switching_cost" => s.switching_cost.map(SwitchingCost::id),
-            "practices.motion" => p.motion.map(Motion::id),
-            "practices.free_trial" => flag(p.free_trial),
-            "practices.pricing_public" => flag(p.pricing_public),
-            "practices.demo_required" => flag(p.demo_required),
-            "practices.sales_contacts_all_signups" => flag(p.sales_contacts_all_signups),
-            "practices.ae_commission_on_self_serve" => flag(p.ae_commission_on_self_serve),
-            "practices.separate_funnels" => flag(p.separate_funnels),
-            "practices.pql_defined" => flag(p.pql_defined),
-            "expect.motion" => self.expect_motion.map(Motion::id),
-            _ => None,
-        }
-    }
-
     /// The line a key was written on, if the profile has it.
     pub fn line_of(&self, key: &str) -> Option<usize> {
         self.locations.get(key).map(|l| l.line)

@@ -452,10 +452,9 @@ struct Derived {
 
 impl Derived {
     fn of(rules: &Rulebook) -> Derived {
-        let mut copy = rules.clone();
         Derived {
-            tests: copy
-                .conditions_mut()
+            tests: rules
+                .conditions()
                 .into_iter()
                 .map(|c| c.test.clone())
                 .collect(),
@@ -528,6 +527,29 @@ impl Rulebook {
     pub fn to_preparsed(&self) -> Vec<u8> {
         // Serialising plain data into memory cannot fail.
         postcard::to_allocvec(&(self, Derived::of(self))).unwrap_or_default()
+    }
+
+    /// Every condition, in the same fixed order as `conditions_mut`.
+    fn conditions(&self) -> Vec<&Condition> {
+        let mut out: Vec<&Condition> = Vec::new();
+        for t in &self.readings {
+            for r in &t.rows {
+                out.extend(r.when.iter().chain(&r.any));
+            }
+        }
+        for m in &self.moves {
+            out.extend(m.when.iter().chain(&m.any).chain(&m.conflict_when));
+        }
+        for n in &self.notes {
+            out.extend(n.when.iter().chain(&n.any));
+        }
+        for i in &self.checklist {
+            out.extend(i.when.iter().chain(&i.any));
+        }
+        for f in &self.findings {
+            out.extend(f.when.iter().chain(&f.any));
+        }
+        out
     }
 
     /// Every condition, in one fixed order.
@@ -719,9 +741,13 @@ impl Rulebook {
 
     /// Works out what each citation reads as.
     fn fill_citations(&mut self) {
-        let copy = self.clone();
-        for source in self.sources_mut() {
-            source.cited = Text::from(copy.citation(source));
+        let cited: Vec<Text> = self
+            .sources()
+            .into_iter()
+            .map(|s| Text::from(self.citation(s)))
+            .collect();
+        for (source, cited) in self.sources_mut().into_iter().zip(cited) {
+            source.cited = cited;
         }
     }
 
@@ -1367,22 +1393,7 @@ mod tests {
     #[test]
     fn every_condition_is_resolved() {
         let r = rules();
-        let conditions = r
-            .readings
-            .iter()
-            .flat_map(|t| {
-                t.rows
-                    .iter()
-                    .flat_map(|row| row.when.iter().chain(&row.any))
-            })
-            .chain(
-                r.moves
-                    .iter()
-                    .flat_map(|m| m.when.iter().chain(&m.any).chain(&m.conflict_when)),
-            )
-            .chain(r.notes.iter().flat_map(|n| n.when.iter().chain(&n.any)))
-            .chain(r.checklist.iter().flat_map(|i| i.when.iter().chain(&i.any)))
-            .chain(r.findings.iter().flat_map(|f| f.when.iter().chain(&f.any)));
+        let conditions = r.conditions();
         for c in conditions {
             assert_ne!(c.test, Test::Invalid, "{c:?}");
         }
