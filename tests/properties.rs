@@ -256,14 +256,111 @@ fn profile_of(f: &Facts) -> Profile {
     }
 }
 
+/// Renders grid point `ix` as JSON and as `explain` text and checks that
+/// they agree on motion, band, readings, conflicts and moves, that every
+/// sentence saying where the motion ends names the headline, and that the
+/// decision fits in the first 24 lines. Returns how many such sentences it
+/// checked.
+fn check_text_and_json_agree(ix: &[usize; 10]) -> usize {
+    let opts = TextOptions::default();
+    let mut sentences = 0;
+    let p = profile_of(&facts_at(ix));
+    let a = assess(&p, rules());
+    let v: serde_json::Value = serde_json::from_str(&json::assessment(&Evaluated {
+        file: "p.toml",
+        assessment: &a,
+    }))
+    .unwrap();
+    let t = text::explain(&a, rules(), &opts);
+    let motion = v["motion"].as_str().unwrap();
+    assert_eq!(motion, a.motion.id());
+    let first = t.lines().next().unwrap();
+    assert_eq!(first, format!("P: {}", rules().motion(a.motion).name));
+    let band = Motion::ALL
+        .iter()
+        .find(|m| m.id() == v["acv_band"].as_str().unwrap())
+        .unwrap();
+    assert!(
+        t.contains(&format!("in the {} band", rules().motion(*band).name)),
+        "{t}"
+    );
+    for (label, key) in [("Product", "product"), ("Buyer", "buyer"), ("Pull", "pull")] {
+        let value = v["readings"][key]["value"].as_str().unwrap();
+        let line = format!("  {label:<9}{value}");
+        assert!(
+            t.lines().any(|l| l.starts_with(&line)),
+            "{line} not in\n{t}"
+        );
+    }
+    let conflicts: Vec<&str> = v["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    let shown: Vec<&str> = t
+        .lines()
+        .filter_map(|l| l.strip_prefix("  ! "))
+        .filter_map(|l| l.split(':').next())
+        .collect();
+    assert_eq!(shown, conflicts, "{t}");
+    let moved = v["moves"].as_array().unwrap();
+    assert_eq!(moved.is_empty(), a.acv_band() == a.motion);
+    assert_eq!(
+        v["confidence"].as_str().unwrap() == "clear",
+        conflicts.is_empty() && moved.is_empty()
+    );
+    // Every sentence that says where the motion ends names the headline.
+    let named = |phrase: &str| {
+        [
+            ("self-serve only", Motion::SelfServe),
+            ("product-led", Motion::Plg),
+            ("hybrid", Motion::Hybrid),
+            ("sales-led", Motion::SalesLed),
+            ("enterprise sales", Motion::Enterprise),
+        ]
+        .into_iter()
+        .find(|(word, _)| phrase.to_lowercase().starts_with(word))
+        .map(|(_, m)| m)
+    };
+    let flat = t
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    for marker in [
+        "one step up, to ",
+        "one step to ",
+        "the motion stays ",
+        "the band's motion stands: ",
+    ] {
+        for rest in flat.split(marker).skip(1) {
+            let m = named(rest).unwrap_or_else(|| panic!("{marker}{rest}"));
+            sentences += 1;
+            assert_eq!(
+                m,
+                a.motion,
+                "'{marker}{}' under the headline {}",
+                &rest[..30.min(rest.len())],
+                a.motion
+            );
+        }
+    }
+    // The decision, conflicts and notes come first: in 24 lines at 80 columns.
+    let why = t.lines().position(|l| l == "Why").unwrap();
+    assert!(why <= 24, "the decision takes {why} lines:\n{t}");
+    sentences
+}
+
+/// A sample of the grid for every `cargo test`: the core answers at every
+/// value, four times to value and three signal settings. The whole grid is
+/// checked by the ignored test below, which `.ci/run` runs in release mode.
 #[test]
 fn text_and_json_agree_on_every_core_grid_point() {
-    let opts = TextOptions::default();
     let mut seen = 0;
     let mut sentences = 0;
     for n in 0..grid_len() {
         let ix = coords(n);
-        // The core answers at every value, with three signal settings.
         let signals_at = (ix[5], ix[6], ix[7], ix[8], ix[9]);
         if ![(1, 1, 1, 1, 1), (0, 1, 1, 0, 0), (2, 2, 2, 2, 3)].contains(&signals_at)
             || ![0, 2, 5, 7].contains(&ix[1])
@@ -271,95 +368,38 @@ fn text_and_json_agree_on_every_core_grid_point() {
             continue;
         }
         seen += 1;
-        let p = profile_of(&facts_at(&ix));
-        let a = assess(&p, rules());
-        let v: serde_json::Value = serde_json::from_str(&json::assessment(&Evaluated {
-            file: "p.toml",
-            assessment: &a,
-        }))
-        .unwrap();
-        let t = text::explain(&a, rules(), &opts);
-        let motion = v["motion"].as_str().unwrap();
-        assert_eq!(motion, a.motion.id());
-        let first = t.lines().next().unwrap();
-        assert_eq!(first, format!("P: {}", rules().motion(a.motion).name));
-        let band = Motion::ALL
-            .iter()
-            .find(|m| m.id() == v["acv_band"].as_str().unwrap())
-            .unwrap();
-        assert!(
-            t.contains(&format!("in the {} band", rules().motion(*band).name)),
-            "{t}"
-        );
-        for (label, key) in [("Product", "product"), ("Buyer", "buyer"), ("Pull", "pull")] {
-            let value = v["readings"][key]["value"].as_str().unwrap();
-            let line = format!("  {label:<9}{value}");
-            assert!(
-                t.lines().any(|l| l.starts_with(&line)),
-                "{line} not in\n{t}"
-            );
-        }
-        let conflicts: Vec<&str> = v["conflicts"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["id"].as_str().unwrap())
-            .collect();
-        let shown: Vec<&str> = t
-            .lines()
-            .filter_map(|l| l.strip_prefix("  ! "))
-            .filter_map(|l| l.split(':').next())
-            .collect();
-        assert_eq!(shown, conflicts, "{t}");
-        let moved = v["moves"].as_array().unwrap();
-        assert_eq!(moved.is_empty(), a.acv_band() == a.motion);
-        assert_eq!(
-            v["confidence"].as_str().unwrap() == "clear",
-            conflicts.is_empty() && moved.is_empty()
-        );
-        // Every sentence that says where the motion ends names the headline.
-        let named = |phrase: &str| {
-            [
-                ("self-serve only", Motion::SelfServe),
-                ("product-led", Motion::Plg),
-                ("hybrid", Motion::Hybrid),
-                ("sales-led", Motion::SalesLed),
-                ("enterprise sales", Motion::Enterprise),
-            ]
-            .into_iter()
-            .find(|(word, _)| phrase.to_lowercase().starts_with(word))
-            .map(|(_, m)| m)
-        };
-        let flat = t
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        for marker in [
-            "one step up, to ",
-            "one step to ",
-            "the motion stays ",
-            "the band's motion stands: ",
-        ] {
-            for rest in flat.split(marker).skip(1) {
-                let m = named(rest).unwrap_or_else(|| panic!("{marker}{rest}"));
-                sentences += 1;
-                assert_eq!(
-                    m,
-                    a.motion,
-                    "'{marker}{}' under the headline {}",
-                    &rest[..30.min(rest.len())],
-                    a.motion
-                );
-            }
-        }
-        // The decision, conflicts and notes come first: in 24 lines at 80 columns.
-        let why = t.lines().position(|l| l == "Why").unwrap();
-        assert!(why <= 24, "the decision takes {why} lines:\n{t}");
+        sentences += check_text_and_json_agree(&ix);
     }
     assert!(seen > 5_000, "{seen}");
     assert!(
         sentences > seen,
+        "only {sentences} sentences naming the motion"
+    );
+}
+
+/// Every grid point, split across the machine's cores. Too slow for a debug
+/// `cargo test` (about two million renders), so it is ignored there and run
+/// by `.ci/run` as `cargo test --release --test properties -- --ignored`.
+#[test]
+#[ignore = "whole grid: run in release mode (.ci/run does)"]
+fn text_and_json_agree_on_the_whole_grid() {
+    let threads = std::thread::available_parallelism().map_or(2, usize::from);
+    let total = grid_len();
+    let sentences: usize = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| {
+                scope.spawn(move || {
+                    (t..total)
+                        .step_by(threads)
+                        .map(|n| check_text_and_json_agree(&coords(n)))
+                        .sum::<usize>()
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).sum()
+    });
+    assert!(
+        sentences > total,
         "only {sentences} sentences naming the motion"
     );
 }
