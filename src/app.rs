@@ -538,9 +538,11 @@ fn expand(
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
-                    let at = e
-                        .path()
-                        .map_or_else(|| path.clone(), |p| p.display().to_string());
+                    let at = printable(
+                        &e.path()
+                            .map_or_else(|| path.clone(), |p| p.display().to_string()),
+                    )
+                    .into_owned();
                     match e.loop_ancestor() {
                         Some(ancestor) => notes.push(format!(
                             "warning: {at}: skipped: a symbolic link that loops back to {}",

@@ -93,7 +93,7 @@ impl InputError {
 /// log as escape sequences or as the start of a line.
 pub fn read(arg: &str, limit: usize) -> Result<Input, InputError> {
     if arg == "-" {
-        return read_from(STDIN_NAME, io::stdin().lock(), limit);
+        return read_from(STDIN_NAME, io::stdin().lock(), limit, 0);
     }
     let path = Path::new(arg);
     let shown = crate::diagnostic::printable(arg);
@@ -107,7 +107,10 @@ pub fn read(arg: &str, limit: usize) -> Result<Input, InputError> {
             source,
         },
     };
-    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    // Open first and ask the open file its size: one lookup of the path, and
+    // the size lets the read below take one call instead of a doubling series.
+    let file = File::open(path).map_err(io_error)?;
+    let metadata = file.metadata().map_err(io_error)?;
     if metadata.is_dir() {
         return Err(InputError::IsDirectory {
             path: arg.to_string(),
@@ -121,11 +124,19 @@ pub fn read(arg: &str, limit: usize) -> Result<Input, InputError> {
             limit,
         });
     }
-    read_from(arg, File::open(path).map_err(io_error)?, limit)
+    let expected = usize::try_from(metadata.len()).unwrap_or(limit);
+    read_from(arg, file, limit, expected)
 }
 
-fn read_from(name: &str, source: impl Read, limit: usize) -> Result<Input, InputError> {
-    let mut bytes = Vec::new();
+/// Reads at most `limit` bytes (one more, to tell that there were more),
+/// starting with room for `expected` bytes.
+fn read_from(
+    name: &str,
+    source: impl Read,
+    limit: usize,
+    expected: usize,
+) -> Result<Input, InputError> {
+    let mut bytes = Vec::with_capacity(expected.min(limit) + 1);
     source
         .take(limit as u64 + 1)
         .read_to_end(&mut bytes)
@@ -169,13 +180,13 @@ mod tests {
 
     #[test]
     fn limits_and_encoding_are_checked() {
-        let ok = read_from("x", &b"a = 1\n"[..], 10).unwrap();
+        let ok = read_from("x", &b"a = 1\n"[..], 10, 0).unwrap();
         assert_eq!(ok.text, "a = 1\n");
         assert!(matches!(
-            read_from("x", &[b'a'; 11][..], 10),
+            read_from("x", &[b'a'; 11][..], 10, 0),
             Err(InputError::TooLarge { .. })
         ));
-        let err = read_from("x", &b"a\nb\xff"[..], 10).unwrap_err();
+        let err = read_from("x", &b"a\nb\xff"[..], 10, 0).unwrap_err();
         match err {
             InputError::NotUtf8 { location, .. } => {
                 assert_eq!(location, Location { line: 2, column: 2 })
