@@ -382,7 +382,10 @@ fn control_and_bidi_characters_from_input_are_shown_escaped() {
     );
     let out = gtm().arg("recommend").arg(&good).output().unwrap();
     let stdout = text(&out.stdout);
-    assert!(stdout.starts_with("Acme \\u{202e}evil: "), "{stdout}");
+    assert!(
+        stdout.starts_with("Motion for Acme \\u{202e}evil: "),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -460,4 +463,119 @@ fn keys_values_and_arguments_cannot_start_a_line_of_their_own() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(!stderr.lines().any(|l| l.starts_with("::")), "{stderr}");
+}
+
+/// A line whose first non-blank text is taken from the input can be read as a
+/// command by whatever reads the output (GitHub Actions runs `::error ...`
+/// lines from any step's log). Every name here starts with `::`, so a line
+/// that begins with input begins with `::`; only `--format github` may print
+/// such lines, and only its own well-formed annotations.
+#[test]
+fn no_line_in_any_format_begins_with_text_from_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = format!(
+        "{}\n[[segments]]\nname = \"the enterprise accounts bought by committees after long reviews ::warning::segment ##vso[task.complete]\"\nacv = \"$180k\"\nshare = 0.3\nbuyer = \"committee\"\n",
+        valid_with("name = \"Acme Analytics\"", "name = \"::error::pwned\"")
+            .replace("[checklist]\ndone = [\"measure-time-to-value\"]\n", "")
+            .replace(
+                "[signals]",
+                "[practices]\ndemo_required = true\n\n[signals]"
+            )
+    );
+    // Relative names, run from the directory, so that each name can begin a line.
+    let (file, other, invalid) = ("::error::f.toml", "::notice::g.toml", "::error::bad.toml");
+    std::fs::write(dir.path().join(file), &profile).unwrap();
+    std::fs::write(dir.path().join(other), &profile).unwrap();
+    std::fs::write(
+        dir.path().join(invalid),
+        "version = 1\nname = \"::error::x\"\nacv = \"::error::y\"\n",
+    )
+    .unwrap();
+    let (md, html) = ("report.md", "report.html");
+
+    let mut runs: Vec<(String, Vec<std::ffi::OsString>)> = Vec::new();
+    let os = |parts: &[&dyn AsRef<std::ffi::OsStr>]| -> Vec<std::ffi::OsString> {
+        parts.iter().map(|p| p.as_ref().to_os_string()).collect()
+    };
+    for format in ["text", "json", "markdown", "csv"] {
+        runs.push((
+            format.into(),
+            os(&[&"recommend", &file, &"--format", &format]),
+        ));
+        runs.push((
+            format.into(),
+            os(&[&"recommend", &file, &other, &"--format", &format]),
+        ));
+        runs.push((
+            format.into(),
+            os(&[&"recommend", &file, &invalid, &"--format", &format]),
+        ));
+    }
+    for format in ["text", "json", "markdown"] {
+        runs.push((
+            format.into(),
+            os(&[&"explain", &file, &"--format", &format]),
+        ));
+        runs.push((
+            format.into(),
+            os(&[&"explain", &invalid, &"--format", &format]),
+        ));
+        runs.push((
+            format.into(),
+            os(&[
+                &"what-if",
+                &file,
+                &"--set",
+                &"acv=90000",
+                &"--format",
+                &format,
+            ]),
+        ));
+    }
+    for format in ["text", "json", "github", "junit", "gitlab"] {
+        runs.push((
+            format.into(),
+            os(&[&"check", &file, &invalid, &"--format", &format]),
+        ));
+    }
+    runs.push(("markdown".into(), os(&[&"report", &file, &"--out", &md])));
+    runs.push(("html".into(), os(&[&"report", &file, &"--out", &html])));
+
+    let mut failures = Vec::new();
+    for (format, args) in &runs {
+        let out = gtm().current_dir(dir.path()).args(args).output().unwrap();
+        let mut streams = vec![("stdout", text(&out.stdout)), ("stderr", text(&out.stderr))];
+        if args[0] == "report" {
+            let written = dir.path().join(&args[3]);
+            streams.push(("report", std::fs::read_to_string(&written).unwrap()));
+            std::fs::remove_file(&written).unwrap();
+        }
+        for (stream, output) in streams {
+            for line in output.lines() {
+                let start = line.trim_start();
+                if start.starts_with("##vso[") {
+                    failures.push(format!("gtm {args:?} ({format}) {stream}:\n  {line}"));
+                }
+                if !start.starts_with("::") {
+                    continue;
+                }
+                // An annotation's properties are escaped (`:` is `%3A`), so the
+                // first `::` after its name ends them and input is only data.
+                let properties = start[2..].split("::").next().unwrap_or_default();
+                let own_annotation = format == "github"
+                    && stream == "stdout"
+                    && (properties.starts_with("error file=")
+                        || properties.starts_with("warning file="))
+                    && !properties.contains(':');
+                if !own_annotation {
+                    failures.push(format!("gtm {args:?} ({format}) {stream}:\n  {line}"));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "lines that begin with input:\n{}",
+        failures.join("\n")
+    );
 }

@@ -33,9 +33,9 @@ fn exit_codes_for_pass_fail_warnings_and_invalid_files() {
     assert_eq!(run(&["check", WRONG]).0, 1);
     let (code, stdout, _) = run(&["check", PASSING, INVALID, FAILING]);
     assert_eq!(code, 2, "an invalid file wins over a failed one");
-    assert!(stdout.contains(&format!("{PASSING}: passed")), "{stdout}");
-    assert!(stdout.contains(&format!("{FAILING}: failed")), "{stdout}");
-    assert!(stdout.contains(&format!("{INVALID}: invalid")), "{stdout}");
+    assert!(stdout.contains(&format!("passed  {PASSING}")), "{stdout}");
+    assert!(stdout.contains(&format!("failed  {FAILING}")), "{stdout}");
+    assert!(stdout.contains(&format!("invalid {INVALID}")), "{stdout}");
     assert!(
         stdout.contains("3 profiles checked: 1 passed, 1 failed, 1 invalid"),
         "{stdout}"
@@ -43,7 +43,7 @@ fn exit_codes_for_pass_fail_warnings_and_invalid_files() {
     let (code, stdout, _) = run(&["check", PASSING, "no/such.toml"]);
     assert_eq!(code, 2);
     assert!(
-        stdout.contains("no/such.toml: invalid") && stdout.contains("no such file"),
+        stdout.contains("invalid no/such.toml") && stdout.contains("no such file"),
         "{stdout}"
     );
 }
@@ -53,7 +53,7 @@ fn text_puts_each_finding_on_its_line_with_the_fix() {
     let (_, stdout, _) = run(&["check", FAILING]);
     assert!(
         stdout.contains(&format!(
-            "  {FAILING}:20: error[demo-required-to-start]: Prospects must sit through a demo"
+            "  error[demo-required-to-start] {FAILING}:20: Prospects must sit through a demo"
         )),
         "{stdout}"
     );
@@ -64,13 +64,16 @@ fn text_puts_each_finding_on_its_line_with_the_fix() {
     let (_, stdout, _) = run(&["check", WRONG]);
     assert!(
         stdout.contains(&format!(
-            "{WRONG}:11: error[expected-motion]: The profile expects Sales-led"
+            "  error[expected-motion] {WRONG}:11: The profile expects Sales-led"
         )),
         "{stdout}"
     );
     let (_, stdout, _) = run(&["check", WARNING, "--deny", "warnings"]);
+    assert!(stdout.contains("  warning[pricing-hidden] "), "{stdout}");
     assert!(
-        stdout.contains("warning (denied)[pricing-hidden]"),
+        stdout.contains(
+            "Warnings fail the check (--deny warnings).\n1 profile checked: 0 passed, 1 failed"
+        ),
         "{stdout}"
     );
 }
@@ -131,8 +134,8 @@ fn directories_mean_every_toml_inside() {
     let out = gtm().arg("check").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
-    let a = stdout.find("a.toml: passed").unwrap();
-    let b = stdout.find("b.toml: passed").unwrap();
+    let a = stdout.find("a.toml (").unwrap();
+    let b = stdout.find("b.toml (").unwrap();
     assert!(a < b, "sorted by name: {stdout}");
     assert!(stdout.contains("2 profiles checked"));
     let empty = tempfile::tempdir().unwrap();

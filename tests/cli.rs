@@ -21,7 +21,7 @@ fn recommend_prints_motion_factors_conflicts_and_checklist() {
     assert!(out.stderr.is_empty());
     let stdout = text(&out.stdout);
     assert!(
-        stdout.starts_with("VaultNote: Hybrid (product-led sales)\n"),
+        stdout.starts_with("Motion for VaultNote: Hybrid (product-led sales)\n"),
         "{stdout}"
     );
     for needle in [

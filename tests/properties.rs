@@ -275,7 +275,10 @@ fn check_text_and_json_agree(ix: &[usize; 10]) -> usize {
     let motion = v["motion"].as_str().unwrap();
     assert_eq!(motion, a.motion.id());
     let first = t.lines().next().unwrap();
-    assert_eq!(first, format!("P: {}", rules().motion(a.motion).name));
+    assert_eq!(
+        first,
+        format!("Motion for P: {}", rules().motion(a.motion).name)
+    );
     let band = Motion::ALL
         .iter()
         .find(|m| m.id() == v["acv_band"].as_str().unwrap())

@@ -33,6 +33,16 @@ fn field(text: &str) -> String {
     }
 }
 
+/// [`field`], always in quotes.
+fn quoted(text: &str) -> String {
+    let text = field(text);
+    if text.starts_with('"') {
+        text
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
 /// Dollars as a plain number a spreadsheet reads: "12000" or "12000.5".
 fn plain_amount(cents: u64) -> String {
     match cents % 100 {
@@ -48,7 +58,9 @@ pub fn portfolio(rows: &[Row]) -> String {
     out.push_str("\r\n");
     for r in rows {
         let row = [
-            field(&r.file),
+            // Always quoted, so that no row starts with a file name: CI
+            // runners read commands from the start of log lines.
+            quoted(&r.file),
             field(&r.name),
             plain_amount(r.acv.cents()),
             r.brief.motion.id().to_string(),

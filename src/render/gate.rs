@@ -111,7 +111,10 @@ fn summary_line(results: &[Checked<'_>]) -> String {
     line
 }
 
-/// Grouped by file: a status line, then each finding as `file:line: level[id]: message` and its fix.
+/// Grouped by file: a status line (`failed  FILE (NAME: motion)`), then each
+/// finding as `level[id] file:line: message` and its fix. Every line starts
+/// with the tool's own words (a status, a level, `fix:`), never with a file
+/// or profile name: CI runners read commands from the start of log lines.
 pub fn text(results: &[Checked<'_>], opts: &GateOptions, width: u16) -> String {
     let width = usize::from(width);
     let mut out = String::new();
@@ -124,30 +127,27 @@ pub fn text(results: &[Checked<'_>], opts: &GateOptions, width: u16) -> String {
                     None => String::new(),
                 };
                 format!(
-                    "{}: {} ({}: {}{expected})",
-                    printable(r.file()),
+                    "{:<7} {} ({}: {}{expected})",
                     r.status(),
+                    printable(r.file()),
                     printable(name),
                     verdict.motion
                 )
             }
-            Checked::Invalid { .. } => format!("{}: invalid", printable(r.file())),
+            Checked::Invalid { .. } => format!("{:<7} {}", r.status(), printable(r.file())),
         };
         out.push_str(&head);
         out.push('\n');
         for f in r.findings() {
             let at = f.line.map_or(String::new(), |l| format!(":{l}"));
-            let level = if f.level == Level::Warning && fails(&f, opts) {
-                "warning (denied)"
-            } else {
-                f.level.id()
-            };
-            // One line per finding, unwrapped, so logs can be searched and parsed.
+            // One line per finding, unwrapped, so logs can be searched
+            // (`grep 'error\['`) and parsed.
             let _ = writeln!(
                 out,
-                "  {}{at}: {level}[{}]: {}",
-                printable(r.file()),
+                "  {}[{}] {}{at}: {}",
+                f.level.id(),
                 f.id,
+                printable(r.file()),
                 printable(&f.message)
             );
             let _ = writeln!(out, "    fix: {}", printable(&f.fix));
@@ -165,6 +165,13 @@ pub fn text(results: &[Checked<'_>], opts: &GateOptions, width: u16) -> String {
         }
     }
     out.push('\n');
+    if opts.deny_warnings
+        && results
+            .iter()
+            .any(|r| r.findings().iter().any(|f| f.level == Level::Warning))
+    {
+        out.push_str("Warnings fail the check (--deny warnings).\n");
+    }
     out.push_str(&summary_line(results));
     out.push('\n');
     out

@@ -59,7 +59,12 @@ pub fn wrap_into(out: &mut String, text: &str, width: usize, first: &str, rest: 
     let mut empty = true;
     for word in words {
         let len = word.chars().count();
-        if !empty && line_len + 1 + len > width {
+        // A word that starts with `:` or `#` never starts a line: CI
+        // runners read `::error ...` (GitHub), `##vso[...]` (Azure) and
+        // `##teamcity[...]` from the start of log lines, and such a word
+        // can come from a profile. It stays on the line before, past the width.
+        let may_start_line = !word.starts_with([':', '#']);
+        if !empty && line_len + 1 + len > width && may_start_line {
             out.push('\n');
             out.push_str(rest);
             line_len = rest.chars().count();
@@ -75,10 +80,13 @@ pub fn wrap_into(out: &mut String, text: &str, width: usize, first: &str, rest: 
     }
 }
 
+/// "Motion for NAME: MOTION" and the motion's sales role. The line starts
+/// with the tool's words, not the name, so a name cannot start a line that a
+/// CI runner reads as a command.
 fn headline(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     let info = rules.motion(a.motion);
     format!(
-        "{}: {}\n{}",
+        "Motion for {}: {}\n{}",
         paint(&printable(&a.name), BOLD, opts),
         paint(&info.name, &format!("{BOLD}{CYAN}"), opts),
         wrap(&info.sales_role, opts.width.into(), "", "")
