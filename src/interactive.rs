@@ -8,6 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use console::Term;
+use gtm_advisor::diagnostic::printable;
 use gtm_advisor::input;
 use gtm_advisor::interview::{self, Ask, Stop};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
@@ -91,27 +92,68 @@ pub fn run(save: Option<&Path>, from: Option<&str>, rules: &Rulebook) -> Outcome
     let _ = std::io::stdout().flush();
     println!();
 
-    let target = match choose_target(&mut ask, save) {
-        Ok(Some(target)) => target,
-        Ok(None) => {
-            return Outcome {
-                notes: vec!["Not saved. Run `gtm interview` again whenever you like.".to_string()],
-                ..Outcome::default()
-            };
-        }
-        Err(stop) => return stopped(stop),
-    };
-    match write_atomically(&target.path, &text, target.overwrite) {
-        Ok(()) => {
-            let shown = target.path.display();
-            Outcome {
-                notes: vec![format!(
-                    "Saved {shown}. Evaluate it with `gtm recommend {shown}`; revisit it with `gtm interview --from {shown}`."
-                )],
-                ..Outcome::default()
+    save_answers(&mut ask, &text, save)
+}
+
+/// Saves the answers where the person says, asking again after a failed
+/// save (a missing folder, a read-only place, a file that appeared
+/// meanwhile). If they give up after a failure, the profile is printed on
+/// stdout: answers a person asked to save are never thrown away.
+fn save_answers(ask: &mut dyn Ask, text: &str, save: Option<&Path>) -> Outcome {
+    let mut given = save.map(Path::to_path_buf);
+    let mut failed = false;
+    loop {
+        let question = if failed {
+            "Save them somewhere else?"
+        } else {
+            "Save these answers as a profile?"
+        };
+        let target = match choose_target(ask, given.take(), question) {
+            Ok(Some(target)) => target,
+            Ok(None) if !failed => {
+                return Outcome {
+                    notes: vec![
+                        "Not saved. Run `gtm interview` again whenever you like.".to_string(),
+                    ],
+                    ..Outcome::default()
+                };
+            }
+            Err(stop) if !failed => return stopped(stop),
+            Ok(None) | Err(_) => return printed_instead(text),
+        };
+        let shown = printable(&target.path.display().to_string()).into_owned();
+        match write_atomically(&target.path, text, target.overwrite) {
+            Ok(()) => {
+                return Outcome {
+                    notes: vec![format!(
+                        "Saved {shown}. Evaluate it with `gtm recommend {shown}`; revisit it with `gtm interview --from {shown}`."
+                    )],
+                    ..Outcome::default()
+                };
+            }
+            Err(e) => {
+                eprintln!("error: {shown}: cannot save: {e}; your answers are kept");
+                failed = true;
+                // A file that appeared since the question: ask about replacing it.
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    given = Some(target.path);
+                }
             }
         }
-        Err(e) => Outcome::failed(format!("{}: cannot save: {e}", target.path.display())),
+    }
+}
+
+/// The profile on stdout, after a save that failed and was not retried.
+fn printed_instead(text: &str) -> Outcome {
+    print!("{text}");
+    let _ = std::io::stdout().flush();
+    Outcome {
+        notes: vec![
+            "Not saved: the profile is printed above; copy it into a file, and check it with `gtm recommend FILE`."
+                .to_string(),
+        ],
+        status: exit::INVALID,
+        ..Outcome::default()
     }
 }
 
@@ -121,10 +163,21 @@ struct Target {
     overwrite: bool,
 }
 
-/// Asks whether and where to save; an existing file needs an explicit yes.
-fn choose_target(ask: &mut dyn Ask, save: Option<&Path>) -> Result<Option<Target>, Stop> {
-    let mut given = save.map(Path::to_path_buf);
-    if given.is_none() && !ask.confirm("Save these answers as a profile?", true)? {
+/// Asks whether (`question`) and where to save; an existing file needs an
+/// explicit yes. A given path that cannot be a file (a directory) is
+/// reported and another asked for.
+fn choose_target(
+    ask: &mut dyn Ask,
+    mut given: Option<PathBuf>,
+    question: &str,
+) -> Result<Option<Target>, Stop> {
+    if let Some(path) = &given {
+        if let Err(problem) = check_path(&path.display().to_string()) {
+            eprintln!("error: {}", printable(&problem));
+            given = None;
+        }
+    }
+    if given.is_none() && !ask.confirm(question, true)? {
         return Ok(None);
     }
     loop {
@@ -138,7 +191,10 @@ fn choose_target(ask: &mut dyn Ask, save: Option<&Path>) -> Result<Option<Target
                 overwrite: false,
             }));
         }
-        let question = format!("{} already exists. Replace it?", path.display());
+        let question = format!(
+            "{} already exists. Replace it?",
+            printable(&path.display().to_string())
+        );
         if ask.confirm(&question, false)? {
             return Ok(Some(Target {
                 path,
@@ -158,7 +214,7 @@ fn check_path(text: &str) -> Result<String, String> {
     } else if path.is_dir() {
         Err(format!(
             "{} is a directory; give a file name",
-            path.display()
+            printable(&path.display().to_string())
         ))
     } else {
         Ok(text.trim().to_string())

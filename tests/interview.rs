@@ -269,6 +269,62 @@ fn an_existing_file_is_only_replaced_after_a_yes() {
     assert_eq!(motion_of(&target), "hybrid");
 }
 
+#[test]
+fn a_failed_save_asks_for_another_path_and_keeps_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(
+        dir.path(),
+        &["interview", "--save", "no/such/folder/acme.toml"],
+    );
+    answer_core(&mut p);
+    answer(&mut p, "Answer optional questions", ENTER);
+    p.expect("no/such/folder/acme.toml: cannot save").unwrap();
+    answer(&mut p, "Save them somewhere else?", ENTER); // default: yes
+    answer(&mut p, "Save to", "acme.toml\r");
+    p.expect("Saved acme.toml").unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(motion_of(&dir.path().join("acme.toml")), "hybrid");
+}
+
+#[test]
+fn a_directory_given_to_save_is_reported_and_another_name_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("clients")).unwrap();
+    let mut p = spawn(dir.path(), &["interview", "--save", "clients"]);
+    answer_core(&mut p);
+    answer(&mut p, "Answer optional questions", ENTER);
+    p.expect("clients is a directory; give a file name")
+        .unwrap();
+    answer(&mut p, "Save these answers as a profile?", ENTER);
+    answer(&mut p, "Save to", "clients/acme.toml\r");
+    p.expect("Saved clients/acme.toml").unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(motion_of(&dir.path().join("clients/acme.toml")), "hybrid");
+}
+
+#[test]
+fn giving_up_after_a_failed_save_prints_the_profile_instead() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(
+        dir.path(),
+        &["interview", "--save", "no/such/folder/acme.toml"],
+    );
+    answer_core(&mut p);
+    answer(&mut p, "Answer optional questions", ENTER);
+    answer(&mut p, "Save them somewhere else?", "n");
+    let (rest, code) = finish(p);
+    assert_eq!(code, 2, "{rest}");
+    assert!(rest.contains("name = \"Acme Labs\""), "{rest}");
+    assert!(rest.contains("acv = \"$24,000\""), "{rest}");
+    assert!(
+        rest.contains("Not saved: the profile is printed above"),
+        "{rest}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
 /// Runs gtm with stdin from /dev/null and no terminal, failing if it hangs.
 fn detached(args: &[&str]) -> std::process::Output {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("gtm"));
