@@ -65,6 +65,32 @@ fn invalid_toml() {
 }
 
 #[test]
+fn a_duplicate_key_is_named_with_both_lines() {
+    let stderr = refused_at(
+        &valid_with(
+            "buyer = \"team\"",
+            "buyer = \"team\"\nbuyer = \"committee\"",
+        ),
+        6,
+        "`buyer`: set twice: first on line 5, again here",
+    );
+    assert!(
+        stderr.contains("help: a key can be set once in each table"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn nesting_too_deep_points_at_its_line() {
+    let deep = format!("{} = 1", vec!["a"; 300].join("."));
+    refused_at(
+        &valid_with("[signals]", &format!("{deep}\n[signals]")),
+        9,
+        "nested too deeply",
+    );
+}
+
+#[test]
 fn each_required_key_missing() {
     for key in [
         "version",
@@ -149,18 +175,6 @@ fn version_2() {
     );
     assert!(stderr.contains("reads version 1"), "{stderr}");
     assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
-}
-
-#[test]
-fn duplicate_keys() {
-    refused_at(
-        &valid_with(
-            "buyer = \"team\"",
-            "buyer = \"team\"\nbuyer = \"individual\"",
-        ),
-        6,
-        "duplicate",
-    );
 }
 
 #[test]

@@ -108,6 +108,12 @@ fn invalid_values_exit_2_and_leave_the_file_untouched() {
         ("budget=5", "unknown key"),
         ("acv.x=1", "not a table"),
         ("version=2", "not supported"),
+        ("viral_loops=true", "write `signals.viral_loops`"),
+        (
+            "signals.viral_loops={a=1}",
+            "--set signals.viral_loops={a=1}: expected true or false, found a table `{a=1}`",
+        ),
+        ("signals.segment={x=1}", "expected a string, found a table"),
     ] {
         let (_dir, path, before) = copy();
         let (code, stdout, stderr) = what_if(&path, &[set]);

@@ -73,6 +73,132 @@ pub fn check_name(text: &str) -> Result<String, String> {
     }
 }
 
+/// The problem for text the TOML parser refused, in the parser's words
+/// except where those leave out what a person needs to fix it: which key is
+/// set twice and where it was first set, and where nesting goes too deep
+/// (the parser gives no position for that).
+fn toml_problem(src: &str, message: &str, start: Option<usize>) -> Problem {
+    const FORMAT_HELP: &str =
+        "see the profile format in README.md, or run `gtm init` for a starter profile";
+    if message == "duplicate key" {
+        if let Some(problem) = start.and_then(|at| duplicate_key(src, at)) {
+            return problem;
+        }
+    }
+    if message.contains("recursion") || message.contains("recurse") {
+        let at = start.map_or_else(
+            || Location {
+                line: deepest_line(src),
+                column: 1,
+            },
+            |at| Location::of(src, at),
+        );
+        return Problem::at(
+            at,
+            "",
+            "this is not valid TOML for a profile: keys, tables or arrays are nested too deeply",
+        )
+        .with_help("a profile needs at most two levels of tables, as in `[segments.signals]`, and arrays of plain values");
+    }
+    Problem::at(
+        Location::of(src, start.unwrap_or(0)),
+        "",
+        format!("this is not valid TOML: {message}"),
+    )
+    .with_help(FORMAT_HELP)
+}
+
+/// The key (or table header) set a second time at byte `at`, with the line
+/// where it was first set. Tables are told apart by their header's line, so
+/// each `[[segments]]` is its own table.
+fn duplicate_key(src: &str, at: usize) -> Option<Problem> {
+    let rest = src.get(at..)?;
+    let key: String = match rest.chars().next()? {
+        q @ ('"' | '\'') => {
+            let end = rest[1..].find(q)? + 1;
+            rest[1..end].to_string()
+        }
+        _ => rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+            .collect(),
+    };
+    if key.is_empty() {
+        return None;
+    }
+    let here = Location::of(src, at);
+    let lines: Vec<&str> = src.lines().take(here.line).collect();
+    let header = |line: &str| {
+        let t = line.trim();
+        (t.starts_with('[') && !t.starts_with("[[")).then(|| {
+            t.trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or_default()
+                .split('.')
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(".")
+        })
+    };
+    let shown = crate::diagnostic::printable(&key).into_owned();
+    let this_line = lines.get(here.line - 1)?;
+    if let Some(table) = header(this_line) {
+        let first = lines[..here.line - 1]
+            .iter()
+            .position(|l| header(l).as_deref() == Some(&table))?;
+        return Some(
+            Problem::at(
+                here,
+                "",
+                format!(
+                    "the table [{}] appears twice: first on line {}, again here",
+                    crate::diagnostic::printable(&table),
+                    first + 1
+                ),
+            )
+            .with_help(format!(
+                "put all of [{}]'s keys under its first header and delete this one",
+                crate::diagnostic::printable(&table)
+            )),
+        );
+    }
+    // The table this key is in starts after the last header above it.
+    let table_start = lines[..here.line - 1]
+        .iter()
+        .rposition(|l| l.trim_start().starts_with('['))
+        .map_or(0, |i| i + 1);
+    let defines = |line: &str| {
+        let t = line.trim_start();
+        let t = t.strip_prefix(['"', '\'']).map_or(t, |unquoted| unquoted);
+        t.strip_prefix(key.as_str()).is_some_and(|after| {
+            after
+                .trim_start_matches(['"', '\'', ' ', '\t'])
+                .starts_with(['=', '.'])
+        })
+    };
+    let first = (table_start..here.line - 1).find(|&i| defines(lines[i]))?;
+    Some(
+        Problem::at(
+            here,
+            &shown,
+            format!("set twice: first on line {}, again here", first + 1),
+        )
+        .with_help(
+            "a key can be set once in each table; keep the value you mean and delete the other",
+        ),
+    )
+}
+
+/// The line with the most nesting marks (`.`, `[`, `{`), where a
+/// too-deeply-nested value most likely is.
+fn deepest_line(src: &str) -> usize {
+    src.lines()
+        .enumerate()
+        .max_by_key(|(i, l)| (l.matches(['.', '[', '{']).count(), std::cmp::Reverse(*i)))
+        .map_or(1, |(i, _)| i + 1)
+}
+
 /// Parses and validates profile text. `file` is only used in messages;
 /// checklist ids are checked against `rules`.
 pub fn parse(src: &str, file: &str, rules: &impl KnownFindings) -> Result<Profile, FileProblems> {
@@ -91,11 +217,8 @@ pub fn parse(src: &str, file: &str, rules: &impl KnownFindings) -> Result<Profil
     let root = match DeTable::parse(src) {
         Ok(root) => root,
         Err(err) => {
-            let at = Location::of(src, err.span().map_or(0, |s| s.start));
-            let message = format!("this is not valid TOML: {}", err.message().trim_end());
-            return fail(vec![Problem::at(at, "", message).with_help(
-                "see the profile format in README.md, or run `gtm init` for a starter profile",
-            )]);
+            let start = err.span().map(|s| s.start);
+            return fail(vec![toml_problem(src, err.message().trim_end(), start)]);
         }
     };
     let mut reader = Reader {
@@ -284,11 +407,24 @@ impl Reader<'_> {
         }
         let path = join(prefix, key.get_ref());
         let message = format!("unknown key; allowed here: {}", allowed.join(", "));
-        let suggestion = nearest(key.get_ref(), allowed.iter().copied());
+        let help = match nearest(key.get_ref(), allowed.iter().copied()) {
+            Some(s) => Some(format!("did you mean `{}`?", join(prefix, s))),
+            // A signal or practice written above its table header (or in
+            // `--set` without its table) belongs in that table.
+            None if prefix.is_empty() => [("signals", SIGNAL_KEYS), ("practices", PRACTICE_KEYS)]
+                .into_iter()
+                .find(|(_, keys)| keys.contains(&key.get_ref().as_ref()))
+                .map(|(table, _)| {
+                    format!(
+                        "`{}` belongs in [{table}]: move it below the [{table}] header (in `--set`, write `{table}.{}`)",
+                        key.get_ref(),
+                        key.get_ref()
+                    )
+                }),
+            None => None,
+        };
         let problem = self.problem(key.span(), &path, message);
-        if let Some(s) = suggestion {
-            problem.help = Some(format!("did you mean `{}`?", join(prefix, s)));
-        }
+        problem.help = help;
     }
 
     fn remember(&mut self, path: &str, span: Range<usize>) {
@@ -775,6 +911,65 @@ motion = "hybrid"
 
     fn rules() -> Rulebook {
         Rulebook::default_rules()
+    }
+
+    /// The one problem `src` is refused with.
+    fn refused(src: &str) -> Problem {
+        let mut problems = parse(src, "p.toml", &rules()).unwrap_err().problems;
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        problems.remove(0)
+    }
+
+    #[test]
+    fn a_duplicate_key_names_the_key_and_both_lines() {
+        let p = refused(&GOOD.replace(
+            "buyer = \"team\"\n",
+            "buyer = \"team\"\nbuyer = \"committee\"\n",
+        ));
+        assert_eq!(p.key.as_deref(), Some("buyer"));
+        assert_eq!(p.location.unwrap().line, 7);
+        assert!(p.message.contains("first on line 6"), "{}", p.message);
+        // The same key in another table is not the first definition.
+        let p = refused(&GOOD.replace(
+            "free_trial = true\n",
+            "free_trial = true\nmotion = \"plg\"\n",
+        ));
+        assert_eq!(p.key.as_deref(), Some("motion"));
+        assert!(p.message.contains("first on line 15,"), "{}", p.message);
+        // Each [[segments]] is its own table: a name in the second is no duplicate of the first's.
+        let two = format!(
+            "{COMPANY}[[segments]]\nname = \"A\"\nacv = 1000\nshare = 0.2\n[[segments]]\nname = \"B\"\nacv = 9000\nname = \"C\"\n"
+        );
+        let p = refused(&two);
+        assert!(p.message.contains("first on line 13,"), "{}", p.message);
+    }
+
+    #[test]
+    fn a_table_given_twice_names_both_headers() {
+        let p = refused(&GOOD.replace(
+            "[checklist]",
+            "[signals]\ninstrumented = true\n\n[checklist]",
+        ));
+        assert!(
+            p.message
+                .contains("[signals] appears twice: first on line 10"),
+            "{}",
+            p.message
+        );
+        assert_eq!(p.location.unwrap().line, 18);
+    }
+
+    #[test]
+    fn nesting_too_deep_points_at_the_deep_line() {
+        for deep in [
+            format!("acv = {}1{}", "[".repeat(300), "]".repeat(300)),
+            format!("{} = 1", vec!["a"; 300].join(".")),
+            format!("[{}]", vec!["a"; 300].join(".")),
+        ] {
+            let p = refused(&format!("version = 1\nname = \"x\"\n{deep}\n"));
+            assert_eq!(p.location.unwrap().line, 3, "{deep:.20}: {}", p.message);
+            assert!(p.message.contains("nested too deeply"), "{}", p.message);
+        }
     }
 
     const COMPANY: &str = "version = 1\nname = \"Multi\"\nacv = \"$20k\"\ntime_to_value = \"20 minutes\"\nbuyer = \"team\"\ncompliance = \"light\"\nonboarding = \"self-serve\"\n";
