@@ -3,13 +3,12 @@
 //! the exit status. It prints nothing itself, so main stays the only edge.
 
 use std::borrow::Cow;
-use std::fs::OpenOptions;
 use std::io::{ErrorKind, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use gtm_advisor::check::{self, GateOptions, Verdict};
 use gtm_advisor::diagnostic::FileProblems;
-use gtm_advisor::diagnostic::{nearest, printable};
+use gtm_advisor::diagnostic::{nearest, printable, printable_path};
 use gtm_advisor::engine::assess::{Detail, assess_with};
 use gtm_advisor::engine::{checklist, load_rules as load_rulebook};
 use gtm_advisor::input::{self, InputError};
@@ -83,8 +82,7 @@ fn load_rules(cli: &Cli) -> Result<(&'static Rulebook, Cow<'static, str>), Vec<S
         // The text is only printed by `gtm rules`; no need to copy it.
         None => (Rulebook::default_rules(), Cow::Borrowed(DEFAULT_RULEBOOK)),
         Some(path) => {
-            let name = path.display().to_string();
-            let input = input::read(&name, MAX_PROFILE_BYTES).map_err(|e| vec![e.to_string()])?;
+            let input = input::read(path, MAX_PROFILE_BYTES).map_err(|e| vec![e.to_string()])?;
             let rules = load_rulebook(&input.text, &input.name).map_err(|e| problem_lines(&e))?;
             (rules, Cow::Owned(input.text))
         }
@@ -134,11 +132,11 @@ impl Evaluation {
     }
 }
 
-fn evaluate(arg: &str, rules: &Rulebook) -> Result<Evaluation, LoadFailure> {
+fn evaluate(arg: &Path, rules: &Rulebook) -> Result<Evaluation, LoadFailure> {
     evaluate_with(arg, rules, Detail::Full)
 }
 
-fn evaluate_with(arg: &str, rules: &Rulebook, detail: Detail) -> Result<Evaluation, LoadFailure> {
+fn evaluate_with(arg: &Path, rules: &Rulebook, detail: Detail) -> Result<Evaluation, LoadFailure> {
     let (file, profile) = load(arg, rules)?;
     let assessment = assess_with(&profile, rules, detail);
     Ok(Evaluation {
@@ -149,14 +147,14 @@ fn evaluate_with(arg: &str, rules: &Rulebook, detail: Detail) -> Result<Evaluati
 }
 
 /// Reads and validates one profile: the name it is shown by, and the profile.
-fn load(arg: &str, rules: &Rulebook) -> Result<(String, Profile), LoadFailure> {
+fn load(arg: &Path, rules: &Rulebook) -> Result<(String, Profile), LoadFailure> {
     let input = input::read(arg, MAX_PROFILE_BYTES).map_err(LoadFailure::Input)?;
     let profile = profile::parse(&input.text, &input.name, rules).map_err(LoadFailure::Problems)?;
     Ok((input.name, profile))
 }
 
 /// A profile's portfolio row, decided without the full explanation.
-fn summarize(arg: &str, rules: &Rulebook) -> Result<Row, LoadFailure> {
+fn summarize(arg: &Path, rules: &Rulebook) -> Result<Row, LoadFailure> {
     let (file, profile) = load(arg, rules)?;
     let summary = gtm_advisor::engine::assess::summarize(&profile, rules);
     Ok(Row::summary(&file, &profile, &summary))
@@ -279,7 +277,7 @@ pub fn run(cli: &Cli) -> Outcome {
 /// `work` on every file, in parallel when there is more than one (starting
 /// the thread pool costs about a millisecond, which one profile does not
 /// repay), results in file order.
-fn each_file<T: Send>(files: &[String], work: impl Fn(&String) -> T + Sync + Send) -> Vec<T> {
+fn each_file<T: Send>(files: &[PathBuf], work: impl Fn(&PathBuf) -> T + Sync + Send) -> Vec<T> {
     if files.len() > 1 {
         files.par_iter().map(work).collect()
     } else {
@@ -315,20 +313,20 @@ fn sort_by_key<T>(items: &mut [T], sort: Option<SortKey>, key: impl Fn(&T) -> (&
 }
 
 fn recommend(
-    args: &[String],
+    args: &[PathBuf],
     format: RecommendFormat,
     sort: Option<SortKey>,
     rules: &'static Rulebook,
 ) -> Outcome {
     let mut out = Outcome::default();
-    if args.iter().filter(|f| *f == "-").count() > 1 {
+    if args.iter().filter(|f| is_stdin(f)).count() > 1 {
         return Outcome::failed("`-` (standard input) can be given only once".to_string());
     }
     let files = match expand(args, true, &mut out.notes) {
         Ok(files) => files,
         Err(message) => return Outcome::failed(message),
     };
-    let portfolio = files.len() > 1 || args.iter().any(|a| Path::new(a).is_dir());
+    let portfolio = files.len() > 1 || args.iter().any(|a| a.is_dir());
 
     // Reading and scoring are independent per file; rayon keeps the order.
     if matches!(format, RecommendFormat::Text | RecommendFormat::Csv) && portfolio
@@ -363,7 +361,7 @@ fn recommend(
                         let a = &e.assessment;
                         // Standard input, a FIFO or a device cannot be read
                         // twice: keep what was rendered from the one read.
-                        let once = f == "-" || !std::fs::metadata(f).is_ok_and(|m| m.is_file());
+                        let once = is_stdin(f) || !std::fs::metadata(f).is_ok_and(|m| m.is_file());
                         let pending = if once {
                             Pending::Rendered(json_element(&e))
                         } else {
@@ -416,7 +414,7 @@ fn recommend(
 /// A profile still to be written into a JSON portfolio.
 enum Pending {
     /// To be read and scored when its turn comes.
-    File(String),
+    File(PathBuf),
     /// Already rendered, because it cannot be read again.
     Rendered(String),
 }
@@ -456,7 +454,7 @@ fn json_portfolio(
     Ok(errors)
 }
 
-fn explain(file: &str, format: Format, rules: &Rulebook) -> Outcome {
+fn explain(file: &Path, format: Format, rules: &Rulebook) -> Outcome {
     match evaluate(file, rules) {
         Ok(e) => {
             let a = &e.assessment;
@@ -471,24 +469,14 @@ fn explain(file: &str, format: Format, rules: &Rulebook) -> Outcome {
     }
 }
 
-fn init(file: &str) -> Outcome {
-    if file == "-" {
+fn init(file: &Path) -> Outcome {
+    if is_stdin(file) {
         return Outcome::printed(STARTER.to_string());
     }
-    // create_new refuses an existing file atomically, so nothing is ever overwritten.
-    let written = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(Path::new(file))
-        .and_then(|mut f| {
-            let result = f.write_all(STARTER.as_bytes()).and_then(|()| f.sync_all());
-            if result.is_err() {
-                // Leave no half-written profile behind; the file is ours, we just created it.
-                let _ = std::fs::remove_file(file);
-            }
-            result
-        });
-    let file = printable(file);
+    // Written whole or not at all, and never over an existing file (the
+    // final link refuses one atomically), with an ordinary file mode.
+    let written = crate::write::write_atomically(file, STARTER, false);
+    let file = printable_path(file);
     match written {
         Ok(()) => Outcome {
             notes: vec![format!(
@@ -516,13 +504,13 @@ fn init(file: &str) -> Outcome {
 /// skipped, since reading one can hang; one named on the command line is
 /// read, as asked.
 fn expand(
-    paths: &[String],
+    paths: &[PathBuf],
     recursive: bool,
     notes: &mut Vec<String>,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
-        if !Path::new(path).is_dir() {
+        if is_stdin(path) || !path.is_dir() {
             files.push(path.clone());
             continue;
         }
@@ -538,15 +526,11 @@ fn expand(
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
-                    let at = printable(
-                        &e.path()
-                            .map_or_else(|| path.clone(), |p| p.display().to_string()),
-                    )
-                    .into_owned();
+                    let at = printable_path(e.path().unwrap_or(path));
                     match e.loop_ancestor() {
                         Some(ancestor) => notes.push(format!(
                             "warning: {at}: skipped: a symbolic link that loops back to {}",
-                            printable(&ancestor.display().to_string())
+                            printable_path(ancestor)
                         )),
                         None => return Err(format!("{at}: cannot list the directory: {e}")),
                     }
@@ -566,14 +550,19 @@ fn expand(
         if found.is_empty() {
             return Err(format!(
                 "{}: no *.toml files in this directory",
-                printable(path)
+                printable_path(path)
             ));
         }
         // Path order, component by component.
         found.sort();
-        files.extend(found.into_iter().map(|p| p.display().to_string()));
+        files.extend(found);
     }
     Ok(files)
+}
+
+/// Whether `path` is `-`, standard input.
+fn is_stdin(path: &Path) -> bool {
+    path == Path::new("-")
 }
 
 fn invalid_lines(failure: LoadFailure) -> Vec<(Option<usize>, String)> {
@@ -596,8 +585,8 @@ fn invalid_lines(failure: LoadFailure) -> Vec<(Option<usize>, String)> {
     }
 }
 
-fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rulebook) -> Outcome {
-    if paths.iter().filter(|f| *f == "-").count() > 1 {
+fn check(paths: &[PathBuf], format: CheckFormat, opts: &GateOptions, rules: &Rulebook) -> Outcome {
+    if paths.iter().filter(|f| is_stdin(f)).count() > 1 {
         return Outcome::failed("`-` (standard input) can be given only once".to_string());
     }
     let known = check::all_ids(rules);
@@ -628,7 +617,7 @@ fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rule
                 let verdict = check::judge(&e.profile, &e.assessment, rules, opts);
                 Done::Judged(Box::new(e), verdict)
             }
-            Err(failure) => Done::Invalid(printable(file).into_owned(), invalid_lines(failure)),
+            Err(failure) => Done::Invalid(printable_path(file), invalid_lines(failure)),
         })
         .collect();
     let results: Vec<Checked<'_>> = done
@@ -676,7 +665,7 @@ fn check(paths: &[String], format: CheckFormat, opts: &GateOptions, rules: &Rule
     }
 }
 
-fn what_if(file: &str, changes: &[Change], format: Format, rules: &Rulebook) -> Outcome {
+fn what_if(file: &Path, changes: &[Change], format: Format, rules: &Rulebook) -> Outcome {
     // Read once: the same text is scored as it is and again with the changes,
     // and standard input cannot be read twice.
     let input = match input::read(file, MAX_PROFILE_BYTES) {
@@ -745,7 +734,7 @@ fn what_if(file: &str, changes: &[Change], format: Format, rules: &Rulebook) -> 
     Outcome::printed(stdout)
 }
 
-fn report(args: &[String], target: &Path, force: bool, rules: &Rulebook) -> Outcome {
+fn report(args: &[PathBuf], target: &Path, force: bool, rules: &Rulebook) -> Outcome {
     let extension = target
         .extension()
         .and_then(|e| e.to_str())
@@ -756,14 +745,14 @@ fn report(args: &[String], target: &Path, force: bool, rules: &Rulebook) -> Outc
         _ => {
             return Outcome::failed(format!(
                 "--out {}: the report's format comes from its extension; use .html (or .htm) or .md (or .markdown)",
-                target.display()
+                printable_path(target)
             ));
         }
     };
     if target.exists() && !force {
         return Outcome::failed(format!(
             "{}: already exists and was left untouched; pass --force to replace it",
-            target.display()
+            printable_path(target)
         ));
     }
     let mut out = Outcome::default();
@@ -786,16 +775,12 @@ fn report(args: &[String], target: &Path, force: bool, rules: &Rulebook) -> Outc
         Ok(()) => {
             let n = evaluated.len();
             let noun = if n == 1 { "profile" } else { "profiles" };
-            out.notes.push(format!(
-                "wrote {} ({n} {noun})",
-                printable(&target.display().to_string())
-            ));
+            out.notes
+                .push(format!("wrote {} ({n} {noun})", printable_path(target)));
         }
         Err(e) => {
-            out.errors.push(format!(
-                "{}: cannot write: {e}",
-                printable(&target.display().to_string())
-            ));
+            out.errors
+                .push(format!("{}: cannot write: {e}", printable_path(target)));
             out.status = exit::INVALID;
         }
     }

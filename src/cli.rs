@@ -227,7 +227,7 @@ pub struct InterviewArgs {
 
     /// Start from this profile's answers.
     #[arg(long, value_name = "FILE")]
-    pub from: Option<String>,
+    pub from: Option<PathBuf>,
 }
 
 /// The arguments of `gtm recommend`.
@@ -248,7 +248,7 @@ evaluated.")]
 pub struct RecommendArgs {
     /// Profile files, or directories (every *.toml under them); `-` reads one from standard input.
     #[arg(required = true, value_name = "FILE|DIR")]
-    pub files: Vec<String>,
+    pub files: Vec<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = RecommendFormat::Text)]
@@ -268,7 +268,7 @@ Examples:
 pub struct ExplainArgs {
     /// The profile file; `-` reads it from standard input.
     #[arg(value_name = "FILE")]
-    pub file: String,
+    pub file: PathBuf,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
@@ -288,7 +288,7 @@ Any profile key can be set; values are checked exactly as in a profile file.")]
 pub struct WhatIfArgs {
     /// The profile file.
     #[arg(value_name = "FILE")]
-    pub file: String,
+    pub file: PathBuf,
 
     /// A changed answer, KEY=VALUE; repeat for more.
     #[arg(long = "set", value_name = "KEY=VALUE", required = true)]
@@ -313,7 +313,7 @@ An existing file is only replaced with --force.")]
 pub struct ReportArgs {
     /// Profile files, or directories (every *.toml under them).
     #[arg(required = true, value_name = "FILE|DIR")]
-    pub files: Vec<String>,
+    pub files: Vec<PathBuf>,
 
     /// Where to write: a .html (or .htm) or .md (or .markdown) file.
     #[arg(long, value_name = "PATH")]
@@ -361,7 +361,7 @@ could not be read or is invalid (every other file is still checked).")]
 pub struct CheckArgs {
     /// Profile files, or directories of them.
     #[arg(required = true, value_name = "FILE|DIR")]
-    pub paths: Vec<String>,
+    pub paths: Vec<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -407,7 +407,7 @@ An existing file is never overwritten.")]
 pub struct InitArgs {
     /// Where to write it (`-` for standard output).
     #[arg(value_name = "FILE", default_value = "gtm.toml")]
-    pub file: String,
+    pub file: PathBuf,
 }
 
 /// The arguments of `gtm rules`.

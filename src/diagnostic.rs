@@ -47,6 +47,28 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     escape(text, acts)
 }
 
+/// A path as [`printable`] text. Bytes that are not UTF-8 (a file name is
+/// any bytes on Unix) are shown as `\xff` rather than silently replaced, so
+/// the name shown is the name on disk and says it is not text.
+pub fn printable_path(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(&printable(chunk.valid()));
+            for byte in chunk.invalid() {
+                out.push_str(&format!("\\x{byte:02x}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        printable(&path.to_string_lossy()).into_owned()
+    }
+}
+
 /// [`printable`] for text that may hold our own line breaks (a message with
 /// its help line): newlines stay, everything else that acts is escaped.
 pub fn printable_lines(text: &str) -> std::borrow::Cow<'_, str> {

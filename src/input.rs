@@ -87,16 +87,16 @@ impl InputError {
     }
 }
 
-/// Reads `arg` (a path, or `-` for standard input), refusing more than `limit` bytes.
+/// Reads `path` (or `-` for standard input), refusing more than `limit` bytes.
 /// The name it gives the input (in `Input::name` and every error) shows
-/// control characters escaped, so a file name cannot reach a terminal or a CI
-/// log as escape sequences or as the start of a line.
-pub fn read(arg: &str, limit: usize) -> Result<Input, InputError> {
-    if arg == "-" {
+/// control characters escaped and bytes that are not UTF-8 as `\xff`, so a
+/// file name cannot reach a terminal or a CI log as escape sequences or as the
+/// start of a line.
+pub fn read(path: &Path, limit: usize) -> Result<Input, InputError> {
+    if path == Path::new("-") {
         return read_from(STDIN_NAME, io::stdin().lock(), limit, 0);
     }
-    let path = Path::new(arg);
-    let shown = crate::diagnostic::printable(arg);
+    let shown = crate::diagnostic::printable_path(path);
     let arg: &str = &shown;
     let io_error = |source: io::Error| match source.kind() {
         io::ErrorKind::NotFound => InputError::NotFound {
@@ -197,13 +197,13 @@ mod tests {
 
     #[test]
     fn missing_files_and_directories_are_named() {
-        let err = read("/no/such/file.toml", 10).unwrap_err();
+        let err = read(Path::new("/no/such/file.toml"), 10).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("/no/such/file.toml: no such file"),
             "{err}"
         );
-        let err = read("/", 10).unwrap_err();
+        let err = read(Path::new("/"), 10).unwrap_err();
         assert!(matches!(err, InputError::IsDirectory { .. }), "{err}");
     }
 }

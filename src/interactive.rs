@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use console::Term;
-use gtm_advisor::diagnostic::printable;
+use gtm_advisor::diagnostic::{printable, printable_path};
 use gtm_advisor::input;
 use gtm_advisor::interview::{self, Ask, Stop};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
@@ -54,7 +54,7 @@ fn install_interrupt_handler() {
 }
 
 /// Runs the interview.
-pub fn run(save: Option<&Path>, from: Option<&str>, rules: &Rulebook) -> Outcome {
+pub fn run(save: Option<&Path>, from: Option<&Path>, rules: &Rulebook) -> Outcome {
     if !attended() {
         return Outcome::failed(NEEDS_A_TERMINAL.to_string());
     }
@@ -121,7 +121,7 @@ fn save_answers(ask: &mut dyn Ask, text: &str, save: Option<&Path>) -> Outcome {
             Err(stop) if !failed => return stopped(stop),
             Ok(None) | Err(_) => return printed_instead(text),
         };
-        let shown = printable(&target.path.display().to_string()).into_owned();
+        let shown = printable_path(&target.path);
         match write_atomically(&target.path, text, target.overwrite) {
             Ok(()) => {
                 return Outcome {
@@ -191,10 +191,7 @@ fn choose_target(
                 overwrite: false,
             }));
         }
-        let question = format!(
-            "{} already exists. Replace it?",
-            printable(&path.display().to_string())
-        );
+        let question = format!("{} already exists. Replace it?", printable_path(&path));
         if ask.confirm(&question, false)? {
             return Ok(Some(Target {
                 path,
@@ -214,7 +211,7 @@ fn check_path(text: &str) -> Result<String, String> {
     } else if path.is_dir() {
         Err(format!(
             "{} is a directory; give a file name",
-            printable(&path.display().to_string())
+            printable_path(path)
         ))
     } else {
         Ok(text.trim().to_string())

@@ -365,6 +365,76 @@ fn init_writes_a_profile_that_evaluates_and_never_overwrites() {
     assert_eq!(text(&out.stdout), written);
 }
 
+/// `init` writes through the atomic helper: an ordinary mode (not a
+/// temporary file's 0600), nothing else left in the directory, and into a
+/// missing folder nothing at all.
+#[cfg(unix)]
+#[test]
+fn init_writes_atomically_with_an_ordinary_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    std::fs::File::create(&reference).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let path = dir.path().join("gtm.toml");
+    let out = gtm().arg("init").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(mode(&path), mode(&reference));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    let out = gtm()
+        .arg("init")
+        .arg(dir.path().join("no/such/gtm.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("cannot write"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+/// A file name that is not UTF-8 is read (found by walking or named), and
+/// shown with its odd bytes as `\xff`, never silently replaced.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_are_read_and_shown_escaped() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join(OsStr::from_bytes(b"acme\xff.toml"));
+    std::fs::copy("profiles/acme-analytics.toml", &odd).unwrap();
+    for arg in [odd.as_os_str(), dir.path().as_os_str()] {
+        let out = gtm()
+            .arg("recommend")
+            .arg(arg)
+            .args(["--format", "csv"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stdout).contains("acme\\xff.toml\","),
+            "{}",
+            text(&out.stdout)
+        );
+    }
+    let out = gtm().arg("check").arg(dir.path()).output().unwrap();
+    assert!(
+        text(&out.stdout).contains("acme\\xff.toml ("),
+        "{}",
+        text(&out.stdout)
+    );
+    let missing = dir.path().join(OsStr::from_bytes(b"gone\xfe.toml"));
+    let out = gtm().arg("recommend").arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("gone\\xfe.toml: no such file"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 #[test]
 fn init_defaults_to_gtm_toml_in_the_current_directory() {
     let dir = tempfile::tempdir().unwrap();
