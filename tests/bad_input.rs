@@ -442,6 +442,22 @@ fn markup_in_names_stays_inert_in_markdown() {
     let stdout = text(&out.stdout);
     let row = stdout.lines().find(|l| l.contains("onerror")).unwrap();
     assert_eq!(row.matches(" | ").count(), 5, "{row}");
+    // A backtick in a file name cannot open a code span that swallows the row.
+    let ticked = dir.path().join("a`b|c.toml");
+    std::fs::copy(&good, &ticked).unwrap();
+    let out = gtm()
+        .args(["recommend", "--format", "markdown"])
+        .arg(&ticked)
+        .arg(&good)
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    let row = stdout
+        .lines()
+        .find(|l| l.contains("a&#96;b&#124;c.toml"))
+        .unwrap();
+    assert_eq!(row.matches(" | ").count(), 5, "{row}");
+    assert!(!row.contains('`'), "{row}");
 }
 
 #[test]
