@@ -13,9 +13,10 @@ use gtm_advisor::engine::assess::{Detail, assess_with};
 use gtm_advisor::engine::{checklist, load_rules as load_rulebook};
 use gtm_advisor::input::{self, InputError};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES, STARTER};
-use gtm_advisor::render::gate::{self, Checked};
+use gtm_advisor::render::gate::{Checked, GateFormat, GateReport};
 use gtm_advisor::render::{self, Evaluated, Format, Row, TextOptions};
 use gtm_advisor::rulebook::DEFAULT_RULEBOOK;
+use gtm_advisor::spool::Spool;
 use gtm_advisor::whatif::{self, Change};
 use gtm_advisor::{Assessment, Motion, Profile, Rulebook, assess, exit};
 
@@ -28,9 +29,24 @@ use crate::cli::{
 };
 
 /// Standard output that is produced while it is written, for results too
-/// large to hold: it writes to the given stream and returns the error
-/// messages of the inputs it could not use.
-pub type Stream = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<Vec<String>>>;
+/// large to hold: it writes to the given stream and says how it ended.
+pub type Stream = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<Late>>;
+
+/// How a [`Stream`] ended: the inputs it could not use, and the exit status
+/// its results call for (the larger of this and the command's own wins;
+/// any error makes it 2).
+#[derive(Debug, Default)]
+pub struct Late {
+    /// Messages for standard error, without the "error: " prefix.
+    pub errors: Vec<String>,
+    /// The exit status the results call for.
+    pub status: u8,
+}
+
+/// How many profiles a streamed portfolio decides at once, in parallel,
+/// before writing them: enough to keep the cores busy, few enough that
+/// memory does not grow with the portfolio.
+const CHUNK: usize = 256;
 
 /// What a command produced.
 #[derive(Default)]
@@ -431,8 +447,7 @@ fn json_portfolio(
     order: Vec<Pending>,
     rules: &Rulebook,
     stdout: &mut dyn Write,
-) -> std::io::Result<Vec<String>> {
-    const CHUNK: usize = 256;
+) -> std::io::Result<Late> {
     let mut errors = Vec::new();
     let mut array = render::json::ArrayWriter::new(stdout);
     for chunk in order.chunks(CHUNK) {
@@ -451,7 +466,12 @@ fn json_portfolio(
         }
     }
     array.finish()?;
-    Ok(errors)
+    let status = if errors.is_empty() {
+        exit::SUCCESS
+    } else {
+        exit::INVALID
+    };
+    Ok(Late { errors, status })
 }
 
 fn explain(file: &Path, format: Format, rules: &Rulebook) -> Outcome {
@@ -585,7 +605,12 @@ fn invalid_lines(failure: LoadFailure) -> Vec<(Option<usize>, String)> {
     }
 }
 
-fn check(paths: &[PathBuf], format: CheckFormat, opts: &GateOptions, rules: &Rulebook) -> Outcome {
+fn check(
+    paths: &[PathBuf],
+    format: CheckFormat,
+    opts: &GateOptions,
+    rules: &'static Rulebook,
+) -> Outcome {
     if paths.iter().filter(|f| is_stdin(f)).count() > 1 {
         return Outcome::failed("`-` (standard input) can be given only once".to_string());
     }
@@ -606,50 +631,73 @@ fn check(paths: &[PathBuf], format: CheckFormat, opts: &GateOptions, rules: &Rul
         Ok(files) => files,
         Err(message) => return Outcome::failed(message),
     };
+    let format = match format {
+        CheckFormat::Text => GateFormat::Text,
+        CheckFormat::Json => GateFormat::Json,
+        CheckFormat::Github => GateFormat::Github,
+        CheckFormat::Junit => GateFormat::Junit,
+        CheckFormat::Gitlab => GateFormat::Gitlab,
+    };
+    // The checklist gate only runs when asked for, so only then is it a rule.
+    let ran: Vec<&'static str> = known
+        .into_iter()
+        .filter(|id| opts.require_checklist || *id != check::CHECKLIST_INCOMPLETE)
+        .collect();
+    let opts = opts.clone();
+    let width = text_options().width;
+    Outcome {
+        notes,
+        stream: Some(Box::new(move |stdout| {
+            check_stream(&files, format, &opts, &ran, width, rules, stdout)
+        })),
+        ..Outcome::default()
+    }
+}
+
+/// Checks `files` a chunk at a time (in parallel within a chunk) and writes
+/// each result as it comes, in file order, so memory stays flat however
+/// many files there are. The exit status follows the counts.
+fn check_stream(
+    files: &[PathBuf],
+    format: GateFormat,
+    opts: &GateOptions,
+    ran: &[&str],
+    width: u16,
+    rules: &Rulebook,
+    stdout: &mut dyn Write,
+) -> std::io::Result<Late> {
     enum Done {
         Judged(Box<Evaluation>, Verdict),
         Invalid(String, Vec<(Option<usize>, String)>),
     }
-    let done: Vec<Done> = files
-        .par_iter()
-        .map(|file| match evaluate(file, rules) {
-            Ok(e) => {
-                let verdict = check::judge(&e.profile, &e.assessment, rules, opts);
-                Done::Judged(Box::new(e), verdict)
-            }
-            Err(failure) => Done::Invalid(printable_path(file), invalid_lines(failure)),
-        })
-        .collect();
-    let results: Vec<Checked<'_>> = done
-        .iter()
-        .map(|d| match d {
-            Done::Judged(e, verdict) => Checked::Judged {
-                file: &e.file,
-                name: &e.profile.name,
-                verdict,
-            },
-            Done::Invalid(file, problems) => Checked::Invalid {
-                file,
-                problems: problems.clone(),
-            },
-        })
-        .collect();
-    let stdout = match format {
-        CheckFormat::Text => gate::text(&results, opts, text_options().width),
-        CheckFormat::Json => gate::json(&results, opts),
-        CheckFormat::Github => gate::github(&results, opts),
-        CheckFormat::Junit => {
-            // The checklist gate only runs when asked for, so only then is it a test case.
-            let ran: Vec<&str> = known
-                .iter()
-                .copied()
-                .filter(|id| opts.require_checklist || *id != check::CHECKLIST_INCOMPLETE)
-                .collect();
-            gate::junit(&results, opts, &ran)
+    let mut report = GateReport::new(format, opts, ran, width, Spool::new());
+    for chunk in files.chunks(CHUNK) {
+        let done: Vec<Done> = chunk
+            .par_iter()
+            .map(|file| match evaluate(file, rules) {
+                Ok(e) => {
+                    let verdict = check::judge(&e.profile, &e.assessment, rules, opts);
+                    Done::Judged(Box::new(e), verdict)
+                }
+                Err(failure) => Done::Invalid(printable_path(file), invalid_lines(failure)),
+            })
+            .collect();
+        for d in &done {
+            let checked = match d {
+                Done::Judged(e, verdict) => Checked::Judged {
+                    file: &e.file,
+                    name: &e.profile.name,
+                    verdict,
+                },
+                Done::Invalid(file, problems) => Checked::Invalid {
+                    file,
+                    problems: problems.clone(),
+                },
+            };
+            report.file(&checked, stdout)?;
         }
-        CheckFormat::Gitlab => gate::gitlab(&results, opts),
-    };
-    let summary = gate::summary(&results);
+    }
+    let summary = report.finish(stdout)?;
     let status = if summary.invalid > 0 {
         exit::INVALID
     } else if summary.failed > 0 {
@@ -657,12 +705,10 @@ fn check(paths: &[PathBuf], format: CheckFormat, opts: &GateOptions, rules: &Rul
     } else {
         exit::SUCCESS
     };
-    Outcome {
-        stdout,
+    Ok(Late {
+        errors: Vec::new(),
         status,
-        notes,
-        ..Outcome::default()
-    }
+    })
 }
 
 fn what_if(file: &Path, changes: &[Change], format: Format, rules: &Rulebook) -> Outcome {

@@ -39,6 +39,7 @@ pub mod rulebook;
 #[path = "rulebook/builtin.rs"]
 mod builtin_rulebook;
 pub mod schema;
+pub mod spool;
 pub mod whatif;
 
 pub use engine::{Assessment, assess};

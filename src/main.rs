@@ -40,15 +40,16 @@ fn main() -> ExitCode {
         .write_all(outcome.stdout.as_bytes())
         .and_then(|()| match outcome.stream {
             Some(stream) => stream(&mut stdout),
-            None => Ok(Vec::new()),
+            None => Ok(app::Late::default()),
         })
         .and_then(|late| stdout.flush().map(|()| late));
     match written {
         Ok(late) => {
-            for error in &late {
+            for error in &late.errors {
                 diagnose(format_args!("error: {error}"));
             }
-            if !late.is_empty() {
+            status = status.max(late.status);
+            if !late.errors.is_empty() {
                 status = exit::INVALID;
             }
         }

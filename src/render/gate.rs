@@ -3,6 +3,7 @@
 //! for CI systems. All of them show the same facts.
 
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -14,6 +15,7 @@ use crate::diagnostic::{printable, printable_lines};
 use crate::engine::findings::Finding;
 use crate::motion::Motion;
 use crate::rulebook::Level;
+use crate::spool::Spool;
 
 /// One checked file.
 #[derive(Debug, Clone)]
@@ -83,43 +85,178 @@ pub struct Summary {
     pub invalid: usize,
 }
 
-/// Counts the results.
-pub fn summary(results: &[Checked<'_>]) -> Summary {
-    let count = |status| results.iter().filter(|r| r.status() == status).count();
-    Summary {
-        profiles: results.len(),
-        passed: count("passed"),
-        failed: count("failed"),
-        invalid: count("invalid"),
+/// The formats of a check report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GateFormat {
+    /// Grouped by file, one finding per line with its fix.
+    Text,
+    /// One JSON object, `schema_version` 2.
+    Json,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// JUnit XML.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+}
+
+impl Summary {
+    /// Adds one checked file.
+    fn count(&mut self, r: &Checked<'_>) {
+        self.profiles += 1;
+        match r.status() {
+            "passed" => self.passed += 1,
+            "failed" => self.failed += 1,
+            _ => self.invalid += 1,
+        }
+    }
+
+    fn line(&self) -> String {
+        let noun = if self.profiles == 1 {
+            "profile"
+        } else {
+            "profiles"
+        };
+        let mut line = format!(
+            "{} {noun} checked: {} passed, {} failed",
+            self.profiles, self.passed, self.failed
+        );
+        if self.invalid > 0 {
+            let _ = write!(line, ", {} invalid", self.invalid);
+        }
+        line
     }
 }
 
-fn summary_line(results: &[Checked<'_>]) -> String {
-    let s = summary(results);
-    let noun = if s.profiles == 1 {
-        "profile"
-    } else {
-        "profiles"
-    };
-    let mut line = format!(
-        "{} {noun} checked: {} passed, {} failed",
-        s.profiles, s.passed, s.failed
-    );
-    if s.invalid > 0 {
-        let _ = write!(line, ", {} invalid", s.invalid);
-    }
-    line
+/// A check report written one file at a time, in any format.
+///
+/// Only the counts are kept, so memory does not grow with the number of
+/// files. Formats that put totals first (JSON's `summary`, JUnit's
+/// `<testsuites tests=...>`) hold their body in a [`Spool`] until
+/// [`GateReport::finish`] knows the totals.
+pub struct GateReport<'o> {
+    format: GateFormat,
+    opts: &'o GateOptions,
+    rule_ids: &'o [&'o str],
+    width: usize,
+    summary: Summary,
+    warnings: bool,
+    body: Spool,
+    elements: usize,
+    junit: (usize, usize),
 }
 
-/// Grouped by file: a status line (`failed  FILE (NAME: motion)`), then each
-/// finding as `level[id] file:line: message` and its fix. Every line starts
-/// with the tool's own words (a status, a level, `fix:`), never with a file
-/// or profile name: CI runners read commands from the start of log lines.
-pub fn text(results: &[Checked<'_>], opts: &GateOptions, width: u16) -> String {
-    let width = usize::from(width);
-    let mut out = String::new();
-    for r in results {
-        let head = match r {
+impl<'o> GateReport<'o> {
+    /// A report in `format`. `rule_ids` lists every rule the gate ran (JUnit
+    /// shows each as a test case); `width` is for wrapped text lines.
+    pub fn new(
+        format: GateFormat,
+        opts: &'o GateOptions,
+        rule_ids: &'o [&'o str],
+        width: u16,
+        body: Spool,
+    ) -> GateReport<'o> {
+        GateReport {
+            format,
+            opts,
+            rule_ids,
+            width: usize::from(width),
+            summary: Summary::default(),
+            warnings: false,
+            body,
+            elements: 0,
+            junit: (0, 0),
+        }
+    }
+
+    /// Writes (or spools) one file's result.
+    pub fn file(&mut self, r: &Checked<'_>, out: &mut dyn Write) -> io::Result<()> {
+        self.summary.count(r);
+        let found = r.findings();
+        self.warnings |= found.iter().any(|f| f.level == Level::Warning);
+        match self.format {
+            GateFormat::Text => out.write_all(self.text(r, &found).as_bytes()),
+            GateFormat::Github => out.write_all(self.github(r, &found).as_bytes()),
+            GateFormat::Gitlab => {
+                for issue in self.gitlab(r, &found) {
+                    let before = if self.elements == 0 { "[\n" } else { ",\n" };
+                    self.elements += 1;
+                    out.write_all(before.as_bytes())?;
+                    out.write_all(indented(&json::to_string(&issue), "  ").as_bytes())?;
+                }
+                Ok(())
+            }
+            GateFormat::Json => {
+                let element = indented(&json::to_string(&self.json_profile(r, &found)), "    ");
+                let before = if self.elements == 0 { "" } else { ",\n" };
+                self.elements += 1;
+                self.body.write_all(before.as_bytes())?;
+                self.body.write_all(element.as_bytes())
+            }
+            GateFormat::Junit => {
+                let suite = self.junit_suite(r, &found);
+                self.body.write_all(suite.as_bytes())
+            }
+        }
+    }
+
+    /// Writes what comes after the last file (and, for JSON and JUnit, the
+    /// totals and then the spooled body); returns the counts.
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<Summary> {
+        let summary = self.summary;
+        match self.format {
+            GateFormat::Text => {
+                out.write_all(b"\n")?;
+                if self.opts.deny_warnings && self.warnings {
+                    out.write_all(b"Warnings fail the check (--deny warnings).\n")?;
+                }
+                writeln!(out, "{}", summary.line())?;
+            }
+            GateFormat::Github => writeln!(out, "{}", summary.line())?,
+            GateFormat::Gitlab if self.elements == 0 => out.write_all(b"[]\n")?,
+            GateFormat::Gitlab => out.write_all(b"\n]\n")?,
+            GateFormat::Json => {
+                let head = json::to_string(&JsonReport {
+                    schema_version: json::SCHEMA_VERSION,
+                    passed: summary.failed == 0 && summary.invalid == 0,
+                    deny_warnings: self.opts.deny_warnings,
+                    summary,
+                });
+                // The head is a whole object; reopen it for the profiles.
+                let head = head
+                    .trim_end()
+                    .strip_suffix('}')
+                    .unwrap_or(&head)
+                    .trim_end();
+                write!(out, "{head},\n  \"profiles\": [")?;
+                if self.elements > 0 {
+                    out.write_all(b"\n")?;
+                    self.body.copy_all(out)?;
+                    out.write_all(b"\n  ]\n}\n")?;
+                } else {
+                    out.write_all(b"]\n}\n")?;
+                }
+            }
+            GateFormat::Junit => {
+                let (tests, failures) = self.junit;
+                write!(
+                    out,
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"gtm check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n"
+                )?;
+                self.body.copy_all(out)?;
+                out.write_all(b"</testsuites>\n")?;
+            }
+        }
+        Ok(summary)
+    }
+
+    /// Grouped by file: a status line (`failed  FILE (NAME: motion)`), then
+    /// each finding as `level[id] file:line: message` and its fix. Every line
+    /// starts with the tool's own words (a status, a level, `fix:`), never
+    /// with a file or profile name: CI runners read commands from the start
+    /// of log lines.
+    fn text(&self, r: &Checked<'_>, found: &[Finding]) -> String {
+        let mut out = match r {
             Checked::Judged { name, verdict, .. } => {
                 let expected = match verdict.expected {
                     Some(m) if m == verdict.motion => ", as expected".to_string(),
@@ -127,18 +264,16 @@ pub fn text(results: &[Checked<'_>], opts: &GateOptions, width: u16) -> String {
                     None => String::new(),
                 };
                 format!(
-                    "{:<7} {} ({}: {}{expected})",
+                    "{:<7} {} ({}: {}{expected})\n",
                     r.status(),
                     printable(r.file()),
                     printable(name),
                     verdict.motion
                 )
             }
-            Checked::Invalid { .. } => format!("{:<7} {}", r.status(), printable(r.file())),
+            Checked::Invalid { .. } => format!("{:<7} {}\n", r.status(), printable(r.file())),
         };
-        out.push_str(&head);
-        out.push('\n');
-        for f in r.findings() {
+        for f in found {
             let at = f.line.map_or(String::new(), |l| format!(":{l}"));
             // One line per finding, unwrapped, so logs can be searched
             // (`grep 'error\['`) and parsed.
@@ -156,102 +291,43 @@ pub fn text(results: &[Checked<'_>], opts: &GateOptions, width: u16) -> String {
             if !verdict.allowed.is_empty() {
                 out.push_str(&wrap(
                     &format!("allowed: {}", verdict.allowed.join(", ")),
-                    width,
+                    self.width,
                     "  ",
                     "    ",
                 ));
                 out.push('\n');
             }
         }
+        out
     }
-    out.push('\n');
-    if opts.deny_warnings
-        && results
-            .iter()
-            .any(|r| r.findings().iter().any(|f| f.level == Level::Warning))
-    {
-        out.push_str("Warnings fail the check (--deny warnings).\n");
+
+    fn json_profile<'r>(&self, r: &'r Checked<'_>, found: &'r [Finding]) -> JsonProfile<'r> {
+        let (name, verdict) = match r {
+            Checked::Judged { name, verdict, .. } => (Some(*name), Some(*verdict)),
+            Checked::Invalid { .. } => (None, None),
+        };
+        JsonProfile {
+            file: r.file(),
+            name,
+            status: r.status(),
+            motion: verdict.map(|v| v.motion),
+            expected_motion: verdict.and_then(|v| v.expected),
+            findings: found.iter().map(JsonFinding::from).collect(),
+            allowed: verdict
+                .map(|v| v.allowed.iter().map(String::as_str).collect())
+                .unwrap_or_default(),
+        }
     }
-    out.push_str(&summary_line(results));
-    out.push('\n');
-    out
-}
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    schema_version: u32,
-    passed: bool,
-    deny_warnings: bool,
-    summary: Summary,
-    profiles: Vec<JsonProfile<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonProfile<'a> {
-    file: &'a str,
-    name: Option<&'a str>,
-    status: &'static str,
-    motion: Option<Motion>,
-    expected_motion: Option<Motion>,
-    findings: Vec<JsonFinding<'a>>,
-    allowed: Vec<&'a str>,
-}
-
-/// One JSON object: overall result, counts, and each profile with its findings.
-pub fn json(results: &[Checked<'_>], opts: &GateOptions) -> String {
-    let findings: Vec<Vec<Finding>> = results.iter().map(Checked::findings).collect();
-    let profiles = results
-        .iter()
-        .zip(&findings)
-        .map(|(r, found)| {
-            let (name, verdict) = match r {
-                Checked::Judged { name, verdict, .. } => (Some(*name), Some(*verdict)),
-                Checked::Invalid { .. } => (None, None),
+    /// Workflow commands that GitHub Actions shows as annotations on the line.
+    fn github(&self, r: &Checked<'_>, found: &[Finding]) -> String {
+        let mut out = String::new();
+        for f in found {
+            let command = if fails(f, self.opts) {
+                "error"
+            } else {
+                "warning"
             };
-            JsonProfile {
-                file: r.file(),
-                name,
-                status: r.status(),
-                motion: verdict.map(|v| v.motion),
-                expected_motion: verdict.and_then(|v| v.expected),
-                findings: found.iter().map(JsonFinding::from).collect(),
-                allowed: verdict
-                    .map(|v| v.allowed.iter().map(String::as_str).collect())
-                    .unwrap_or_default(),
-            }
-        })
-        .collect();
-    let s = summary(results);
-    json::to_string(&JsonReport {
-        schema_version: json::SCHEMA_VERSION,
-        passed: s.failed == 0 && s.invalid == 0,
-        deny_warnings: opts.deny_warnings,
-        summary: s,
-        profiles,
-    })
-}
-
-/// GitHub's escaping for a workflow command's message.
-fn github_data(text: &str) -> String {
-    // Control characters from input are shown escaped first; then GitHub's
-    // own escapes keep the command on one line.
-    printable_lines(text)
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// GitHub's escaping for a workflow command's property.
-fn github_property(text: &str) -> String {
-    github_data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
-/// Workflow commands that GitHub Actions shows as annotations on the line.
-pub fn github(results: &[Checked<'_>], opts: &GateOptions) -> String {
-    let mut out = String::new();
-    for r in results {
-        for f in r.findings() {
-            let command = if fails(&f, opts) { "error" } else { "warning" };
             let line = f.line.map_or(String::new(), |l| format!(",line={l}"));
             let _ = writeln!(
                 out,
@@ -261,25 +337,17 @@ pub fn github(results: &[Checked<'_>], opts: &GateOptions) -> String {
                 github_data(&format!("{} Fix: {}", f.message, f.fix))
             );
         }
+        out
     }
-    out.push_str(&summary_line(results));
-    out.push('\n');
-    out
-}
 
-/// JUnit XML: one suite per profile, one test case per rule.
-///
-/// `rule_ids` lists every rule the gate ran, so rules that passed show as
-/// passed test cases; allowed findings are skipped, and warnings that do not
-/// fail are passed cases with the warning in `system-out`.
-pub fn junit(results: &[Checked<'_>], opts: &GateOptions, rule_ids: &[&str]) -> String {
-    let mut suites = String::new();
-    let (mut total_tests, mut total_failures) = (0, 0);
-    for r in results {
+    /// One JUnit suite per file, one test case per rule: rules that passed
+    /// show as passed cases, allowed findings are skipped, and warnings that
+    /// do not fail are passed cases with the warning in `system-out`.
+    fn junit_suite(&mut self, r: &Checked<'_>, found: &[Finding]) -> String {
         let file = escape_markup(r.file());
-        let found = r.findings();
         let ids: Vec<&str> = match r {
-            Checked::Judged { .. } => rule_ids
+            Checked::Judged { .. } => self
+                .rule_ids
                 .iter()
                 .copied()
                 .filter(|id| *id != INVALID_PROFILE)
@@ -302,7 +370,7 @@ pub fn junit(results: &[Checked<'_>], opts: &GateOptions, rule_ids: &[&str]) -> 
                 cases.push_str(
                     ">\n      <skipped message=\"allowed by configuration\"/>\n    </testcase>\n",
                 );
-            } else if mine.iter().any(|f| fails(f, opts)) {
+            } else if mine.iter().any(|f| fails(f, self.opts)) {
                 failures += 1;
                 cases.push_str(">\n");
                 for f in &mine {
@@ -328,16 +396,103 @@ pub fn junit(results: &[Checked<'_>], opts: &GateOptions, rule_ids: &[&str]) -> 
                 cases.push_str("/>\n");
             }
         }
-        total_tests += tests;
-        total_failures += failures;
-        let _ = write!(
-            suites,
+        self.junit.0 += tests;
+        self.junit.1 += failures;
+        format!(
             "  <testsuite name=\"{file}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">\n{cases}  </testsuite>\n"
-        );
+        )
     }
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"gtm check\" tests=\"{total_tests}\" failures=\"{total_failures}\" errors=\"0\">\n{suites}</testsuites>\n"
-    )
+
+    /// GitLab Code Quality: one issue per finding.
+    fn gitlab(&self, r: &Checked<'_>, found: &[Finding]) -> Vec<CodeQuality> {
+        found
+            .iter()
+            .map(|f| CodeQuality {
+                description: format!("{} Fix: {}", f.message, f.fix),
+                check_name: f.id.clone(),
+                fingerprint: fingerprint(&[r.file(), &f.id, &f.message]),
+                severity: if fails(f, self.opts) {
+                    "major"
+                } else {
+                    "minor"
+                },
+                location: Location {
+                    path: r.file().to_string(),
+                    lines: Lines {
+                        begin: f.line.unwrap_or(1),
+                    },
+                },
+            })
+            .collect()
+    }
+}
+
+/// The whole report of `results` as a string: [`GateReport`] for callers
+/// that hold every result anyway (tests, small runs).
+pub fn render(
+    results: &[Checked<'_>],
+    format: GateFormat,
+    opts: &GateOptions,
+    rule_ids: &[&str],
+    width: u16,
+) -> String {
+    let mut out = Vec::new();
+    let mut report = GateReport::new(format, opts, rule_ids, width, Spool::in_memory());
+    // Writing into memory cannot fail.
+    for r in results {
+        let _ = report.file(r, &mut out);
+    }
+    let _ = report.finish(&mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `text` with every line after the first indented by `indent`: a
+/// pretty-printed JSON value placed `indent` deep in a larger document (its
+/// strings never hold a raw line break).
+fn indented(text: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    for (i, line) in text.trim_end_matches('\n').lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(indent);
+        out.push_str(line);
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonReport {
+    schema_version: u32,
+    passed: bool,
+    deny_warnings: bool,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonProfile<'a> {
+    file: &'a str,
+    name: Option<&'a str>,
+    status: &'static str,
+    motion: Option<Motion>,
+    expected_motion: Option<Motion>,
+    findings: Vec<JsonFinding<'a>>,
+    allowed: Vec<&'a str>,
+}
+
+/// GitHub's escaping for a workflow command's message.
+fn github_data(text: &str) -> String {
+    // Control characters from input are shown escaped first; then GitHub's
+    // own escapes keep the command on one line.
+    printable_lines(text)
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// GitHub's escaping for a workflow command's property.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
 #[derive(Serialize)]
@@ -370,28 +525,6 @@ fn fingerprint(parts: &[&str]) -> String {
         }
     }
     format!("{hash:016x}")
-}
-
-/// GitLab Code Quality JSON: one issue per finding.
-pub fn gitlab(results: &[Checked<'_>], opts: &GateOptions) -> String {
-    let issues: Vec<CodeQuality> = results
-        .iter()
-        .flat_map(|r| {
-            r.findings().into_iter().map(move |f| CodeQuality {
-                description: format!("{} Fix: {}", f.message, f.fix),
-                check_name: f.id.clone(),
-                fingerprint: fingerprint(&[r.file(), &f.id, &f.message]),
-                severity: if fails(&f, opts) { "major" } else { "minor" },
-                location: Location {
-                    path: r.file().to_string(),
-                    lines: Lines {
-                        begin: f.line.unwrap_or(1),
-                    },
-                },
-            })
-        })
-        .collect();
-    json::to_string(&issues)
 }
 
 #[cfg(test)]
