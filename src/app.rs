@@ -396,6 +396,12 @@ fn recommend(
         out.stream = Some(Box::new(move |stdout| json_portfolio(order, rules, stdout)));
         return out;
     }
+    if format == RecommendFormat::Markdown && portfolio {
+        out.stream = Some(Box::new(move |stdout| {
+            markdown_portfolio(&files, sort, rules, stdout)
+        }));
+        return out;
+    }
     // Only JSON shows flip points here; text and Markdown skip working them out.
     let detail = match format {
         RecommendFormat::Json => Detail::Full,
@@ -425,6 +431,79 @@ fn recommend(
         (_, _) => render::markdown::portfolio(&evaluated, rules),
     };
     out
+}
+
+/// Decides `files` a chunk at a time (in parallel within a chunk), giving
+/// each result to `each` in file order; a file that cannot be used adds its
+/// messages to the errors returned. Memory holds one chunk, never the
+/// portfolio.
+fn stream_files<T: Send>(
+    files: &[PathBuf],
+    detail: Detail,
+    rules: &Rulebook,
+    work: impl Fn(&Evaluation) -> T + Sync,
+    mut each: impl FnMut(T) -> std::io::Result<()>,
+) -> std::io::Result<Vec<String>> {
+    let mut errors = Vec::new();
+    for chunk in files.chunks(CHUNK) {
+        let done: Vec<Result<T, LoadFailure>> = chunk
+            .par_iter()
+            .map(|f| evaluate_with(f, rules, detail).map(|e| work(&e)))
+            .collect();
+        for result in done {
+            match result {
+                Ok(t) => each(t)?,
+                Err(failure) => errors.extend(failure.lines()),
+            }
+        }
+    }
+    Ok(errors)
+}
+
+/// The Markdown portfolio: each profile's section is rendered once and held
+/// in a [`Spool`] while the small rows of the table gather; then the table
+/// (sorted if asked) and the sections in the table's order are written.
+fn markdown_portfolio(
+    files: &[PathBuf],
+    sort: Option<SortKey>,
+    rules: &Rulebook,
+    stdout: &mut dyn Write,
+) -> std::io::Result<Late> {
+    let mut spool = Spool::new();
+    let mut rows = Vec::new();
+    let errors = stream_files(
+        files,
+        Detail::WithoutFlipPoints,
+        rules,
+        |e| {
+            let row = Row::new(&e.file, &e.assessment);
+            (
+                row,
+                render::markdown::portfolio_section(&e.assessment, rules),
+            )
+        },
+        |(row, section)| {
+            rows.push((row, spool.section(&section)?));
+            Ok(())
+        },
+    )?;
+    sort_by_key(&mut rows, sort, |(r, _)| {
+        (r.name.as_str(), r.acv.dollars(), r.brief.motion)
+    });
+    if !rows.is_empty() {
+        let table: Vec<&Row> = rows.iter().map(|(r, _)| r).collect();
+        stdout.write_all(render::markdown::portfolio_table(&table, rules).as_bytes())?;
+        let mut sections = spool.reader()?;
+        for (_, section) in &rows {
+            sections.copy(*section, stdout)?;
+        }
+    }
+    let status = if errors.is_empty() {
+        exit::SUCCESS
+    } else {
+        exit::INVALID
+    };
+    Ok(Late { errors, status })
 }
 
 /// A profile still to be written into a JSON portfolio.

@@ -189,9 +189,21 @@ fn names_in(stdout: &[u8]) -> Vec<String> {
 #[test]
 fn a_large_json_portfolio_streams_every_profile_in_order() {
     // More profiles than one streamed chunk, so the chunk seams are crossed.
+    let count = 600;
+    let dir = many_clients(count);
+    for sort in [None, Some("name")] {
+        let out = json_portfolio(dir.path(), sort);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let names = names_in(&out.stdout);
+        let expected: Vec<String> = (0..count).map(|i| format!("Client {i:04}")).collect();
+        assert_eq!(names, expected, "sort {sort:?}");
+    }
+}
+
+/// A directory of `count` renamed copies of four examples, `c0000.toml`...
+fn many_clients(count: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let examples = ["calendly", "workday", "acme-analytics", "slack"];
-    let count = 600;
     for i in 0..count {
         let source = std::fs::read_to_string(format!("profiles/{}.toml", examples[i % 4])).unwrap();
         let start = source.find("name = ").unwrap();
@@ -203,12 +215,46 @@ fn a_large_json_portfolio_streams_every_profile_in_order() {
         );
         std::fs::write(dir.path().join(format!("c{i:04}.toml")), renamed).unwrap();
     }
-    for sort in [None, Some("name")] {
-        let out = json_portfolio(dir.path(), sort);
-        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        let names = names_in(&out.stdout);
-        let expected: Vec<String> = (0..count).map(|i| format!("Client {i:04}")).collect();
-        assert_eq!(names, expected, "sort {sort:?}");
+    dir
+}
+
+#[test]
+fn a_large_markdown_portfolio_streams_sections_in_the_tables_order() {
+    // More profiles than one streamed chunk, and a bad file among them.
+    let dir = many_clients(600);
+    std::fs::write(dir.path().join("c0300-bad.toml"), "version = 1\n").unwrap();
+    for sort in [None, Some("motion"), Some("acv")] {
+        let mut cmd = gtm();
+        cmd.arg("recommend")
+            .arg(dir.path())
+            .args(["--format", "markdown"]);
+        if let Some(key) = sort {
+            cmd.args(["--sort", key]);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "the bad file");
+        assert!(
+            text(&out.stderr).contains("c0300-bad.toml"),
+            "{}",
+            text(&out.stderr)
+        );
+        let stdout = text(&out.stdout);
+        let in_table: Vec<&str> = stdout
+            .lines()
+            .filter(|l| l.starts_with("| ") && l.contains(".toml"))
+            .map(|l| l.split(" | ").nth(1).unwrap())
+            .collect();
+        let in_sections: Vec<&str> = stdout
+            .lines()
+            .filter_map(|l| l.strip_prefix("## "))
+            .map(|l| l.split(':').next().unwrap())
+            .collect();
+        assert_eq!(in_table.len(), 600, "sort {sort:?}");
+        assert_eq!(in_table, in_sections, "sort {sort:?}");
+        if sort.is_none() {
+            let expected: Vec<String> = (0..600).map(|i| format!("Client {i:04}")).collect();
+            assert_eq!(in_table, expected);
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! Markdown output, for reports and pull-request comments.
 
 use super::{
-    Evaluated, conditions_text, factor_rows, percent, profile_reasoning, progress, reading_line,
+    Evaluated, Row, conditions_text, factor_rows, percent, profile_reasoning, progress,
+    reading_line,
 };
 use crate::Assessment;
 use crate::engine::assess::Conflict;
@@ -227,29 +228,42 @@ pub fn assessment(a: &Assessment, rules: &Rulebook) -> String {
 
 /// Several results: a portfolio table, then each result in full.
 pub fn portfolio(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
-    let rows = results.iter().map(|r| {
-        let a = r.assessment;
+    let rows: Vec<Row> = results
+        .iter()
+        .map(|r| Row::new(r.file, r.assessment))
+        .collect();
+    let mut out = portfolio_table(&rows.iter().collect::<Vec<_>>(), rules);
+    for r in results {
+        out.push_str(&portfolio_section(r.assessment, rules));
+    }
+    out
+}
+
+/// The head of a portfolio: its title and a table with one row per profile.
+/// A streamed portfolio writes this, then each [`portfolio_section`].
+pub fn portfolio_table(rows: &[&Row], rules: &Rulebook) -> String {
+    let cells = rows.iter().map(|r| {
         vec![
-            inline(r.file),
-            inline(&a.name),
-            a.acv.to_string(),
-            rules.motion(a.motion).name.to_string(),
-            a.confidence.id().to_string(),
-            a.conflicts().len().to_string(),
+            inline(&r.file),
+            inline(&r.name),
+            r.acv.to_string(),
+            rules.motion(r.brief.motion).name.to_string(),
+            r.brief.confidence.id().to_string(),
+            r.brief.conflicts.to_string(),
         ]
     });
-    let mut out = format!(
+    format!(
         "# Portfolio\n\n{}\n",
         table(
             &["File", "Name", "ACV", "Motion", "Confidence", "Conflicts"],
-            rows
+            cells
         )
-    );
-    for r in results {
-        out.push('\n');
-        out.push_str(&assessment(r.assessment, rules));
-    }
-    out
+    )
+}
+
+/// One profile's result in full, as it follows the portfolio table.
+pub fn portfolio_section(a: &Assessment, rules: &Rulebook) -> String {
+    format!("\n{}", assessment(a, rules))
 }
 
 /// The checklist of one motion.
