@@ -441,14 +441,14 @@ fn stream_files<T: Send>(
     files: &[PathBuf],
     detail: Detail,
     rules: &Rulebook,
-    work: impl Fn(&Evaluation) -> T + Sync,
+    work: impl Fn(Evaluation) -> T + Sync,
     mut each: impl FnMut(T) -> std::io::Result<()>,
 ) -> std::io::Result<Vec<String>> {
     let mut errors = Vec::new();
     for chunk in files.chunks(CHUNK) {
         let done: Vec<Result<T, LoadFailure>> = chunk
             .par_iter()
-            .map(|f| evaluate_with(f, rules, detail).map(|e| work(&e)))
+            .map(|f| evaluate_with(f, rules, detail).map(&work))
             .collect();
         for result in done {
             match result {
@@ -504,6 +504,64 @@ fn markdown_portfolio(
         exit::INVALID
     };
     Ok(Late { errors, status })
+}
+
+/// Writes the client report of `files` to `out`, rendering each profile's
+/// section once, in file order, into a [`Spool`] while the small rows of the
+/// overview gather; then the head (which names the count and shows every
+/// row), the sections and the end. Returns how many profiles it holds, or
+/// `None` if none could be used (then nothing should be kept).
+fn report_stream(
+    files: &[PathBuf],
+    markdown: bool,
+    rules: &Rulebook,
+    out: &mut dyn Write,
+    errors: &mut Vec<String>,
+) -> std::io::Result<Option<usize>> {
+    use render::report;
+    let mut sections = Spool::new();
+    let mut flips = Spool::new();
+    let mut rows = Vec::new();
+    let mut marks = Vec::new();
+    errors.extend(stream_files(
+        files,
+        Detail::Full,
+        rules,
+        |e| e,
+        |e| {
+            let index = rows.len();
+            rows.push(Row::new(&e.file, &e.assessment));
+            let section = if markdown {
+                flips.write_all(report::markdown_flip_points(&e.assessment, rules).as_bytes())?;
+                render::markdown::assessment(&e.assessment, rules)
+            } else {
+                report::html_profile(&e.view(), rules, index)
+            };
+            marks.push(sections.section(&section)?);
+            Ok(())
+        },
+    )?);
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let mut reader = sections.reader()?;
+    if markdown {
+        let table: Vec<&Row> = rows.iter().collect();
+        out.write_all(report::markdown_head(&table, rules).as_bytes())?;
+        for mark in &marks {
+            out.write_all(report::markdown_between(rows.len()).as_bytes())?;
+            reader.copy(*mark, out)?;
+        }
+        out.write_all(report::MARKDOWN_FLIP_POINTS.as_bytes())?;
+        flips.copy_all(out)?;
+    } else {
+        out.write_all(report::html_head(&rows, rules).as_bytes())?;
+        for mark in &marks {
+            reader.copy(*mark, out)?;
+        }
+        out.write_all(report::html_foot(rules).as_bytes())?;
+    }
+    Ok(Some(rows.len()))
 }
 
 /// A profile still to be written into a JSON portfolio.
@@ -885,24 +943,22 @@ fn report(args: &[PathBuf], target: &Path, force: bool, rules: &Rulebook) -> Out
         Ok(files) => files,
         Err(message) => return Outcome::failed(message),
     };
-    let results = each_file(&files, |f| evaluate(f, rules));
-    let results = successes(results, &mut out);
-    if results.is_empty() {
-        return out;
+    let mut errors = Vec::new();
+    let written = crate::write::write_atomically_with(target, force, |file| {
+        report_stream(&files, markdown, rules, file, &mut errors)
+    });
+    if !errors.is_empty() {
+        out.errors.extend(errors);
+        out.status = exit::INVALID;
     }
-    let evaluated: Vec<Evaluated<'_>> = results.iter().map(Evaluation::view).collect();
-    let text = if markdown {
-        render::report::markdown(&evaluated, rules)
-    } else {
-        render::report::html(&evaluated, rules)
-    };
-    match crate::write::write_atomically(target, &text, force) {
-        Ok(()) => {
-            let n = evaluated.len();
+    match written {
+        Ok(Some(n)) => {
             let noun = if n == 1 { "profile" } else { "profiles" };
             out.notes
                 .push(format!("wrote {} ({n} {noun})", printable_path(target)));
         }
+        // No profile could be used: the errors say why, and nothing is written.
+        Ok(None) => {}
         Err(e) => {
             out.errors
                 .push(format!("{}: cannot write: {e}", printable_path(target)));

@@ -8,6 +8,21 @@ use std::path::Path;
 /// file gets (0666 less the umask, so 0644 under umask 022), not the private
 /// mode of a temporary file; a replaced file keeps its mode.
 pub fn write_atomically(path: &Path, text: &str, overwrite: bool) -> std::io::Result<()> {
+    write_atomically_with(path, overwrite, |file| {
+        file.write_all(text.as_bytes())?;
+        Ok(Some(()))
+    })
+    .map(|_| ())
+}
+
+/// [`write_atomically`] for content written piece by piece: `write` fills
+/// the temporary file; if it returns `Ok(None)` or an error, the temporary
+/// file is removed and `path` is left as it was.
+pub fn write_atomically_with<T>(
+    path: &Path,
+    overwrite: bool,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<Option<T>>,
+) -> std::io::Result<Option<T>> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -26,12 +41,20 @@ pub fn write_atomically(path: &Path, text: &str, overwrite: bool) -> std::io::Re
             file.as_file().set_permissions(existing.permissions())?;
         }
     }
-    file.write_all(text.as_bytes())?;
+    let written = {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file.as_file_mut());
+        let written = write(&mut buffered)?;
+        buffered.flush()?;
+        written
+    };
+    let Some(written) = written else {
+        return Ok(None);
+    };
     file.as_file().sync_all()?;
     let persisted = if overwrite {
         file.persist(path)
     } else {
         file.persist_noclobber(path)
     };
-    persisted.map(|_| ()).map_err(|e| e.error)
+    persisted.map(|_| Some(written)).map_err(|e| e.error)
 }

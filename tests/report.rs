@@ -278,3 +278,75 @@ fn a_new_report_gets_an_ordinary_mode_and_a_replaced_one_keeps_its_own() {
     assert!(status.success());
     assert_eq!(mode(&out), 0o640, "--force keeps the file's mode");
 }
+
+/// A report larger than one streamed chunk, with a bad file among the good:
+/// the bad one is reported, the rest are written, and every link of the
+/// overview finds its section; with only bad files nothing is written.
+#[test]
+fn a_large_report_streams_every_profile_and_skips_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let clients = dir.path().join("clients");
+    std::fs::create_dir(&clients).unwrap();
+    let source = std::fs::read_to_string("profiles/acme-analytics.toml").unwrap();
+    for i in 0..300 {
+        let renamed = source.replacen(
+            "name = \"Acme Analytics\"",
+            &format!("name = \"Client {i:03}\""),
+            1,
+        );
+        std::fs::write(clients.join(format!("c{i:03}.toml")), renamed).unwrap();
+    }
+    std::fs::write(clients.join("c150-bad.toml"), "version = 1\n").unwrap();
+    let (code, html, stderr) = report(dir.path(), "r.html", &[clients.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("c150-bad.toml"), "{stderr}");
+    assert!(stderr.contains("(300 profiles)"), "{stderr}");
+    let html = std::fs::read_to_string(html).unwrap();
+    assert!(html.contains("<title>Go-to-market motions: 300 profiles</title>"));
+    assert_eq!(html.matches("<section class=\"profile\"").count(), 300);
+    for i in 0..300 {
+        assert!(
+            html.contains(&format!("<a href=\"#profile-{i}\">Client {i:03}</a>")),
+            "row {i}"
+        );
+        let at = html.find(&format!("id=\"profile-{i}\"")).unwrap();
+        assert!(
+            html[at..].contains(&format!("Client {i:03}")),
+            "section {i}"
+        );
+    }
+    assert!(html.trim_end().ends_with("</html>"));
+
+    let (code, md, _) = report(dir.path(), "r.md", &[clients.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    let md = std::fs::read_to_string(md).unwrap();
+    let sections: Vec<&str> = md
+        .lines()
+        .filter_map(|l| l.strip_prefix("## Client "))
+        .collect();
+    let flips: Vec<&str> = md
+        .lines()
+        .filter_map(|l| l.strip_prefix("### Client "))
+        .collect();
+    assert_eq!(sections.len(), 300);
+    assert_eq!(flips.len(), 300);
+    assert!(
+        sections.iter().zip(&flips).all(|(s, f)| s.starts_with(f)),
+        "same order"
+    );
+
+    let bad = dir.path().join("bad");
+    std::fs::create_dir(&bad).unwrap();
+    std::fs::write(bad.join("only.toml"), "version = 1\n").unwrap();
+    let (code, path, _) = report(dir.path(), "none.html", &[bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        !path.exists(),
+        "nothing is written when no profile can be used"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        4,
+        "no temporary file left"
+    );
+}

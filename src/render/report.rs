@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{
-    Evaluated, band_range, escape_markup, factor_rows, percent, profile_reasoning, progress,
+    Evaluated, Row, band_range, escape_markup, factor_rows, percent, profile_reasoning, progress,
     reading_line,
 };
 use crate::Assessment;
@@ -21,9 +21,9 @@ const SEGMENT: f64 = WIDTH / 5.0;
 /// Where a result sits on the spectrum: the middle of its motion's segment,
 /// drawn a quarter of the way toward its ACV band when it moved from it, so
 /// a move reads at a glance.
-fn position(a: &Assessment) -> f64 {
-    let band = a.acv_band().rank() as f64;
-    let motion = a.motion.rank() as f64;
+fn position(band: Motion, motion: Motion) -> f64 {
+    let band = band.rank() as f64;
+    let motion = motion.rank() as f64;
     (motion + 0.5 + (band - motion).clamp(-1.0, 1.0) * 0.25) * SEGMENT
 }
 
@@ -52,7 +52,7 @@ fn segments(rules: &Rulebook, top: f64, height: f64) -> String {
 
 /// One profile's place on the five-motion spectrum.
 fn spectrum(a: &Assessment, rules: &Rulebook) -> String {
-    let x = position(a);
+    let x = position(a.acv_band(), a.motion);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spectrum\" viewBox=\"0 0 {WIDTH} 86\" role=\"img\" aria-label=\"{name} on the spectrum from self-serve to enterprise: {motion}\">\
          <text x=\"0\" y=\"12\" class=\"axis\">more product-led</text><text x=\"{WIDTH}\" y=\"12\" text-anchor=\"end\" class=\"axis\">more sales-led</text>\
@@ -66,17 +66,12 @@ fn spectrum(a: &Assessment, rules: &Rulebook) -> String {
 }
 
 /// Every profile of a portfolio on the spectrum, stacked in its motion's column.
-fn portfolio_chart(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
+fn portfolio_chart(rows: &[Row], rules: &Rulebook) -> String {
     const ROW: f64 = 16.0;
     const SHOWN: usize = 40;
-    let columns: Vec<Vec<&Evaluated<'_>>> = Motion::ALL
+    let columns: Vec<Vec<&Row>> = Motion::ALL
         .iter()
-        .map(|m| {
-            results
-                .iter()
-                .filter(|r| r.assessment.motion == *m)
-                .collect()
-        })
+        .map(|m| rows.iter().filter(|r| r.brief.motion == *m).collect())
         .collect();
     let tallest = columns
         .iter()
@@ -91,8 +86,8 @@ fn portfolio_chart(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
     for (i, column) in columns.iter().enumerate() {
         for (j, r) in column.iter().take(SHOWN).enumerate() {
             let y = 54.0 + j as f64 * ROW;
-            let x = position(r.assessment);
-            let label: String = r.assessment.name.chars().take(16).collect();
+            let x = position(r.brief.acv_band, r.brief.motion);
+            let label: String = r.name.chars().take(16).collect();
             // Labels near the right edge go to the left of their dot, so none is cut off.
             let (lx, anchor) = if x > WIDTH - 110.0 {
                 (x - 7.0, "end")
@@ -132,7 +127,8 @@ th{background:#f3f3f3}.lean-product{color:#1f7a5a}.lean-sales{color:#a84a1c}svg{
 footer{margin-top:3rem;font-size:.85rem;color:#555}\
 @media print{body{margin:0;max-width:none;font-size:11pt}section.profile{break-before:page}h2,h3{break-after:avoid}table,.conflict,.finding,svg{break-inside:avoid}}";
 
-fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
+/// One profile's section of the HTML report; `index` is its anchor.
+pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
     let a = r.assessment;
     let info = rules.motion(a.motion);
     let mut out = format!(
@@ -288,9 +284,25 @@ fn profile_html(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
 
 /// A self-contained HTML report of one profile or a portfolio.
 pub fn html(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
-    let title = match results {
-        [one] => format!("Go-to-market motion: {}", one.assessment.name),
-        _ => format!("Go-to-market motions: {} profiles", results.len()),
+    let rows: Vec<Row> = results
+        .iter()
+        .map(|r| Row::new(r.file, r.assessment))
+        .collect();
+    let mut out = html_head(&rows, rules);
+    for (i, r) in results.iter().enumerate() {
+        out.push_str(&html_profile(r, rules, i));
+    }
+    out.push_str(&html_foot(rules));
+    out
+}
+
+/// The HTML report up to its first profile: the title and, for a
+/// portfolio, the chart and the overview table of `rows`. A streamed report
+/// writes this, then [`html_profile`] for each profile, then [`html_foot`].
+pub fn html_head(rows: &[Row], rules: &Rulebook) -> String {
+    let title = match rows {
+        [one] => format!("Go-to-market motion: {}", one.name),
+        _ => format!("Go-to-market motions: {} profiles", rows.len()),
     };
     let mut out = format!(
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>\
@@ -299,30 +311,31 @@ pub fn html(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
         t = escape_markup(&title),
         rev = escape_markup(&rules.revision),
     );
-    if results.len() > 1 {
+    if rows.len() > 1 {
         out.push_str("<section class=\"portfolio\"><h2>Portfolio</h2>");
-        out.push_str(&portfolio_chart(results, rules));
+        out.push_str(&portfolio_chart(rows, rules));
         out.push_str("<table><thead><tr><th>Name</th><th>ACV</th><th>Motion</th><th>Confidence</th><th>Conflicts</th><th>Checklist</th></tr></thead><tbody>");
-        for (i, r) in results.iter().enumerate() {
-            let a = r.assessment;
-            let done = a.checklist.iter().filter(|c| c.done).count();
+        for (i, r) in rows.iter().enumerate() {
             let _ = write!(
                 out,
-                "<tr><td><a href=\"#profile-{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{done}/{}</td></tr>",
-                escape_markup(&a.name),
-                escape_markup(&a.acv.to_string()),
-                escape_markup(&rules.motion(a.motion).name),
-                a.confidence.id(),
-                a.conflicts().len(),
-                a.checklist.len()
+                "<tr><td><a href=\"#profile-{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td></tr>",
+                escape_markup(&r.name),
+                escape_markup(&r.acv.to_string()),
+                escape_markup(&rules.motion(r.brief.motion).name),
+                r.brief.confidence.id(),
+                r.brief.conflicts,
+                r.brief.done,
+                r.brief.total
             );
         }
         out.push_str("</tbody></table></section>");
     }
-    for (i, r) in results.iter().enumerate() {
-        out.push_str(&profile_html(r, rules, i));
-    }
-    out.push_str("<footer><p>ACV bands: ");
+    out
+}
+
+/// The end of the HTML report: the bands and the sources.
+pub fn html_foot(rules: &Rulebook) -> String {
+    let mut out = String::from("<footer><p>ACV bands: ");
     let bands: Vec<String> = Motion::ALL
         .iter()
         .map(|m| {
@@ -349,28 +362,56 @@ pub fn html(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
 
 /// The same report as Markdown.
 pub fn markdown(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
-    let mut out = if results.len() > 1 {
-        super::markdown::portfolio(results, rules)
-    } else {
-        results
-            .iter()
-            .map(|r| super::markdown::assessment(r.assessment, rules))
-            .collect()
-    };
-    // The portfolio and single-profile documents lack flip points; add them per profile.
-    out.push_str("\n## Flip points\n");
+    let rows: Vec<Row> = results
+        .iter()
+        .map(|r| Row::new(r.file, r.assessment))
+        .collect();
+    let sections: Vec<String> = results
+        .iter()
+        .map(|r| super::markdown::assessment(r.assessment, rules))
+        .collect();
+    let mut out = markdown_head(&rows.iter().collect::<Vec<_>>(), rules);
+    for section in &sections {
+        out.push_str(markdown_between(rows.len()));
+        out.push_str(section);
+    }
+    out.push_str(MARKDOWN_FLIP_POINTS);
     for r in results {
-        let _ = write!(
-            out,
-            "\n### {}\n\n",
-            super::markdown::inline(&r.assessment.name)
-        );
-        if r.assessment.flip_points.is_empty() {
-            out.push_str("No single change of one answer gives another motion.\n");
-        }
-        for f in &r.assessment.flip_points {
-            let _ = writeln!(out, "- {}", flip::sentence(f, rules));
-        }
+        out.push_str(&markdown_flip_points(r.assessment, rules));
+    }
+    out
+}
+
+/// The Markdown report before its first profile: the portfolio table for
+/// several profiles, nothing for one. A streamed report writes this, then
+/// each profile's [`super::markdown::assessment`] preceded by
+/// [`markdown_between`], then [`MARKDOWN_FLIP_POINTS`] and each profile's
+/// [`markdown_flip_points`].
+pub fn markdown_head(rows: &[&Row], rules: &Rulebook) -> String {
+    if rows.len() > 1 {
+        super::markdown::portfolio_table(rows, rules)
+    } else {
+        String::new()
+    }
+}
+
+/// What goes before each profile's section in a report of `count` profiles.
+pub fn markdown_between(count: usize) -> &'static str {
+    if count > 1 { "\n" } else { "" }
+}
+
+/// The heading of the flip points, which follow every profile's section:
+/// the sections above leave them out.
+pub const MARKDOWN_FLIP_POINTS: &str = "\n## Flip points\n";
+
+/// One profile's flip points in the Markdown report.
+pub fn markdown_flip_points(a: &Assessment, rules: &Rulebook) -> String {
+    let mut out = format!("\n### {}\n\n", super::markdown::inline(&a.name));
+    if a.flip_points.is_empty() {
+        out.push_str("No single change of one answer gives another motion.\n");
+    }
+    for f in &a.flip_points {
+        let _ = writeln!(out, "- {}", flip::sentence(f, rules));
     }
     out
 }
