@@ -358,10 +358,18 @@ fn recommend(
         sort_by_key(&mut rows, sort, |r| {
             (r.name.as_str(), r.acv.dollars(), r.brief.motion)
         });
-        out.stdout = match format {
-            RecommendFormat::Csv => render::csv::portfolio(&rows),
-            _ => render::text::portfolio(&rows, rules, &text_options()),
-        };
+        match format {
+            RecommendFormat::Csv => out.stdout = render::csv::portfolio(&rows),
+            _ => {
+                // The rows are small; the drawn table is not, so it is
+                // written a block at a time rather than held.
+                let opts = text_options();
+                out.stream = Some(Box::new(move |stdout| {
+                    render::text::write_portfolio(&rows, rules, &opts, stdout)?;
+                    Ok(Late::default())
+                }));
+            }
+        }
         return out;
     }
     if format == RecommendFormat::Json && portfolio {

@@ -397,3 +397,69 @@ fn standard_input_and_fifos_are_read_once_even_when_sorting() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(names_in(&out.stdout), ["Calendly", "Slack"]);
 }
+
+/// A text table larger than one drawn block reads as one table: one top
+/// border, one header, one bottom border, every line the same width.
+#[test]
+fn a_large_text_table_is_drawn_in_blocks_that_read_as_one() {
+    let dir = many_clients(600);
+    let out = gtm().arg("recommend").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let table: Vec<&str> = stdout
+        .lines()
+        .take_while(|l| l.starts_with(['╭', '│', '╞', '╰']))
+        .collect();
+    assert!(table.len() > 600, "{stdout}");
+    assert_eq!(table.iter().filter(|l| l.starts_with('╭')).count(), 1);
+    assert_eq!(table.iter().filter(|l| l.starts_with('╰')).count(), 1);
+    assert_eq!(table.iter().filter(|l| l.contains("┆ Motion ")).count(), 1);
+    let width = table[0].chars().count();
+    assert!(table.iter().all(|l| l.chars().count() == width), "{stdout}");
+    for i in 0..600 {
+        assert!(stdout.contains(&format!("│ Client {i:04} ")), "row {i}");
+    }
+}
+
+/// On a narrow terminal whole columns go before any value is split: every
+/// motion id and amount stays on one line.
+#[test]
+fn narrow_tables_drop_columns_rather_than_split_values() {
+    for columns in ["60", "44", "30"] {
+        let out = gtm()
+            .args(["recommend", "profiles"])
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        let stdout = text(&out.stdout);
+        for token in [
+            "self-serve",
+            "enterprise",
+            "sales-led",
+            "$1,200,000",
+            "$24,000",
+        ] {
+            assert!(
+                stdout.contains(token),
+                "COLUMNS={columns}: {token} split:\n{stdout}"
+            );
+        }
+        let widest = stdout.lines().map(|l| l.chars().count()).max().unwrap();
+        if columns != "30" {
+            assert!(
+                widest <= columns.parse().unwrap(),
+                "COLUMNS={columns}:\n{stdout}"
+            );
+        }
+    }
+    let out = gtm()
+        .args(["recommend", "profiles"])
+        .env("COLUMNS", "60")
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("┆ Checklist │") && !stdout.contains("Conflicts"),
+        "{stdout}"
+    );
+}
