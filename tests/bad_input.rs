@@ -252,6 +252,43 @@ fn a_missing_file() {
 }
 
 #[test]
+fn many_unknown_checklist_ids_give_twenty_warnings_and_a_count() {
+    let ids: Vec<String> = (0..500).map(|i| format!("\"gone-{i}\"")).collect();
+    let out = gtm()
+        .args(["recommend", "-", "--format", "json"])
+        .write_stdin(valid_with("\"measure-time-to-value\"", &ids.join(", ")))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let unknown: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["id"] == "unknown-checklist-id")
+        .collect();
+    assert_eq!(unknown.len(), 21);
+    assert!(
+        unknown[20]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("480 more ids")
+    );
+    // The portfolio row counts the same findings the full result lists.
+    let out = gtm()
+        .args(["recommend", "-", "--format", "csv"])
+        .write_stdin(valid_with("\"measure-time-to-value\"", &ids.join(", ")))
+        .output()
+        .unwrap();
+    let row = text(&out.stdout).lines().nth(1).unwrap().to_string();
+    let findings = v["findings"].as_array().unwrap().len();
+    assert!(
+        row.contains(&format!(",{findings},")),
+        "{row} vs {findings}"
+    );
+}
+
+#[test]
 fn unknown_checklist_id_is_a_warning_naming_the_nearest_id() {
     // A rulebook update may retire an id; the saved profile still loads, and
     // the result warns on the line, with the nearest id.

@@ -46,6 +46,12 @@ pub fn count(profile: &Profile, ctx: &Context<'_>, rules: &Rulebook) -> usize {
         .iter()
         .filter(|id| rules.checklist_item(id).is_none())
         .count();
+    // As many as `lint` writes: the first few one by one, the rest as one.
+    let unknown = if unknown > UNKNOWN_IDS_SHOWN {
+        UNKNOWN_IDS_SHOWN + 1
+    } else {
+        unknown
+    };
     firing(ctx, rules).count() + unknown
 }
 
@@ -96,10 +102,12 @@ pub fn lint(profile: &Profile, ctx: &Context<'_>, rules: &Rulebook) -> Vec<Findi
             }
         })
         .collect();
-    for id in &profile.checklist_done {
-        if rules.checklist_item(id).is_some() {
-            continue;
-        }
+    let unknown: Vec<&String> = profile
+        .checklist_done
+        .iter()
+        .filter(|id| rules.checklist_item(id).is_none())
+        .collect();
+    for id in unknown.iter().take(UNKNOWN_IDS_SHOWN) {
         let ids = rules.checklist.iter().map(|i| i.id.get_ref().as_str());
         let fix = match nearest(id, ids) {
             Some(near) => format!(
@@ -120,5 +128,22 @@ pub fn lint(profile: &Profile, ctx: &Context<'_>, rules: &Rulebook) -> Vec<Findi
             line: profile.line_of("checklist.done"),
         });
     }
+    if unknown.len() > UNKNOWN_IDS_SHOWN {
+        out.push(Finding {
+            id: UNKNOWN_CHECKLIST_ID.to_string(),
+            level: Level::Warning,
+            message: format!(
+                "{} more ids in `[checklist] done` are not checklist items of this rulebook.",
+                unknown.len() - UNKNOWN_IDS_SHOWN
+            ),
+            fix: "Remove them; `gtm checklist MOTION` lists the ids.".to_string(),
+            source: rules.cite(&rules.checklist[0].source),
+            line: profile.line_of("checklist.done"),
+        });
+    }
     out
 }
+
+/// How many unknown `[checklist] done` ids get a warning of their own (with
+/// the nearest id); the rest are counted in one more warning.
+const UNKNOWN_IDS_SHOWN: usize = 20;

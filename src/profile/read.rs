@@ -32,6 +32,10 @@ pub(crate) const ROOT_KEYS: &[&str] = &[
     "check",
     "segments",
 ];
+/// The most ids one list (`[checklist] done`, `[check] allow`) may hold:
+/// far more than any rulebook has, few enough that checking each stays fast.
+const MAX_IDS: usize = 1_000;
+
 pub(crate) const REQUIRED_KEYS: &[(&str, &str)] = &[
     ("name", "name = \"Acme Analytics\""),
     ("acv", "acv = \"$12k\""),
@@ -385,6 +389,17 @@ impl Reader<'_> {
             self.wrong_type(key, value, "an array of strings");
             return Vec::new();
         };
+        if items.len() > MAX_IDS {
+            self.problem(
+                value.span(),
+                key,
+                format!(
+                    "{} ids listed; at most {MAX_IDS} are read (a rulebook has a few hundred ids in all)",
+                    items.len()
+                ),
+            );
+            return Vec::new();
+        }
         let mut ids = Vec::new();
         for item in items {
             if let Some(id) = self.string(key, item) {
@@ -829,8 +844,9 @@ impl Reader<'_> {
             // Ids the rulebook no longer has stay in the list: the assessment
             // warns about them (naming the nearest id) instead of refusing the
             // profile, so a rulebook update never breaks a saved profile.
+            let mut seen = std::collections::HashSet::new();
             for (id, _) in self.list_of_ids(&path, value) {
-                if !done.contains(&id) {
+                if seen.insert(id.clone()) {
                     done.push(id);
                 }
             }
@@ -865,6 +881,10 @@ impl Reader<'_> {
             for (id, span) in self.list_of_ids(&path, value) {
                 if known.contains(&id.as_str()) {
                     allow.push(id);
+                    continue;
+                }
+                if self.full() {
+                    self.more += 1;
                     continue;
                 }
                 let suggestion = nearest(&id, known.iter().copied());
@@ -918,6 +938,33 @@ motion = "hybrid"
         let mut problems = parse(src, "p.toml", &rules()).unwrap_err().problems;
         assert_eq!(problems.len(), 1, "{problems:?}");
         problems.remove(0)
+    }
+
+    #[test]
+    fn lists_of_more_than_a_thousand_ids_are_refused() {
+        let ids: Vec<String> = (0..=MAX_IDS).map(|i| format!("\"id-{i}\"")).collect();
+        let p = refused(&GOOD.replace(
+            "done = [\"measure-time-to-value\"]",
+            &format!("done = [{}]", ids.join(", ")),
+        ));
+        assert!(
+            p.message.contains("1001 ids listed; at most 1000"),
+            "{}",
+            p.message
+        );
+        // A thousand is fine, and repeats count once.
+        let ids: Vec<String> = (0..MAX_IDS).map(|i| format!("\"id-{}\"", i % 10)).collect();
+        let src = GOOD.replace(
+            "done = [\"measure-time-to-value\"]",
+            &format!("done = [{}]", ids.join(", ")),
+        );
+        assert_eq!(
+            parse(&src, "p.toml", &rules())
+                .unwrap()
+                .checklist_done
+                .len(),
+            10
+        );
     }
 
     #[test]
