@@ -21,6 +21,8 @@ const HEADER: &[&str] = &[
 /// (RFC 4180). Only text taken from input goes through here; the numbers the
 /// tool writes stay numbers.
 fn field(text: &str) -> String {
+    // Control characters are shown escaped, as in every text output.
+    let text = crate::diagnostic::printable(text);
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -94,8 +96,9 @@ mod tests {
         assert_eq!(field("+44 Ltd"), "'+44 Ltd");
         assert_eq!(field("-x.toml"), "'-x.toml");
         assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(field("\tTab"), "'\tTab");
-        assert_eq!(field("\rCR"), "\"'\rCR\"");
+        // A tab or carriage return is shown escaped, so it starts nothing.
+        assert_eq!(field("\tTab"), "\\tTab");
+        assert_eq!(field("\rCR"), "\\rCR");
         assert_eq!(
             field("=HYPERLINK(\"x\",\"y\")"),
             "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
