@@ -47,6 +47,18 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     escape(text, acts)
 }
 
+/// The most characters of a key or value a message echoes.
+pub const ECHO_CHARS: usize = 60;
+
+/// Text from input as a message echoes it: its first [`ECHO_CHARS`]
+/// characters, then `…` if there were more. A 1 MiB key is named, not copied.
+pub fn short(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(ECHO_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
+    }
+}
+
 /// A path as [`printable`] text. Bytes that are not UTF-8 (a file name is
 /// any bytes on Unix) are shown as `\xff` rather than silently replaced, so
 /// the name shown is the name on disk and says it is not text.
@@ -195,7 +207,7 @@ impl fmt::Display for FileProblems {
             }
             write!(f, ": ")?;
             if let Some(key) = &p.key {
-                write!(f, "`{}`: ", printable(key))?;
+                write!(f, "`{}`: ", printable(&short(key)))?;
             }
             write!(f, "{}", printable(&p.message))?;
             if let Some(help) = &p.help {
@@ -254,6 +266,14 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn echoes_are_cut_to_a_short_prefix() {
+        assert_eq!(short("buyer"), "buyer");
+        let long = "é".repeat(ECHO_CHARS + 1);
+        assert_eq!(short(&long), format!("{}…", "é".repeat(ECHO_CHARS)));
+        assert_eq!(short(&"é".repeat(ECHO_CHARS)), "é".repeat(ECHO_CHARS));
+    }
 
     #[test]
     fn locations_count_lines_and_characters() {

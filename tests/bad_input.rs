@@ -252,6 +252,28 @@ fn a_missing_file() {
 }
 
 #[test]
+fn long_keys_and_values_are_named_by_a_short_prefix() {
+    let long = "k".repeat(100_000);
+    for (from, to) in [
+        ("[signals]", format!("{long} = 1\n[signals]")),
+        ("buyer = \"team\"", format!("buyer = \"{long}\"")),
+        ("acv = \"$12k\"", format!("acv = \"{long}\"")),
+        (
+            "time_to_value = \"20 minutes\"",
+            format!("time_to_value = \"{long}\""),
+        ),
+    ] {
+        let stderr = refused(valid_with(from, &to).as_bytes());
+        assert!(
+            stderr.len() < 1_000,
+            "{} bytes: {stderr:.300}",
+            stderr.len()
+        );
+        assert!(stderr.contains(&format!("{}…", "k".repeat(40))), "{stderr}");
+    }
+}
+
+#[test]
 fn many_unknown_checklist_ids_give_twenty_warnings_and_a_count() {
     let ids: Vec<String> = (0..500).map(|i| format!("\"gone-{i}\"")).collect();
     let out = gtm()

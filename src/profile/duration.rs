@@ -18,7 +18,8 @@ pub enum DurationError {
     Zero,
     /// Not a duration at all.
     #[error(
-        "`{0}` is not a duration; write a number and a unit, e.g. \"5m\", \"20 minutes\", \"3 hours\", \"2 days\", \"2 weeks\" or \"3 months\""
+        "`{}` is not a duration; write a number and a unit, e.g. \"5m\", \"20 minutes\", \"3 hours\", \"2 days\", \"2 weeks\" or \"3 months\"",
+        crate::diagnostic::short(_0)
     )]
     Unreadable(String),
 }

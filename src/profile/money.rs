@@ -28,7 +28,10 @@ pub enum MoneyError {
     #[error("an annual contract value has at most two decimals (whole cents)")]
     FractionOfCent,
     /// Not a number at all.
-    #[error("`{0}` is not an amount of money; write e.g. 12000, \"12,000\", \"$12k\" or \"1.5M\"")]
+    #[error(
+        "`{}` is not an amount of money; write e.g. 12000, \"12,000\", \"$12k\" or \"1.5M\"",
+        crate::diagnostic::short(_0)
+    )]
     Unreadable(String),
 }
 

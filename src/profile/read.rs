@@ -370,7 +370,7 @@ impl Reader<'_> {
             Err(err) => {
                 let message = format!(
                     "`{}` is not a valid {}; allowed: {}",
-                    err.found,
+                    crate::diagnostic::short(&err.found),
                     err.what,
                     err.allowed.join(", ")
                 );
