@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::builder::TypedValueParser;
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use gtm_advisor::Motion;
 use gtm_advisor::render::Format;
@@ -422,8 +422,58 @@ pub struct RulesArgs {
     pub format: FormatArg,
 }
 
-fn motion_parser() -> impl TypedValueParser<Value = Motion> {
-    PossibleValuesParser::new(Motion::IDS).try_map(|id| id.parse::<Motion>())
+fn motion_parser() -> MotionParser {
+    MotionParser
+}
+
+/// Reads a motion loosely ([`Motion::parse_loose`]: `PLG`, `Hybrid`,
+/// `sales led`, `product-led`) while help and completions offer the ids.
+#[derive(Clone, Copy)]
+struct MotionParser;
+
+impl TypedValueParser for MotionParser {
+    type Value = Motion;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Motion, clap::Error> {
+        let text = value.to_string_lossy();
+        Motion::parse_loose(&text).map_err(|e| {
+            let mut err = clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd);
+            if let Some(arg) = arg {
+                err.insert(
+                    clap::error::ContextKind::InvalidArg,
+                    clap::error::ContextValue::String(arg.to_string()),
+                );
+            }
+            err.insert(
+                clap::error::ContextKind::InvalidValue,
+                clap::error::ContextValue::String(
+                    gtm_advisor::diagnostic::printable(&e.found).into_owned(),
+                ),
+            );
+            err.insert(
+                clap::error::ContextKind::ValidValue,
+                clap::error::ContextValue::Strings(
+                    Motion::IDS.iter().map(|s| s.to_string()).collect(),
+                ),
+            );
+            err
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            Motion::IDS
+                .iter()
+                .map(|id| clap::builder::PossibleValue::new(*id)),
+        ))
+    }
 }
 
 /// The command line, with the rulebook's revision in `--version`.

@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A value that is not one of a categorical type's allowed ids.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{found}` is not a valid {what}; allowed: {}", allowed.join(", "))]
+#[error("`{}` is not a valid {what}; allowed: {}", crate::diagnostic::short(found), allowed.join(", "))]
 pub struct UnknownValue {
     /// What kind of value was expected, e.g. "buyer".
     pub what: &'static str,
@@ -106,6 +106,33 @@ choice! {
     }
 }
 
+impl Motion {
+    /// Reads a motion as a person types it on the command line: any case,
+    /// spaces or underscores for hyphens, and the names the documents use
+    /// (`product-led`, `product-led sales`, `enterprise sales`, `self-serve
+    /// only`). Profiles keep to the exact ids.
+    pub fn parse_loose(text: &str) -> Result<Motion, UnknownValue> {
+        let key: String = text
+            .trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| if c == ' ' || c == '_' { '-' } else { c })
+            .collect();
+        let key = key.trim_matches('-');
+        let motion = match key {
+            "self-serve" | "self-serve-only" | "selfserve" | "self-service" => Motion::SelfServe,
+            "plg" | "product-led" | "product-led-growth" | "productled" => Motion::Plg,
+            "hybrid" | "product-led-sales" | "pls" | "sales-assist" | "sales-assisted" => {
+                Motion::Hybrid
+            }
+            "sales-led" | "salesled" | "sales" => Motion::SalesLed,
+            "enterprise" | "enterprise-sales" | "enterprise-led" => Motion::Enterprise,
+            _ => return text.parse(),
+        };
+        Ok(motion)
+    }
+}
+
 choice! {
     /// Who decides to buy.
     Buyer, "buyer" {
@@ -197,6 +224,27 @@ pub const PRACTICE_KEYS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn motions_typed_loosely_are_read() {
+        for (typed, motion) in [
+            ("PLG", Motion::Plg),
+            ("Hybrid", Motion::Hybrid),
+            ("sales led", Motion::SalesLed),
+            ("Sales_Led", Motion::SalesLed),
+            ("product-led", Motion::Plg),
+            ("Product-led sales", Motion::Hybrid),
+            ("enterprise sales", Motion::Enterprise),
+            ("self-serve only", Motion::SelfServe),
+            (" self-serve ", Motion::SelfServe),
+        ] {
+            assert_eq!(Motion::parse_loose(typed), Ok(motion), "{typed}");
+        }
+        let err = Motion::parse_loose("viral").unwrap_err();
+        assert_eq!(err.found, "viral");
+        // Profiles keep to the exact ids.
+        assert!("PLG".parse::<Motion>().is_err());
+    }
 
     #[test]
     fn ids_round_trip() {

@@ -714,3 +714,56 @@ fn a_full_or_closed_stderr_changes_nothing_but_the_message() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{:?}", out.status);
 }
+
+#[test]
+fn checklist_reads_motions_as_people_type_them() {
+    let by_id = gtm().args(["checklist", "hybrid"]).output().unwrap();
+    assert_eq!(by_id.status.code(), Some(0));
+    for typed in ["Hybrid", "HYBRID", "product-led sales", "Product_Led_Sales"] {
+        let out = gtm().args(["checklist", typed]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{typed}: {}", text(&out.stderr));
+        assert_eq!(out.stdout, by_id.stdout, "{typed}");
+    }
+    for (typed, heading) in [
+        ("PLG", "Product-led (PLG)"),
+        ("sales led", "Sales-led"),
+        ("product-led", "Product-led (PLG)"),
+        ("enterprise sales", "Enterprise sales"),
+        ("Self-Serve", "Self-serve only"),
+    ] {
+        let out = gtm().args(["checklist", typed]).output().unwrap();
+        assert!(
+            text(&out.stdout).starts_with(&format!("Checklist for {heading} (")),
+            "{typed}: {}",
+            text(&out.stdout)
+        );
+    }
+    let out = gtm().args(["checklist", "viral"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("'viral'")
+            && stderr.contains("self-serve, plg, hybrid, sales-led, enterprise"),
+        "{stderr}"
+    );
+}
+
+/// The hook other repositories install with the pre-commit framework runs
+/// this crate's `gtm` binary on files named gtm.toml.
+#[test]
+fn the_pre_commit_hook_definition_points_at_gtm_check() {
+    let hooks = std::fs::read_to_string(".pre-commit-hooks.yaml").unwrap();
+    for line in [
+        "- id: gtm-check",
+        "  entry: gtm check",
+        "  language: rust",
+        "  files: (^|/)gtm\\.toml$",
+    ] {
+        assert!(hooks.lines().any(|l| l == line), "{line} missing:\n{hooks}");
+    }
+    let manifest = std::fs::read_to_string("Cargo.toml").unwrap();
+    assert!(
+        manifest.contains("[[bin]]\nname = \"gtm\""),
+        "the binary is gtm"
+    );
+}
