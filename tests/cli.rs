@@ -767,3 +767,35 @@ fn the_pre_commit_hook_definition_points_at_gtm_check() {
         "the binary is gtm"
     );
 }
+
+/// `gtm init` starts a gate: the starter's `[expect]` is the motion its
+/// answers give, so `gtm check` passes at once, and fails as soon as an
+/// answer moves the motion.
+#[test]
+fn init_then_check_passes_and_then_gates_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| gtm().current_dir(dir.path()).args(args).output().unwrap();
+    assert_eq!(run(&["init"]).status.code(), Some(0));
+    let out = run(&["check", "gtm.toml", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = &v["profiles"][0];
+    assert_eq!(p["expected_motion"], p["motion"], "{v}");
+    let starter = std::fs::read_to_string(dir.path().join("gtm.toml")).unwrap();
+    assert!(
+        starter.contains("\n# [check]\n# allow = ["),
+        "a commented [check]"
+    );
+    std::fs::write(
+        dir.path().join("gtm.toml"),
+        starter.replace("acv = \"$12k\"", "acv = \"$400k\""),
+    )
+    .unwrap();
+    let out = run(&["check", "gtm.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("error[expected-motion]"),
+        "{}",
+        text(&out.stdout)
+    );
+}
