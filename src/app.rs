@@ -227,7 +227,8 @@ pub fn run(cli: &Cli) -> Outcome {
             files,
             format,
             sort,
-        })) => recommend(files, *format, *sort, rules),
+            verbose,
+        })) => recommend(files, *format, *sort, *verbose, rules),
         Command::Explain(Lazy(ExplainArgs { file, format })) => {
             explain(file, (*format).into(), rules)
         }
@@ -241,9 +242,12 @@ pub fn run(cli: &Cli) -> Outcome {
             Outcome::printed(stdout)
         }
         Command::Init(Lazy(InitArgs { file })) => init(file),
-        Command::Report(Lazy(ReportArgs { files, out, force })) => {
-            report(files, out, *force, rules)
-        }
+        Command::Report(Lazy(ReportArgs {
+            files,
+            out,
+            force,
+            verbose,
+        })) => report(files, out, *force, *verbose, rules),
         Command::WhatIf(Lazy(WhatIfArgs { file, set, format })) => {
             what_if(file, set, (*format).into(), rules)
         }
@@ -253,13 +257,14 @@ pub fn run(cli: &Cli) -> Outcome {
             deny,
             allow,
             require_checklist,
+            verbose,
         })) => {
             let opts = GateOptions {
                 deny_warnings: deny.contains(&DenyLevel::Warnings),
                 allow: allow.clone(),
                 require_checklist: *require_checklist,
             };
-            check(paths, *format, &opts, rules)
+            check(paths, *format, &opts, *verbose, rules)
         }
         Command::Completions(Lazy(CompletionsArgs { shell })) => {
             let mut buffer = Vec::new();
@@ -332,13 +337,14 @@ fn recommend(
     args: &[PathBuf],
     format: RecommendFormat,
     sort: Option<SortKey>,
+    verbose: bool,
     rules: &'static Rulebook,
 ) -> Outcome {
     let mut out = Outcome::default();
     if args.iter().filter(|f| is_stdin(f)).count() > 1 {
         return Outcome::failed("`-` (standard input) can be given only once".to_string());
     }
-    let files = match expand(args, true, &mut out.notes) {
+    let files = match expand(args, verbose, &mut out.notes) {
         Ok(files) => files,
         Err(message) => return Outcome::failed(message),
     };
@@ -656,21 +662,18 @@ fn init(file: &Path) -> Outcome {
     }
 }
 
-/// The profile files named by `paths`: files (and `-`) as given; directories
-/// as the `*.toml` files in them, in path order, and in their subdirectories
-/// too when `recursive`. Hidden entries are skipped. A directory without any
-/// profile is an error.
 /// The profile files named by the arguments: a file as given, a directory
-/// as every regular `*.toml` file under it (only directly inside it unless
-/// `recursive`), hidden entries skipped, sorted by path. Symbolic links are
-/// followed, but a link that loops back to a directory above it is skipped
-/// with a warning (in `notes`) naming it, and a file reached twice through
-/// links is read once. FIFOs, sockets and devices found by walking are
-/// skipped, since reading one can hang; one named on the command line is
-/// read, as asked.
+/// as every regular `*.toml` file under it that reads like a gtm profile
+/// ([`profile::looks_like_profile`]), hidden entries skipped, sorted by
+/// path. Other TOML files (`Cargo.toml`, `pyproject.toml`) are skipped, and
+/// named in `notes` when `verbose`. Symbolic links are followed, but a link
+/// that loops back to a directory above it is skipped with a warning naming
+/// it, and a file reached twice through links is read once. FIFOs, sockets
+/// and devices found by walking are skipped, since reading one can hang; one
+/// named on the command line is read, as asked.
 fn expand(
     paths: &[PathBuf],
-    recursive: bool,
+    verbose: bool,
     notes: &mut Vec<String>,
 ) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
@@ -682,7 +685,6 @@ fn expand(
         let walker = walkdir::WalkDir::new(path)
             .follow_links(true)
             .sort_by_file_name()
-            .max_depth(if recursive { usize::MAX } else { 1 })
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         let mut found = Vec::new();
@@ -712,17 +714,50 @@ fn expand(
                 found.push(p.to_path_buf());
             }
         }
+        // Only gtm profiles: each file's start says whether it is one.
+        let looks: Vec<bool> = found.par_iter().map(|p| reads_like_profile(p)).collect();
+        let walked = found.len();
+        let mut kept = Vec::with_capacity(walked);
+        for (p, profile) in found.into_iter().zip(looks) {
+            if profile {
+                kept.push(p);
+            } else if verbose {
+                notes.push(format!(
+                    "skipped {}: not a gtm profile (no `version`, `acv`, `time_to_value`, `buyer`, `compliance` or `onboarding` before its first table)",
+                    printable_path(&p)
+                ));
+            }
+        }
+        let mut found = kept;
         if found.is_empty() {
-            return Err(format!(
-                "{}: no *.toml files in this directory",
-                printable_path(path)
-            ));
+            let what = if walked == 0 {
+                "no *.toml files in this directory".to_string()
+            } else {
+                let files = if walked == 1 { "file" } else { "files" };
+                format!(
+                    "no gtm profiles in this directory ({walked} other TOML {files}; --verbose names them)"
+                )
+            };
+            return Err(format!("{}: {what}", printable_path(path)));
         }
         // Path order, component by component.
         found.sort();
         files.extend(found);
     }
     Ok(files)
+}
+
+/// Whether the file at `path` starts like a gtm profile. Only its start is
+/// read (the keys that tell come before the first table); a file that
+/// cannot be read is kept, so that reading it reports why.
+fn reads_like_profile(path: &Path) -> bool {
+    use std::io::Read;
+    const HEAD: u64 = 16 * 1024;
+    let mut head = Vec::new();
+    match std::fs::File::open(path).and_then(|f| f.take(HEAD).read_to_end(&mut head)) {
+        Ok(_) => profile::looks_like_profile(&String::from_utf8_lossy(&head)),
+        Err(_) => true,
+    }
 }
 
 /// Whether `path` is `-`, standard input.
@@ -754,6 +789,7 @@ fn check(
     paths: &[PathBuf],
     format: CheckFormat,
     opts: &GateOptions,
+    verbose: bool,
     rules: &'static Rulebook,
 ) -> Outcome {
     if paths.iter().filter(|f| is_stdin(f)).count() > 1 {
@@ -772,7 +808,7 @@ fn check(
         }
     }
     let mut notes = Vec::new();
-    let files = match expand(paths, false, &mut notes) {
+    let files = match expand(paths, verbose, &mut notes) {
         Ok(files) => files,
         Err(message) => return Outcome::failed(message),
     };
@@ -925,7 +961,13 @@ fn what_if(file: &Path, changes: &[Change], format: Format, rules: &Rulebook) ->
     Outcome::printed(stdout)
 }
 
-fn report(args: &[PathBuf], target: &Path, force: bool, rules: &Rulebook) -> Outcome {
+fn report(
+    args: &[PathBuf],
+    target: &Path,
+    force: bool,
+    verbose: bool,
+    rules: &Rulebook,
+) -> Outcome {
     let extension = target
         .extension()
         .and_then(|e| e.to_str())
@@ -947,7 +989,7 @@ fn report(args: &[PathBuf], target: &Path, force: bool, rules: &Rulebook) -> Out
         ));
     }
     let mut out = Outcome::default();
-    let files = match expand(args, true, &mut out.notes) {
+    let files = match expand(args, verbose, &mut out.notes) {
         Ok(files) => files,
         Err(message) => return Outcome::failed(message),
     };

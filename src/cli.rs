@@ -246,7 +246,7 @@ row each and a count per motion (JSON: one array). A file that cannot be read
 is reported on stderr and makes the exit status 2; the others are still
 evaluated.")]
 pub struct RecommendArgs {
-    /// Profile files, or directories (every *.toml under them); `-` reads one from standard input.
+    /// Profile files, or directories (every gtm profile under them); `-` reads one from standard input.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub files: Vec<PathBuf>,
 
@@ -257,6 +257,11 @@ pub struct RecommendArgs {
     /// Order of a portfolio's rows (default: as given, directories in path order).
     #[arg(long, value_enum, value_name = "KEY")]
     pub sort: Option<SortKey>,
+
+    /// Name on stderr each file a directory walk skipped (TOML files that are
+    /// not gtm profiles, such as Cargo.toml).
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 /// The arguments of `gtm explain`.
@@ -311,7 +316,7 @@ Examples:
 The HTML page is self-contained (no scripts, nothing fetched) and prints well.
 An existing file is only replaced with --force.")]
 pub struct ReportArgs {
-    /// Profile files, or directories (every *.toml under them).
+    /// Profile files, or directories (every gtm profile under them).
     #[arg(required = true, value_name = "FILE|DIR")]
     pub files: Vec<PathBuf>,
 
@@ -322,6 +327,11 @@ pub struct ReportArgs {
     /// Replace PATH if it exists.
     #[arg(long)]
     pub force: bool,
+
+    /// Name on stderr each file a directory walk skipped (TOML files that are
+    /// not gtm profiles, such as Cargo.toml).
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 /// The arguments of `gtm checklist`.
@@ -353,13 +363,14 @@ Examples:
   gtm check gtm.toml --format gitlab > gl-code-quality.json
   gtm check gtm.toml --allow pricing-hidden --require-checklist
 
-A directory means every *.toml directly inside it. A profile passes when it is
-valid, its `[expect] motion` (if any) is the recommendation, and no
-error-level finding remains; `[check] allow = [...]` in a profile silences
-findings like --allow. Exit status: 0 all passed, 1 a check failed, 2 a file
-could not be read or is invalid (every other file is still checked).")]
+A directory means every gtm profile under it, in path order; other TOML files
+(Cargo.toml, pyproject.toml) are skipped, and --verbose names them. A profile
+passes when it is valid, its `[expect] motion` (if any) is the recommendation,
+and no error-level finding remains; `[check] allow = [...]` in a profile
+silences findings like --allow. Exit status: 0 all passed, 1 a check failed,
+2 a file could not be read or is invalid (every other file is still checked).")]
 pub struct CheckArgs {
-    /// Profile files, or directories of them.
+    /// Profile files, or directories (every gtm profile under them); `-` reads one from standard input.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
 
@@ -378,6 +389,11 @@ pub struct CheckArgs {
     /// Fail while any checklist item of the recommended motion is not done.
     #[arg(long)]
     pub require_checklist: bool,
+
+    /// Name on stderr each file a directory walk skipped (TOML files that are
+    /// not gtm profiles, such as Cargo.toml).
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 /// The arguments of `gtm completions`.

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 pub use duration::{Duration, DurationError};
 pub use money::{Money, MoneyError};
-pub use read::{MAX_PROFILE_BYTES, SUPPORTED_VERSIONS, check_name, parse};
+pub use read::{MAX_PROFILE_BYTES, SUPPORTED_VERSIONS, check_name, looks_like_profile, parse};
 
 use crate::diagnostic::Location;
 

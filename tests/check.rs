@@ -125,19 +125,70 @@ fn require_checklist_lists_what_remains() {
 }
 
 #[test]
-fn directories_mean_every_toml_inside() {
+fn directories_mean_every_profile_under_them_and_skip_other_toml() {
+    // A repository: its own Cargo.toml and pyproject.toml, a profile at the
+    // top and one in a subdirectory.
     let dir = tempfile::tempdir().unwrap();
-    for name in ["b.toml", "a.toml"] {
-        std::fs::copy(PASSING, dir.path().join(name)).unwrap();
-    }
+    std::fs::create_dir_all(dir.path().join("teams/emea")).unwrap();
+    std::fs::copy(PASSING, dir.path().join("b.toml")).unwrap();
+    std::fs::copy(PASSING, dir.path().join("teams/emea/a.toml")).unwrap();
+    std::fs::copy("Cargo.toml", dir.path().join("Cargo.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("pyproject.toml"),
+        "[build-system]\nrequires = []\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not a profile").unwrap();
+    for command in ["check", "recommend"] {
+        let out = gtm().arg(command).arg(dir.path()).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{command}: {}",
+            text(&out.stderr)
+        );
+        assert!(out.stderr.is_empty(), "{command}: {}", text(&out.stderr));
+        let stdout = text(&out.stdout);
+        assert!(stdout.contains("2 profiles"), "{command}: {stdout}");
+        let out = gtm()
+            .arg(command)
+            .arg(dir.path())
+            .arg("--verbose")
+            .output()
+            .unwrap();
+        let stderr = text(&out.stderr);
+        for skipped in ["Cargo.toml", "pyproject.toml"] {
+            assert!(
+                stderr.lines().any(|l| l.starts_with("skipped ")
+                    && l.contains(skipped)
+                    && l.contains("not a gtm profile")),
+                "{command}: {stderr}"
+            );
+        }
+    }
     let out = gtm().arg("check").arg(dir.path()).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
-    let a = stdout.find("a.toml (").unwrap();
     let b = stdout.find("b.toml (").unwrap();
-    assert!(a < b, "sorted by name: {stdout}");
-    assert!(stdout.contains("2 profiles checked"));
+    let a = stdout.find("teams/emea/a.toml (").unwrap();
+    assert!(b < a, "path order: {stdout}");
+    // Naming a non-profile file still reports it: only walks skip.
+    let out = gtm()
+        .arg("check")
+        .arg(dir.path().join("Cargo.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let only = tempfile::tempdir().unwrap();
+    std::fs::copy("Cargo.toml", only.path().join("Cargo.toml")).unwrap();
+    let out = gtm().arg("check").arg(only.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains(
+            "no gtm profiles in this directory (1 other TOML file; --verbose names them)"
+        ),
+        "{}",
+        text(&out.stderr)
+    );
     let empty = tempfile::tempdir().unwrap();
     let out = gtm().arg("check").arg(empty.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

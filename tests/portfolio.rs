@@ -298,7 +298,7 @@ fn a_sorted_json_portfolio_keeps_standard_input_and_reports_bad_files() {
 fn a_json_portfolio_of_only_bad_files_prints_nothing() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["a.toml", "b.toml"] {
-        std::fs::write(dir.path().join(name), "not = [valid").unwrap();
+        std::fs::write(dir.path().join(name), "version = 1\nacv = [valid").unwrap();
     }
     for sort in [None, Some("acv")] {
         let out = json_portfolio(dir.path(), sort);

@@ -63,6 +63,34 @@ pub(crate) const LONGEST_NAME: usize = 200;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
+/// Whether `head` (the start of a TOML file) reads like a gtm profile: it
+/// sets `version` or one of the five core keys before its first table. A
+/// directory walk skips other TOML files (`Cargo.toml`, `pyproject.toml`)
+/// instead of reporting them as invalid profiles.
+pub fn looks_like_profile(head: &str) -> bool {
+    const KEYS: [&str; 6] = [
+        "version",
+        "acv",
+        "time_to_value",
+        "buyer",
+        "compliance",
+        "onboarding",
+    ];
+    for line in head.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            return false;
+        }
+        if let Some((key, _)) = line.split_once('=') {
+            let key = key.trim().trim_matches(['"', '\'']);
+            if KEYS.contains(&key) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Checks a company or product name; the same rule serves files and the interview.
 pub fn check_name(text: &str) -> Result<String, String> {
     let name = text.trim();
@@ -938,6 +966,20 @@ motion = "hybrid"
         let mut problems = parse(src, "p.toml", &rules()).unwrap_err().problems;
         assert_eq!(problems.len(), 1, "{problems:?}");
         problems.remove(0)
+    }
+
+    #[test]
+    fn other_toml_files_are_told_apart_from_profiles() {
+        assert!(looks_like_profile(GOOD));
+        assert!(looks_like_profile(crate::profile::STARTER));
+        assert!(looks_like_profile("# a comment\nacv = 5\n"));
+        assert!(looks_like_profile("\"buyer\" = \"team\""));
+        assert!(!looks_like_profile(
+            "[package]\nname = \"gtm-advisor\"\nversion = \"0.1.0\"\n"
+        ));
+        assert!(!looks_like_profile("[build-system]\nrequires = []\n"));
+        assert!(!looks_like_profile("name = \"only a name\"\n"));
+        assert!(!looks_like_profile(""));
     }
 
     #[test]
