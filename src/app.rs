@@ -228,8 +228,17 @@ pub fn run(cli: &Cli) -> Outcome {
             format,
             sort,
             verbose,
-        })) => recommend(files, *format, *sort, *verbose, rules),
-        Command::Explain(Lazy(ExplainArgs { file, format })) => {
+            stdin_name,
+        })) => {
+            name_stdin(stdin_name.as_deref());
+            recommend(files, *format, *sort, *verbose, rules)
+        }
+        Command::Explain(Lazy(ExplainArgs {
+            file,
+            format,
+            stdin_name,
+        })) => {
+            name_stdin(stdin_name.as_deref());
             explain(file, (*format).into(), rules)
         }
         Command::Checklist(Lazy(ChecklistArgs { motion, format })) => {
@@ -248,7 +257,13 @@ pub fn run(cli: &Cli) -> Outcome {
             force,
             verbose,
         })) => report(files, out, *force, *verbose, rules),
-        Command::WhatIf(Lazy(WhatIfArgs { file, set, format })) => {
+        Command::WhatIf(Lazy(WhatIfArgs {
+            file,
+            set,
+            format,
+            stdin_name,
+        })) => {
+            name_stdin(stdin_name.as_deref());
             what_if(file, set, (*format).into(), rules)
         }
         Command::Check(Lazy(CheckArgs {
@@ -258,7 +273,9 @@ pub fn run(cli: &Cli) -> Outcome {
             allow,
             require_checklist,
             verbose,
+            stdin_name,
         })) => {
+            name_stdin(stdin_name.as_deref());
             let opts = GateOptions {
                 deny_warnings: deny.contains(&DenyLevel::Warnings),
                 allow: allow.clone(),
@@ -760,6 +777,23 @@ fn reads_like_profile(path: &Path) -> bool {
     }
 }
 
+/// How `path` is named in output: as the reader names it (standard input
+/// by `--stdin-name`, or `<stdin>`), control characters escaped.
+fn shown_name(path: &Path) -> String {
+    if is_stdin(path) {
+        input::stdin_name().to_string()
+    } else {
+        printable_path(path)
+    }
+}
+
+/// Gives standard input the name `--stdin-name` asked for, if any.
+fn name_stdin(name: Option<&str>) {
+    if let Some(name) = name {
+        input::name_stdin(name);
+    }
+}
+
 /// Whether `path` is `-`, standard input.
 fn is_stdin(path: &Path) -> bool {
     path == Path::new("-")
@@ -860,7 +894,7 @@ fn check_stream(
                     let verdict = check::judge(&e.profile, &e.assessment, rules, opts);
                     Done::Judged(Box::new(e), verdict)
                 }
-                Err(failure) => Done::Invalid(printable_path(file), invalid_lines(failure)),
+                Err(failure) => Done::Invalid(shown_name(file), invalid_lines(failure)),
             })
             .collect();
         for d in &done {

@@ -262,6 +262,11 @@ pub struct RecommendArgs {
     /// not gtm profiles, such as Cargo.toml).
     #[arg(short, long)]
     pub verbose: bool,
+
+    /// The name to give a profile read from standard input (`-`) in every
+    /// message and output, e.g. the file a hook piped in.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_name: Option<String>,
 }
 
 /// The arguments of `gtm explain`.
@@ -278,6 +283,11 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
+
+    /// The name to give a profile read from standard input (`-`) in every
+    /// message and output, e.g. the file a hook piped in.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_name: Option<String>,
 }
 
 /// The arguments of `gtm whatif`.
@@ -291,7 +301,7 @@ Examples:
 
 Any profile key can be set; values are checked exactly as in a profile file.")]
 pub struct WhatIfArgs {
-    /// The profile file.
+    /// The profile file; `-` reads it from standard input.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
@@ -302,6 +312,11 @@ pub struct WhatIfArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
+
+    /// The name to give a profile read from standard input (`-`) in every
+    /// message and output, e.g. the file a hook piped in.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_name: Option<String>,
 }
 
 /// The arguments of `gtm report`.
@@ -394,6 +409,11 @@ pub struct CheckArgs {
     /// not gtm profiles, such as Cargo.toml).
     #[arg(short, long)]
     pub verbose: bool,
+
+    /// The name to give a profile read from standard input (`-`) in every
+    /// message and output, e.g. the file a hook piped in.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_name: Option<String>,
 }
 
 /// The arguments of `gtm completions`.

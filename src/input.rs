@@ -7,8 +7,23 @@ use std::path::Path;
 
 use crate::diagnostic::Location;
 
-/// The name used for standard input in messages and JSON.
+/// The name used for standard input in messages and JSON, unless
+/// [`name_stdin`] gave another.
 pub const STDIN_NAME: &str = "<stdin>";
+
+static STDIN_AS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Names standard input `name` in every message and output of this process
+/// (`--stdin-name`, as eslint and prettier call it): a profile piped in by a
+/// hook is reported as the file it came from. The first call wins.
+pub fn name_stdin(name: &str) {
+    let _ = STDIN_AS.set(crate::diagnostic::printable(name).into_owned());
+}
+
+/// The name standard input goes by.
+pub fn stdin_name() -> &'static str {
+    STDIN_AS.get().map_or(STDIN_NAME, String::as_str)
+}
 
 /// Text read from a file or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +109,7 @@ impl InputError {
 /// start of a line.
 pub fn read(path: &Path, limit: usize) -> Result<Input, InputError> {
     if path == Path::new("-") {
-        return read_from(STDIN_NAME, io::stdin().lock(), limit, 0);
+        return read_from(stdin_name(), io::stdin().lock(), limit, 0);
     }
     let shown = crate::diagnostic::printable_path(path);
     let arg: &str = &shown;

@@ -351,16 +351,25 @@ fn path_with_gtm() -> String {
     )
 }
 
-fn sh(dir: &Path, script: &str) -> i32 {
-    Command::new("sh")
+/// Runs `script` in `dir` with gtm on PATH, capturing what it prints (so
+/// no workflow command reaches this project's own CI log); returns the exit
+/// status and the output of both streams.
+fn sh_output(dir: &Path, script: &str) -> (i32, String) {
+    let out = Command::new("sh")
         .arg("-c")
         .arg(script)
         .current_dir(dir)
         .env("PATH", path_with_gtm())
-        .status()
-        .unwrap()
-        .code()
-        .unwrap()
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        format!("{}{}", text(&out.stdout), text(&out.stderr)),
+    )
+}
+
+fn sh(dir: &Path, script: &str) -> i32 {
+    sh_output(dir, script).0
 }
 
 /// The `gtm` commands of a CI recipe, as written in it.
@@ -440,10 +449,20 @@ fn the_pre_commit_hook_refuses_a_failing_profile() {
 
     std::fs::copy(FAILING, dir.path().join("gtm.toml")).unwrap();
     assert_eq!(git("add gtm.toml"), 0);
-    assert_ne!(
-        git("commit -q -m failing"),
-        0,
-        "the hook let a failing profile through"
+    let (code, printed) = sh_output(
+        dir.path(),
+        "git -c user.name=t -c user.email=t@example.com commit -q -m failing",
+    );
+    assert_ne!(code, 0, "the hook let a failing profile through");
+    // The staged profile is reported under its own name, never a temp path.
+    assert!(printed.contains("failed  gtm.toml ("), "{printed}");
+    assert!(
+        printed.contains("error[demo-required-to-start] gtm.toml:20:"),
+        "{printed}"
+    );
+    assert!(
+        !printed.contains("/tmp") && !printed.contains("<stdin>"),
+        "{printed}"
     );
 
     std::fs::copy(PASSING, dir.path().join("gtm.toml")).unwrap();
@@ -506,4 +525,56 @@ fn names_xml_cannot_carry_still_give_well_formed_junit_and_html() {
         "{words}"
     );
     assert!(words.contains("Te\u{fffd}ams <i>"), "{words}");
+}
+
+/// `--stdin-name` names a piped profile in every format and message.
+#[test]
+fn stdin_name_names_a_piped_profile_everywhere() {
+    let profile = std::fs::read_to_string(FAILING).unwrap();
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    for format in ["text", "json", "github", "junit", "gitlab"] {
+        runs.push(vec!["check", "-", "--format", format]);
+    }
+    for format in ["text", "json", "markdown", "csv"] {
+        runs.push(vec!["recommend", "-", "--format", format]);
+    }
+    for format in ["text", "json", "markdown"] {
+        runs.push(vec!["explain", "-", "--format", format]);
+        runs.push(vec![
+            "what-if",
+            "-",
+            "--set",
+            "acv=90000",
+            "--format",
+            format,
+        ]);
+    }
+    for args in runs {
+        let out = gtm()
+            .args(&args)
+            .args(["--stdin-name", "teams/gtm.toml"])
+            .write_stdin(profile.clone())
+            .output()
+            .unwrap();
+        let printed = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        // Every format that names the file names it so (a single text or
+        // Markdown result names no file at all).
+        let names_files = args[0] == "check" || args.contains(&"json") || args.contains(&"csv");
+        if names_files {
+            assert!(printed.contains("teams/gtm.toml"), "{args:?}: {printed}");
+        }
+        assert!(!printed.contains("<stdin>"), "{args:?}: {printed}");
+    }
+    // Problems in an invalid piped profile name it too.
+    let out = gtm()
+        .args(["check", "-", "--stdin-name", "gtm.toml"])
+        .write_stdin("version = 1\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stdout).contains("invalid gtm.toml"),
+        "{}",
+        text(&out.stdout)
+    );
 }
