@@ -94,7 +94,7 @@ impl Outcome {
 /// freed (some 1,200 small allocations) just before the process exits, and a
 /// streamed portfolio can borrow it without a copy.
 fn load_rules(cli: &Cli) -> Result<(&'static Rulebook, Cow<'static, str>), Vec<String>> {
-    let (rules, text) = match &cli.rules {
+    let (rules, text) = match rules_file(cli) {
         // The text is only printed by `gtm rules`; no need to copy it.
         None => (Rulebook::default_rules(), Cow::Borrowed(DEFAULT_RULEBOOK)),
         Some(path) => {
@@ -104,6 +104,23 @@ fn load_rules(cli: &Cli) -> Result<(&'static Rulebook, Cow<'static, str>), Vec<S
         }
     };
     Ok((Box::leak(Box::new(rules)), text))
+}
+
+/// The `--rules` file the command names, if any.
+fn rules_file(cli: &Cli) -> Option<&Path> {
+    let arg = match cli.command.as_ref()? {
+        Command::Interview(Lazy(a)) => &a.rulebook,
+        Command::Recommend(Lazy(a)) => &a.rulebook,
+        Command::Explain(Lazy(a)) => &a.rulebook,
+        Command::WhatIf(Lazy(a)) => &a.rulebook,
+        Command::Report(Lazy(a)) => &a.rulebook,
+        Command::Checklist(Lazy(a)) => &a.rulebook,
+        Command::Check(Lazy(a)) => &a.rulebook,
+        Command::Schema(a) => &a.rulebook,
+        Command::Rules(Lazy(a)) => &a.rulebook,
+        Command::Completions(_) | Command::Man | Command::Init(_) => return None,
+    };
+    arg.rules.as_deref()
 }
 
 /// One message per problem, so each gets its own "error:" prefix.
@@ -220,7 +237,7 @@ pub fn run(cli: &Cli) -> Outcome {
         };
     };
     match command {
-        Command::Interview(Lazy(InterviewArgs { save, from })) => {
+        Command::Interview(Lazy(InterviewArgs { save, from, .. })) => {
             crate::interactive::run(save.as_deref(), from.as_deref(), rules)
         }
         Command::Recommend(Lazy(RecommendArgs {
@@ -229,6 +246,7 @@ pub fn run(cli: &Cli) -> Outcome {
             sort,
             verbose,
             stdin_name,
+            ..
         })) => {
             name_stdin(stdin_name.as_deref());
             recommend(files, *format, *sort, *verbose, rules)
@@ -237,11 +255,12 @@ pub fn run(cli: &Cli) -> Outcome {
             file,
             format,
             stdin_name,
+            ..
         })) => {
             name_stdin(stdin_name.as_deref());
             explain(file, (*format).into(), rules)
         }
-        Command::Checklist(Lazy(ChecklistArgs { motion, format })) => {
+        Command::Checklist(Lazy(ChecklistArgs { motion, format, .. })) => {
             let items = checklist::for_motion(rules, *motion, None, &[]);
             let stdout = match Format::from(*format) {
                 Format::Text => render::text::checklist(*motion, &items, rules, &text_options()),
@@ -256,12 +275,14 @@ pub fn run(cli: &Cli) -> Outcome {
             out,
             force,
             verbose,
+            ..
         })) => report(files, out, *force, *verbose, rules),
         Command::WhatIf(Lazy(WhatIfArgs {
             file,
             set,
             format,
             stdin_name,
+            ..
         })) => {
             name_stdin(stdin_name.as_deref());
             what_if(file, set, (*format).into(), rules)
@@ -274,6 +295,7 @@ pub fn run(cli: &Cli) -> Outcome {
             require_checklist,
             verbose,
             stdin_name,
+            ..
         })) => {
             name_stdin(stdin_name.as_deref());
             let opts = GateOptions {
@@ -295,13 +317,13 @@ pub fn run(cli: &Cli) -> Outcome {
                 Err(e) => Outcome::failed(format!("cannot render the man page: {e}")),
             }
         }
-        Command::Schema => {
+        Command::Schema(_) => {
             let schema = gtm_advisor::schema::profile_schema(rules);
             let mut stdout = serde_json::to_string_pretty(&schema).unwrap_or_default();
             stdout.push('\n');
             Outcome::printed(stdout)
         }
-        Command::Rules(Lazy(RulesArgs { format })) => {
+        Command::Rules(Lazy(RulesArgs { format, .. })) => {
             let stdout = match Format::from(*format) {
                 Format::Text => rules_text.into_owned(),
                 Format::Json => render::json::rulebook(rules),

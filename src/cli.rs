@@ -40,9 +40,14 @@ pub struct Cli {
     /// What to do; without one, the interview on a terminal, this help otherwise.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
 
+/// `--rules FILE`, on the commands that read a rulebook (not on
+/// `completions`, `man` or `init`, which do not).
+#[derive(Debug, Clone, Default, Args)]
+pub struct RulesArg {
     /// Score against this rulebook instead of the built-in one (see `gtm rules`).
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
 }
 
@@ -145,7 +150,7 @@ Examples:
 
 Then point your editor at it, e.g. with a first line in the profile (Taplo,
 Even Better TOML):  #:schema ./gtm-profile.schema.json")]
-    Schema,
+    Schema(SchemaArgs),
 
     /// Print a shell completion script (commands, options, motion ids, formats).
     Completions(Lazy<CompletionsArgs>),
@@ -228,6 +233,9 @@ pub struct InterviewArgs {
     /// Start from this profile's answers.
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub rulebook: RulesArg,
 }
 
 /// The arguments of `gtm recommend`.
@@ -267,6 +275,9 @@ pub struct RecommendArgs {
     /// message and output, e.g. the file a hook piped in.
     #[arg(long, value_name = "NAME")]
     pub stdin_name: Option<String>,
+
+    #[command(flatten)]
+    pub rulebook: RulesArg,
 }
 
 /// The arguments of `gtm explain`.
@@ -288,6 +299,9 @@ pub struct ExplainArgs {
     /// message and output, e.g. the file a hook piped in.
     #[arg(long, value_name = "NAME")]
     pub stdin_name: Option<String>,
+
+    #[command(flatten)]
+    pub rulebook: RulesArg,
 }
 
 /// The arguments of `gtm whatif`.
@@ -317,6 +331,9 @@ pub struct WhatIfArgs {
     /// message and output, e.g. the file a hook piped in.
     #[arg(long, value_name = "NAME")]
     pub stdin_name: Option<String>,
+
+    #[command(flatten)]
+    pub rulebook: RulesArg,
 }
 
 /// The arguments of `gtm report`.
@@ -347,6 +364,9 @@ pub struct ReportArgs {
     /// not gtm profiles, such as Cargo.toml).
     #[arg(short, long)]
     pub verbose: bool,
+
+    #[command(flatten)]
+    pub rulebook: RulesArg,
 }
 
 /// The arguments of `gtm checklist`.
@@ -365,6 +385,9 @@ pub struct ChecklistArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
+
+    #[command(flatten)]
+    pub rulebook: RulesArg,
 }
 
 /// The arguments of `gtm check`.
@@ -414,6 +437,16 @@ pub struct CheckArgs {
     /// message and output, e.g. the file a hook piped in.
     #[arg(long, value_name = "NAME")]
     pub stdin_name: Option<String>,
+
+    #[command(flatten)]
+    pub rulebook: RulesArg,
+}
+
+/// The arguments of `gtm schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    #[command(flatten)]
+    pub rulebook: RulesArg,
 }
 
 /// The arguments of `gtm completions`.
@@ -456,6 +489,9 @@ pub struct RulesArgs {
     /// Output format (`text` prints the rulebook's TOML).
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
+
+    #[command(flatten)]
+    pub rulebook: RulesArg,
 }
 
 fn motion_parser() -> MotionParser {

@@ -466,14 +466,14 @@ fn rules_prints_the_rulebook_and_another_can_replace_it() {
     )
     .unwrap();
     let out = gtm()
-        .arg("--rules")
-        .arg(&custom)
         .args([
             "recommend",
             "profiles/acme-analytics.toml",
             "--format",
             "json",
+            "--rules",
         ])
+        .arg(&custom)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -497,9 +497,8 @@ fn a_bad_rulebook_is_refused_with_its_line() {
     let refused = |rulebook: &str| {
         std::fs::write(&custom, rulebook).unwrap();
         let out = gtm()
-            .arg("--rules")
+            .args(["recommend", "profiles/acme-analytics.toml", "--rules"])
             .arg(&custom)
-            .args(["recommend", "profiles/acme-analytics.toml"])
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(2));
@@ -527,9 +526,8 @@ fn a_bad_rulebook_is_refused_with_its_line() {
 
     std::fs::write(&custom, format!("{builtin}\nsurprise = 1\n")).unwrap();
     let out = gtm()
-        .arg("--rules")
+        .args(["rules", "--rules"])
         .arg(&custom)
-        .arg("rules")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -798,4 +796,83 @@ fn init_then_check_passes_and_then_gates_a_change() {
         "{}",
         text(&out.stdout)
     );
+}
+
+/// Every help page offers `--rules` exactly where a rulebook is read, and
+/// `--stdin-name` exactly where `-` reads a profile; each does what it says.
+#[test]
+fn help_offers_only_options_the_command_uses() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad-rules.toml");
+    std::fs::write(&bad, "format = 2\nnot_a_rulebook = true\n").unwrap();
+    let profile = "profiles/acme-analytics.toml";
+    // Each subcommand, arguments that run it, and whether it reads a rulebook
+    // and standard input.
+    let commands: [(&str, Vec<&str>, bool, bool); 12] = [
+        ("interview", vec![], true, false),
+        ("recommend", vec![profile], true, true),
+        ("explain", vec![profile], true, true),
+        ("what-if", vec![profile, "--set", "acv=9000"], true, true),
+        ("report", vec![profile, "--out", "r.html"], true, false),
+        ("checklist", vec!["plg"], true, false),
+        ("check", vec![profile], true, true),
+        ("schema", vec![], true, false),
+        ("completions", vec!["bash"], false, false),
+        ("man", vec![], false, false),
+        ("init", vec!["-"], false, false),
+        ("rules", vec![], true, false),
+    ];
+    for (name, args, reads_rules, reads_stdin) in commands {
+        let help = text(&gtm().args([name, "--help"]).output().unwrap().stdout);
+        assert_eq!(
+            help.contains("--rules <FILE>"),
+            reads_rules,
+            "gtm {name} --help:\n{help}"
+        );
+        assert_eq!(
+            help.contains("--stdin-name <NAME>"),
+            reads_stdin,
+            "gtm {name} --help:\n{help}"
+        );
+        assert!(
+            !help.contains("array when several"),
+            "gtm {name} --help:\n{help}"
+        );
+        if reads_stdin {
+            assert!(
+                help.contains("`-` reads"),
+                "gtm {name} --help does not say `-` reads stdin"
+            );
+        }
+        if reads_rules && name != "interview" {
+            // The option is used: a broken rulebook is refused, naming it.
+            let out = gtm()
+                .current_dir(std::env::current_dir().unwrap())
+                .arg(name)
+                .args(&args)
+                .arg("--rules")
+                .arg(&bad)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "gtm {name} --rules BAD");
+            assert!(
+                text(&out.stderr).contains("bad-rules.toml"),
+                "gtm {name}: {}",
+                text(&out.stderr)
+            );
+        } else if !reads_rules {
+            let out = gtm()
+                .arg(name)
+                .args(&args)
+                .arg("--rules")
+                .arg(&bad)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "gtm {name} accepted --rules");
+            assert!(
+                text(&out.stderr).contains("unexpected argument '--rules'"),
+                "gtm {name}"
+            );
+        }
+    }
 }
