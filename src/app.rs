@@ -24,8 +24,8 @@ use rayon::prelude::*;
 
 use crate::cli::{
     CheckArgs, CheckFormat, ChecklistArgs, Cli, Command, CompletionsArgs, DenyLevel, ExplainArgs,
-    InitArgs, InterviewArgs, Lazy, RecommendArgs, RecommendFormat, ReportArgs, RulesArgs, SortKey,
-    WhatIfArgs,
+    InitArgs, InterviewArgs, Lazy, ManArgs, RecommendArgs, RecommendFormat, ReportArgs, RulesArgs,
+    SortKey, WhatIfArgs,
 };
 
 /// Standard output that is produced while it is written, for results too
@@ -118,7 +118,7 @@ fn rules_file(cli: &Cli) -> Option<&Path> {
         Command::Check(Lazy(a)) => &a.rulebook,
         Command::Schema(a) => &a.rulebook,
         Command::Rules(Lazy(a)) => &a.rulebook,
-        Command::Completions(_) | Command::Man | Command::Init(_) => return None,
+        Command::Completions(_) | Command::Man(_) | Command::Init(_) => return None,
     };
     arg.rules.as_deref()
 }
@@ -310,13 +310,11 @@ pub fn run(cli: &Cli) -> Outcome {
             clap_complete::generate(*shell, &mut crate::cli::command(), "gtm", &mut buffer);
             Outcome::printed(String::from_utf8_lossy(&buffer).into_owned())
         }
-        Command::Man => {
-            let mut buffer = Vec::new();
-            match clap_mangen::Man::new(crate::cli::command()).render(&mut buffer) {
-                Ok(()) => Outcome::printed(String::from_utf8_lossy(&buffer).into_owned()),
-                Err(e) => Outcome::failed(format!("cannot render the man page: {e}")),
-            }
-        }
+        Command::Man(Lazy(ManArgs {
+            command,
+            out,
+            force,
+        })) => man(command.as_deref(), out.as_deref(), *force),
         Command::Schema(_) => {
             let schema = gtm_advisor::schema::profile_schema(rules);
             let mut stdout = serde_json::to_string_pretty(&schema).unwrap_or_default();
@@ -332,6 +330,51 @@ pub fn run(cli: &Cli) -> Outcome {
             Outcome::printed(stdout)
         }
     }
+}
+
+/// `gtm man`: one page on stdout (gtm(1), or one command's), or with
+/// `--out DIR` every page written into DIR.
+fn man(command: Option<&str>, out: Option<&Path>, force: bool) -> Outcome {
+    let pages = crate::manpages::pages();
+    let Some(dir) = out else {
+        let wanted = command.map_or_else(|| "gtm".to_string(), |c| format!("gtm-{c}"));
+        return match pages.into_iter().find(|p| p.name == wanted) {
+            Some(page) => Outcome::printed(page.roff),
+            None => Outcome::failed(format!(
+                "no command `{}`; `gtm --help` lists the commands",
+                printable(command.unwrap_or_default())
+            )),
+        };
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return Outcome::failed(format!("{}: cannot create: {e}", printable_path(dir)));
+    }
+    let mut outcome = Outcome::default();
+    let mut written = 0;
+    for page in &pages {
+        let path = dir.join(format!("{}.1", page.name));
+        match crate::write::write_atomically(&path, &page.roff, force) {
+            Ok(()) => written += 1,
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                outcome.errors.push(format!(
+                    "{}: already exists and was left untouched; pass --force to replace it",
+                    printable_path(&path)
+                ));
+            }
+            Err(e) => outcome
+                .errors
+                .push(format!("{}: cannot write: {e}", printable_path(&path))),
+        }
+    }
+    if !outcome.errors.is_empty() {
+        outcome.status = exit::INVALID;
+    }
+    outcome.notes.push(format!(
+        "wrote {written} of {} man pages into {}; add it to MANPATH, or use a directory already there, then `man gtm`",
+        pages.len(),
+        printable_path(dir)
+    ));
+    outcome
 }
 
 /// `work` on every file, in parallel when there is more than one (starting

@@ -155,12 +155,13 @@ Even Better TOML):  #:schema ./gtm-profile.schema.json")]
     /// Print a shell completion script (commands, options, motion ids, formats).
     Completions(Lazy<CompletionsArgs>),
 
-    /// Print the man page (roff).
+    /// Print a man page (roff), or write one per command with --out.
     #[command(after_help = "\
 Examples:
-  gtm man | man -l -
-  gtm man > ~/.local/share/man/man1/gtm.1     then `man gtm`")]
-    Man,
+  gtm man | man -l -                          read gtm(1) now
+  gtm man recommend | man -l -                read gtm-recommend(1)
+  gtm man --out ~/.local/share/man/man1       install gtm.1 and gtm-COMMAND.1, then `man gtm`")]
+    Man(Lazy<ManArgs>),
 
     /// Write a commented starter profile that evaluates as it is.
     Init(Lazy<InitArgs>),
@@ -243,7 +244,7 @@ pub struct InterviewArgs {
 #[command(after_help = "\
 Examples:
   gtm recommend acme.toml
-  gtm recommend clients/                      every *.toml under clients/, by path
+  gtm recommend clients/                      every profile under clients/, by path
   gtm recommend clients/ --sort motion
   gtm recommend clients/*.toml --format json > portfolio.json
   gtm recommend clients/ --format csv > portfolio.csv
@@ -341,7 +342,7 @@ pub struct WhatIfArgs {
 #[command(after_help = "\
 Examples:
   gtm report acme.toml --out acme-report.html
-  gtm report clients/ --out portfolio.html       every *.toml under clients/
+  gtm report clients/ --out portfolio.html       every profile under clients/
   gtm report acme.toml --out acme-report.md      Markdown, by the extension
   gtm report clients/ --out portfolio.html --force
 
@@ -447,6 +448,23 @@ pub struct CheckArgs {
 pub struct SchemaArgs {
     #[command(flatten)]
     pub rulebook: RulesArg,
+}
+
+/// The arguments of `gtm man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (e.g. `recommend`); gtm(1) without one.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+
+    /// Write every page (gtm.1 and gtm-COMMAND.1 for each command) into DIR
+    /// instead of printing one.
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub out: Option<PathBuf>,
+
+    /// Replace pages that already exist in DIR.
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 /// The arguments of `gtm completions`.

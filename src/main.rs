@@ -3,6 +3,7 @@
 mod app;
 mod cli;
 mod interactive;
+mod manpages;
 mod prompt;
 mod write;
 

@@ -876,3 +876,77 @@ fn help_offers_only_options_the_command_uses() {
         }
     }
 }
+
+/// `gtm man --out DIR` installs gtm(1) and one page per command, each with
+/// its own options and examples; every page gtm(1) refers to exists.
+#[test]
+fn man_writes_a_page_per_command_with_its_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = gtm()
+        .arg("man")
+        .arg("--out")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let root = std::fs::read_to_string(dir.path().join("gtm.1")).unwrap();
+    let mut referenced = 0;
+    for line in root.lines() {
+        if let Some(name) = line.strip_suffix("(1)").filter(|l| l.starts_with("gtm\\-")) {
+            let file = format!("{}.1", name.replace("\\-", "-"));
+            assert!(
+                dir.path().join(&file).exists(),
+                "gtm.1 refers to {file}, which is missing"
+            );
+            referenced += 1;
+        }
+    }
+    assert_eq!(referenced, 12, "{root}");
+    for (page, options) in [
+        (
+            "gtm-recommend.1",
+            vec!["\\-\\-sort", "\\-\\-format", "\\-\\-stdin\\-name"],
+        ),
+        (
+            "gtm-check.1",
+            vec!["\\-\\-deny", "\\-\\-allow", "\\-\\-require\\-checklist"],
+        ),
+        ("gtm-what-if.1", vec!["\\-\\-set"]),
+    ] {
+        let roff = std::fs::read_to_string(dir.path().join(page)).unwrap();
+        for option in options {
+            assert!(roff.contains(option), "{page} lacks {option}");
+        }
+        // Examples keep their lines: no filling.
+        assert!(roff.contains(".SH EXAMPLES\n.nf\n"), "{page}");
+    }
+    // Installed pages are not replaced without --force.
+    let again = gtm()
+        .arg("man")
+        .arg("--out")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        text(&again.stderr).contains("pass --force"),
+        "{}",
+        text(&again.stderr)
+    );
+    let forced = gtm()
+        .arg("man")
+        .arg("--out")
+        .arg(dir.path())
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert_eq!(forced.status.code(), Some(0));
+    // One page on stdout.
+    let one = gtm().args(["man", "check"]).output().unwrap();
+    assert_eq!(
+        text(&one.stdout),
+        std::fs::read_to_string(dir.path().join("gtm-check.1")).unwrap()
+    );
+    let none = gtm().args(["man", "nope"]).output().unwrap();
+    assert_eq!(none.status.code(), Some(2));
+}

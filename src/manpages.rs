@@ -1,0 +1,77 @@
+//! Man pages: gtm(1) and one page per command (gtm-recommend(1), ...), each
+//! with its options and its examples, as `gtm man` prints or installs them.
+
+use clap_mangen::Man;
+use clap_mangen::roff::{Roff, roman};
+
+/// One rendered page.
+pub struct Page {
+    /// Its name, e.g. `gtm-recommend` (the file is NAME.1).
+    pub name: String,
+    /// The roff source.
+    pub roff: String,
+}
+
+/// gtm(1), then a page for each command, in the order `gtm --help` lists them.
+pub fn pages() -> Vec<Page> {
+    // `gtm help` has no page of its own: gtm(1) and `--help` cover it.
+    let mut root = crate::cli::command().disable_help_subcommand(true);
+    root.build();
+    let version = root.get_version().unwrap_or_default().to_string();
+    let version_str: &'static str = Box::leak(version.clone().into_boxed_str());
+    let mut pages = vec![page(root.clone(), "gtm", &version, true)];
+    for sub in root.get_subcommands() {
+        // clap keeps names as 'static text; these few live until exit.
+        let name: &'static str = Box::leak(format!("gtm-{}", sub.get_name()).into_boxed_str());
+        let cmd = sub
+            .clone()
+            .name(name)
+            .bin_name(format!("gtm {}", sub.get_name()))
+            .version(version_str);
+        pages.push(page(cmd, name, &version, false));
+    }
+    pages
+}
+
+/// A page in the usual order: name, synopsis, description, options, the
+/// commands (for gtm(1)), examples and notes kept as written (clap_mangen
+/// would fill them into one paragraph), and the version.
+fn page(cmd: clap::Command, name: &str, version: &str, root: bool) -> Page {
+    let after = cmd
+        .get_after_long_help()
+        .or_else(|| cmd.get_after_help())
+        .map(ToString::to_string);
+    let man = Man::new(cmd.clone())
+        .title(name.to_uppercase())
+        .source(format!("gtm {version}"));
+    let mut out = Vec::new();
+    // Rendering into memory cannot fail.
+    let _ = man.render_title(&mut out);
+    let _ = man.render_name_section(&mut out);
+    let _ = man.render_synopsis_section(&mut out);
+    let _ = man.render_description_section(&mut out);
+    let _ = man.render_options_section(&mut out);
+    if root {
+        let _ = man.render_subcommands_section(&mut out);
+    }
+    let mut roff = Roff::new();
+    if let Some(text) = after {
+        roff.control("SH", ["EXAMPLES"]);
+        // No filling: each example stays on its own line, aligned.
+        roff.control("nf", []);
+        for line in text.lines().filter(|l| *l != "Examples:") {
+            roff.text([roman(line)]);
+        }
+        roff.control("fi", []);
+    }
+    if !root {
+        roff.control("SH", ["SEE ALSO"]);
+        roff.text([roman("gtm(1)")]);
+    }
+    out.extend(roff.to_roff().into_bytes());
+    let _ = man.render_version_section(&mut out);
+    Page {
+        name: name.to_string(),
+        roff: String::from_utf8_lossy(&out).into_owned(),
+    }
+}
