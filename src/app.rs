@@ -208,12 +208,25 @@ fn evaluate_text(file: String, text: &str, rules: &Rulebook) -> Result<Evaluatio
 pub fn text_options() -> TextOptions {
     use std::io::IsTerminal;
     let var = |name| std::env::var(name).ok();
-    TextOptions::detect(
-        std::io::stdout().is_terminal(),
-        var("COLUMNS").as_deref(),
-        var("NO_COLOR").as_deref(),
-        var("TERM").as_deref(),
-    )
+    let (columns, no_color, clicolor_force, term) = (
+        var("COLUMNS"),
+        var("NO_COLOR"),
+        var("CLICOLOR_FORCE"),
+        var("TERM"),
+    );
+    let terminal = std::io::stdout().is_terminal();
+    TextOptions::detect(gtm_advisor::render::Surroundings {
+        terminal,
+        // Asked only of a terminal, and only when COLUMNS does not say.
+        terminal_width: (terminal && columns.is_none())
+            .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+            .flatten()
+            .map(|(terminal_size::Width(w), _)| w),
+        columns: columns.as_deref(),
+        no_color: no_color.as_deref(),
+        clicolor_force: clicolor_force.as_deref(),
+        term: term.as_deref(),
+    })
 }
 
 /// Runs the command and reports what it produced.

@@ -358,3 +358,37 @@ fn bare_gtm_off_a_terminal_prints_the_usage_help() {
         text(&out.stderr)
     );
 }
+
+/// Text output fits the terminal it is shown in: without `COLUMNS`, the
+/// width comes from the terminal itself (set here with `stty`).
+#[test]
+fn text_output_takes_the_width_of_the_terminal() {
+    let gtm = assert_cmd::cargo::cargo_bin!("gtm");
+    let profiles = std::fs::canonicalize("profiles").unwrap();
+    for (cols, wide) in [(132, true), (60, false)] {
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!(
+                "stty cols {cols} rows 50 && exec '{}' recommend '{}'",
+                gtm.display(),
+                profiles.display()
+            ))
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm")
+            .env_remove("COLUMNS");
+        let mut p = Session::spawn(cmd).expect("spawn in a pty");
+        p.set_expect_timeout(Some(Duration::from_secs(20)));
+        let (out, code) = finish(p);
+        assert_eq!(code, 0, "{out}");
+        let widest = out
+            .lines()
+            .map(|l| l.trim_end_matches('\r').chars().count())
+            .max()
+            .unwrap();
+        assert!(widest <= cols, "{cols} columns: a line of {widest}\n{out}");
+        // At 132 columns every name fits on its line; at 60 columns whole
+        // columns go first.
+        assert_eq!(out.contains("Meridian Core Banking"), wide, "{cols}: {out}");
+        assert_eq!(out.contains("Conflicts"), wide, "{cols}: {out}");
+    }
+}

@@ -37,25 +37,45 @@ pub struct TextOptions {
     pub colour: bool,
 }
 
+/// What the environment says about a text output's looks; see
+/// [`TextOptions::detect`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Surroundings<'a> {
+    /// Whether stdout is a terminal.
+    pub terminal: bool,
+    /// The terminal's width in columns, when stdout is one and says.
+    pub terminal_width: Option<u16>,
+    /// `COLUMNS`.
+    pub columns: Option<&'a str>,
+    /// `NO_COLOR`.
+    pub no_color: Option<&'a str>,
+    /// `CLICOLOR_FORCE`.
+    pub clicolor_force: Option<&'a str>,
+    /// `TERM`.
+    pub term: Option<&'a str>,
+}
+
 impl TextOptions {
-    /// Options from the environment: `width` from `COLUMNS` (else 80, kept
-    /// within 40..=240), colour only on a terminal, never with `NO_COLOR`
-    /// set to anything or `TERM=dumb`.
-    pub fn detect(
-        stdout_is_terminal: bool,
-        columns: Option<&str>,
-        no_color: Option<&str>,
-        term: Option<&str>,
-    ) -> TextOptions {
-        let width = columns
+    /// Options from the environment. Width: `COLUMNS` if set (the user's
+    /// word), else the terminal's own width when stdout is a terminal, else
+    /// 80; kept within 40..=240. Colour: never with `NO_COLOR` set to
+    /// anything; always with `CLICOLOR_FORCE` set (and not `0`); otherwise
+    /// only on a terminal that is not `TERM=dumb`.
+    pub fn detect(env: Surroundings<'_>) -> TextOptions {
+        let set = |v: Option<&str>| v.is_some_and(|v| !v.is_empty());
+        let width = env
+            .columns
             .and_then(|c| c.trim().parse::<u16>().ok())
+            .or(env.terminal_width.filter(|_| env.terminal))
             .map_or(80, |w| w.clamp(40, 240));
-        let no_color = no_color.is_some_and(|v| !v.is_empty());
-        let dumb = term == Some("dumb");
-        TextOptions {
-            width,
-            colour: stdout_is_terminal && !no_color && !dumb,
-        }
+        let colour = if set(env.no_color) {
+            false
+        } else if set(env.clicolor_force) && env.clicolor_force != Some("0") {
+            true
+        } else {
+            env.terminal && env.term != Some("dumb")
+        };
+        TextOptions { width, colour }
     }
 }
 
@@ -326,20 +346,67 @@ mod tests {
     }
 
     #[test]
-    fn colour_only_on_a_terminal_without_no_color() {
+    fn colour_and_width_follow_the_environment() {
+        let on_terminal = Surroundings {
+            terminal: true,
+            term: Some("xterm"),
+            ..Surroundings::default()
+        };
         let detect = TextOptions::detect;
-        assert!(detect(true, None, None, Some("xterm")).colour);
-        assert!(!detect(false, None, None, Some("xterm")).colour);
-        assert!(!detect(true, None, Some("1"), None).colour);
+        assert!(detect(on_terminal).colour);
+        assert!(!detect(Surroundings::default()).colour, "not a terminal");
+        let no_color = |v| Surroundings {
+            no_color: Some(v),
+            ..on_terminal
+        };
+        assert!(!detect(no_color("1")).colour);
         assert!(
-            detect(true, None, Some(""), None).colour,
+            detect(no_color("")).colour,
             "an empty NO_COLOR does not count"
         );
-        assert!(!detect(true, None, None, Some("dumb")).colour);
-        assert_eq!(detect(false, None, None, None).width, 80);
-        assert_eq!(detect(false, Some("120"), None, None).width, 120);
-        assert_eq!(detect(false, Some("10"), None, None).width, 40);
-        assert_eq!(detect(false, Some("wide"), None, None).width, 80);
+        let dumb = Surroundings {
+            term: Some("dumb"),
+            ..on_terminal
+        };
+        assert!(!detect(dumb).colour);
+        let forced = |v| Surroundings {
+            clicolor_force: Some(v),
+            ..Surroundings::default()
+        };
+        assert!(detect(forced("1")).colour, "CLICOLOR_FORCE off a terminal");
+        assert!(!detect(forced("0")).colour);
+        assert!(
+            !detect(Surroundings {
+                no_color: Some("1"),
+                ..forced("1")
+            })
+            .colour,
+            "NO_COLOR wins"
+        );
+        let width = |columns, terminal_width, terminal| {
+            detect(Surroundings {
+                columns,
+                terminal_width,
+                terminal,
+                ..Surroundings::default()
+            })
+            .width
+        };
+        assert_eq!(width(None, None, false), 80);
+        assert_eq!(width(Some("120"), None, false), 120);
+        assert_eq!(width(Some("10"), None, false), 40);
+        assert_eq!(width(Some("wide"), None, false), 80);
+        assert_eq!(
+            width(None, Some(132), true),
+            132,
+            "the terminal's own width"
+        );
+        assert_eq!(
+            width(None, Some(132), false),
+            80,
+            "only when stdout is the terminal"
+        );
+        assert_eq!(width(Some("100"), Some(132), true), 100, "COLUMNS wins");
     }
 
     #[test]

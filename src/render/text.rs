@@ -56,10 +56,11 @@ pub fn wrap_into(out: &mut String, text: &str, width: usize, first: &str, rest: 
         return;
     }
     out.push_str(first);
-    let mut line_len = first.chars().count();
+    // Widths are display columns: a CJK character or an emoji takes two.
+    let mut line_len = first.width();
     let mut empty = true;
     for word in words {
-        let len = word.chars().count();
+        let len = word.width();
         // A word that starts with `:` or `#` never starts a line: CI
         // runners read `::error ...` (GitHub), `##vso[...]` (Azure) and
         // `##teamcity[...]` from the start of log lines, and such a word
@@ -68,7 +69,7 @@ pub fn wrap_into(out: &mut String, text: &str, width: usize, first: &str, rest: 
         if !empty && line_len + 1 + len > width && may_start_line {
             out.push('\n');
             out.push_str(rest);
-            line_len = rest.chars().count();
+            line_len = rest.width();
             empty = true;
         }
         if !empty {
@@ -663,6 +664,18 @@ fn decision_lines(d: &DecisionView, a: &Assessment, rules: &Rulebook, width: usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_counts_display_columns() {
+        // Each of these takes two columns: six words of four columns each.
+        let text = "漢字 漢字 漢字 🚀🚀 🚀🚀 🚀🚀";
+        let wrapped = wrap(text, 10, "", "");
+        assert!(wrapped.lines().all(|l| l.width() <= 10), "{wrapped}");
+        assert_eq!(wrapped.lines().count(), 3, "{wrapped}");
+        // A word starting with `:` or `#` never starts a line.
+        let wrapped = wrap("aaaa bbbb ::error::x", 9, "", "");
+        assert!(wrapped.lines().all(|l| !l.starts_with("::")), "{wrapped}");
+    }
 
     #[test]
     fn colour_is_used_only_when_asked_and_never_inside_tables() {
