@@ -950,3 +950,33 @@ fn man_writes_a_page_per_command_with_its_options() {
     let none = gtm().args(["man", "nope"]).output().unwrap();
     assert_eq!(none.status.code(), Some(2));
 }
+
+/// One time to value shows one way, whatever way it was written.
+#[test]
+fn time_to_value_is_shown_in_one_normal_form() {
+    let shown = |typed: &str| {
+        let out = gtm()
+            .args(["recommend", "-", "--format", "json"])
+            .write_stdin(common::valid_with(
+                "time_to_value = \"20 minutes\"",
+                &format!("time_to_value = \"{typed}\""),
+            ))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == "time_to_value")
+            .unwrap()["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(shown("1.5 hours"), "90 minutes");
+    assert_eq!(shown("90 minutes"), "90 minutes");
+    assert_eq!(shown("1h 30m"), "90 minutes");
+    assert_eq!(shown("14 days"), "2 weeks");
+}

@@ -3,11 +3,11 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// A positive span of time, kept with the text the user wrote.
+/// A positive span of time. It is shown in one normal form whatever way it
+/// was written (`90 minutes` and `1.5 hours` both show as `90 minutes`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Duration {
     seconds: f64,
-    text: String,
 }
 
 /// Why a duration was refused.
@@ -101,16 +101,43 @@ impl FromStr for Duration {
         if seconds <= 0.0 {
             return Err(DurationError::Zero);
         }
-        Ok(Duration {
-            seconds,
-            text: trimmed.to_string(),
-        })
+        Ok(Duration { seconds })
     }
 }
 
+/// The units a duration is shown in, largest first, as (seconds, name).
+const SHOWN_UNITS: [(f64, &str); 6] = [
+    (30.0 * DAY, "month"),
+    (7.0 * DAY, "week"),
+    (DAY, "day"),
+    (HOUR, "hour"),
+    (MINUTE, "minute"),
+    (1.0, "second"),
+];
+
 impl fmt::Display for Duration {
+    /// The largest unit that gives a whole number (`2 weeks`, `90 minutes`,
+    /// `3 months`), else the largest that gives one decimal (`1.5 days`),
+    /// else seconds.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9 * a.abs().max(1.0);
+        let whole = SHOWN_UNITS.iter().find(|(unit, _)| {
+            let n = self.seconds / unit;
+            n >= 1.0 && close(n, n.round())
+        });
+        let tenths = || {
+            SHOWN_UNITS.iter().find(|(unit, _)| {
+                let n = self.seconds / unit * 10.0;
+                n >= 10.0 && close(n, n.round())
+            })
+        };
+        let Some((unit, name)) = whole.or_else(tenths) else {
+            // Nothing rounder says it exactly: the seconds, as they are.
+            return write!(f, "{} seconds", self.seconds);
+        };
+        let n = (self.seconds / unit * 10.0).round() / 10.0;
+        let plural = if close(n, 1.0) { "" } else { "s" };
+        write!(f, "{n} {name}{plural}")
     }
 }
 
@@ -120,6 +147,40 @@ mod tests {
 
     fn secs(s: &str) -> f64 {
         s.parse::<Duration>().unwrap().seconds()
+    }
+
+    #[test]
+    fn one_duration_shows_one_way() {
+        let shown = |s: &str| s.parse::<Duration>().unwrap().to_string();
+        assert_eq!(shown("90 minutes"), "90 minutes");
+        assert_eq!(shown("1.5 hours"), "90 minutes");
+        assert_eq!(shown("1h 30m"), "90 minutes");
+        assert_eq!(shown("5m"), "5 minutes");
+        assert_eq!(shown("1 hour"), "1 hour");
+        assert_eq!(shown("60 minutes"), "1 hour");
+        assert_eq!(shown("2 Days"), "2 days");
+        assert_eq!(shown("14 days"), "2 weeks");
+        assert_eq!(shown("6 weeks"), "6 weeks");
+        assert_eq!(shown("3M"), "3 months");
+        assert_eq!(shown("0.5 days"), "12 hours");
+        assert_eq!(shown("1.5 days"), "36 hours");
+        assert_eq!(shown("10 seconds"), "10 seconds");
+        assert_eq!(shown("0.25 seconds"), "0.25 seconds");
+        // Whatever is shown reads back as the same length.
+        for text in [
+            "90 minutes",
+            "1.5 hours",
+            "6 weeks",
+            "0.5 days",
+            "3M",
+            "2 days",
+            "0.04s",
+            "86399 seconds",
+        ] {
+            let d: Duration = text.parse().unwrap();
+            let again: Duration = d.to_string().parse().unwrap();
+            assert_eq!(again.seconds(), d.seconds(), "{text}");
+        }
     }
 
     #[test]
