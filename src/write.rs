@@ -35,7 +35,13 @@ pub fn write_atomically_with<T>(
         // The kernel takes the umask off this at creation.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut file = builder.tempfile_in(dir)?;
+    // The temporary file's name is ours, not the user's: keep it out of
+    // the message (tempfile adds "at path ...").
+    let mut file = builder.tempfile_in(dir).map_err(|e| {
+        let message = e.to_string();
+        let message = message.split(" at path ").next().unwrap_or_default();
+        std::io::Error::new(e.kind(), message.to_string())
+    })?;
     if overwrite {
         if let Ok(existing) = std::fs::metadata(path) {
             file.as_file().set_permissions(existing.permissions())?;

@@ -350,3 +350,32 @@ fn a_large_report_streams_every_profile_and_skips_bad_files() {
         "no temporary file left"
     );
 }
+
+/// The page shows code as code, not as backticks; an error never shows the
+/// temporary file the report was being written through.
+#[test]
+fn no_literal_backticks_and_no_temporary_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, html, stderr) = report(dir.path(), "r.html", &["profiles/tracewise.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    let html = std::fs::read_to_string(html).unwrap();
+    assert!(!html.contains('`'), "literal backticks in the page");
+    assert!(
+        html.contains("<code>buyer</code>"),
+        "flip points name the answer as code"
+    );
+    let (code, _, stderr) = report(
+        dir.path(),
+        "missing/dir/r.html",
+        &["profiles/tracewise.toml"],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("missing/dir/r.html: cannot write"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(".gtm-profile") && !stderr.contains("at path"),
+        "{stderr}"
+    );
+}

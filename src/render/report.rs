@@ -87,7 +87,10 @@ fn portfolio_chart(rows: &[Row], rules: &Rulebook) -> String {
         for (j, r) in column.iter().take(SHOWN).enumerate() {
             let y = 54.0 + j as f64 * ROW;
             let x = position(r.brief.acv_band, r.brief.motion);
-            let label: String = r.name.chars().take(16).collect();
+            let label = match r.name.char_indices().nth(15) {
+                Some((cut, _)) if r.name.chars().count() > 16 => format!("{}…", &r.name[..cut]),
+                _ => r.name.clone(),
+            };
             // Labels near the right edge go to the left of their dot, so none is cut off.
             let (lx, anchor) = if x > WIDTH - 110.0 {
                 (x - 7.0, "end")
@@ -127,6 +130,26 @@ th{background:#f3f3f3}.lean-product{color:#1f7a5a}.lean-sales{color:#a84a1c}svg{
 footer{margin-top:3rem;font-size:.85rem;color:#555}\
 @media print{body{margin:0;max-width:none;font-size:11pt}section.profile{break-before:page}h2,h3{break-after:avoid}table,.conflict,.finding,svg{break-inside:avoid}}";
 
+/// Text for HTML element content: escaped, and each `code` span in it
+/// (the rulebook writes ids and keys so) shown as `<code>`, as Markdown
+/// would, rather than with literal backticks.
+fn prose(text: &str) -> String {
+    let escaped = escape_markup(text);
+    // Backticks pair up in order; an odd last one stays as it is.
+    let paired = escaped.matches('`').count() / 2 * 2;
+    let mut out = String::with_capacity(escaped.len() + 16);
+    let mut seen = 0;
+    for c in escaped.chars() {
+        if c == '`' && seen < paired {
+            out.push_str(if seen % 2 == 0 { "<code>" } else { "</code>" });
+            seen += 1;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// One profile's section of the HTML report; `index` is its anchor.
 pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
     let a = r.assessment;
@@ -134,11 +157,11 @@ pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String
     let mut out = format!(
         "<section class=\"profile\" id=\"profile-{index}\"><h2>{} <span class=\"motion\">{}</span></h2>\
          <p class=\"role\">{}</p>{}<p>{}</p><p><strong>Confidence.</strong> {}</p>",
-        escape_markup(&a.name),
-        escape_markup(&info.name),
-        escape_markup(&info.sales_role),
+        prose(&a.name),
+        prose(&info.name),
+        prose(&info.sales_role),
         spectrum(a, rules),
-        escape_markup(&profile_reasoning(a, rules).join(" ")),
+        prose(&profile_reasoning(a, rules).join(" ")),
         a.confidence.id(),
     );
     out.push_str("<h3>Readings</h3><table><thead><tr><th>Reading</th><th>Value (the answers behind it)</th><th>Source</th></tr></thead><tbody>");
@@ -147,8 +170,8 @@ pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
             r.reading,
-            escape_markup(&reading_line(&a.decision, i)),
-            escape_markup(&r.source)
+            prose(&reading_line(&a.decision, i)),
+            prose(&r.source)
         );
     }
     out.push_str("</tbody></table>");
@@ -157,10 +180,10 @@ pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String
         let _ = write!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape_markup(&row[0]),
-            escape_markup(&row[1]),
-            escape_markup(&row[2]),
-            escape_markup(&row[3])
+            prose(&row[0]),
+            prose(&row[1]),
+            prose(&row[2]),
+            prose(&row[3])
         );
     }
     out.push_str("</tbody></table>");
@@ -172,9 +195,9 @@ pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String
         let _ = write!(
             out,
             "<div class=\"conflict\"><p><strong>{}</strong></p><p><em>Advice:</em> {}</p><p class=\"meta\">{}</p></div>",
-            escape_markup(&c.message),
-            escape_markup(&c.advice),
-            escape_markup(&c.source)
+            prose(&c.message),
+            prose(&c.advice),
+            prose(&c.source)
         );
     }
     if !a.notes.is_empty() {
@@ -183,8 +206,8 @@ pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String
             let _ = write!(
                 out,
                 "<li>{} <span class=\"meta\">({})</span></li>",
-                escape_markup(&n.message),
-                escape_markup(&Text::join(&n.sources, "; "))
+                prose(&n.message),
+                prose(&Text::join(&n.sources, "; "))
             );
         }
         out.push_str("</ul>");
@@ -198,40 +221,40 @@ pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String
             let _ = write!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape_markup(&s.name),
-                escape_markup(&s.acv.to_string()),
+                prose(&s.name),
+                prose(&s.acv.to_string()),
                 percent(s.share),
-                escape_markup(&rules.motion(s.decision.motion).name)
+                prose(&rules.motion(s.decision.motion).name)
             );
         }
         if a.remainder_share > 0.0 {
             let _ = write!(
                 out,
                 "<tr><td>(rest, company-wide answers)</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape_markup(&a.acv.to_string()),
+                prose(&a.acv.to_string()),
                 percent(a.remainder_share),
-                escape_markup(&rules.motion(a.decision.motion).name)
+                prose(&rules.motion(a.decision.motion).name)
             );
         }
         let _ = write!(
             out,
             "</tbody></table><p><strong>Motion mix.</strong> {}</p><p><strong>Headline.</strong> {}</p>",
-            escape_markup(&super::mix_sentence(a, rules)),
-            escape_markup(&super::headline_sentence(a, rules))
+            prose(&super::mix_sentence(a, rules)),
+            prose(&super::headline_sentence(a, rules))
         );
         for h in &a.handoffs {
             let _ = write!(
                 out,
                 "<p><strong>Hand-off from {} to {}.</strong></p><ul>",
-                escape_markup(&rules.motion(h.from).name),
-                escape_markup(&rules.motion(h.to).name)
+                prose(&rules.motion(h.from).name),
+                prose(&rules.motion(h.to).name)
             );
             for (_, text, source) in &h.triggers {
                 let _ = write!(
                     out,
                     "<li>{} <span class=\"meta\">({})</span></li>",
-                    escape_markup(text),
-                    escape_markup(source)
+                    prose(text),
+                    prose(source)
                 );
             }
             out.push_str("</ul>");
@@ -244,9 +267,9 @@ pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String
                 out,
                 "<div class=\"finding {}\"><p><strong>{}</strong> <code>{}</code></p><p><em>Fix:</em> {}</p></div>",
                 f.level.id(),
-                escape_markup(&f.message),
-                escape_markup(&f.id),
-                escape_markup(&f.fix)
+                prose(&f.message),
+                prose(&f.id),
+                prose(&f.fix)
             );
         }
     }
@@ -256,26 +279,22 @@ pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String
     } else {
         out.push_str("<ul>");
         for flip in &a.flip_points {
-            let _ = write!(
-                out,
-                "<li>{}</li>",
-                escape_markup(&flip::sentence(flip, rules))
-            );
+            let _ = write!(out, "<li>{}</li>", prose(&flip::sentence(flip, rules)));
         }
         out.push_str("</ul>");
     }
     let _ = write!(
         out,
         "<h3>Checklist ({})</h3><ul class=\"checklist\">",
-        escape_markup(&progress(a))
+        prose(&progress(a))
     );
     for item in &a.checklist {
         let class = if item.done { " class=\"done\"" } else { "" };
         let _ = write!(
             out,
             "<li{class}>{} <code>{}</code></li>",
-            escape_markup(&item.text),
-            escape_markup(&item.id)
+            prose(&item.text),
+            prose(&item.id)
         );
     }
     out.push_str("</ul></section>");
@@ -414,4 +433,33 @@ pub fn markdown_flip_points(a: &Assessment, rules: &Rulebook) -> String {
         let _ = writeln!(out, "- {}", flip::sentence(f, rules));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_spans_become_code_elements() {
+        assert_eq!(prose("With `buyer` set"), "With <code>buyer</code> set");
+        assert_eq!(
+            prose("`a` and `b<`"),
+            "<code>a</code> and <code>b&lt;</code>"
+        );
+        assert_eq!(prose("odd ` one"), "odd ` one");
+        assert_eq!(prose("`a` odd `"), "<code>a</code> odd `");
+    }
+
+    #[test]
+    fn long_names_are_cut_with_an_ellipsis_in_the_chart() {
+        let rules = Rulebook::default_rules();
+        let p = crate::profile::parse(crate::profile::STARTER, "s.toml", &rules).unwrap();
+        let a = crate::assess(&p, &rules);
+        let mut long = Row::new("s.toml", &a);
+        long.name = "A very long company name indeed".to_string();
+        let short = Row::new("s.toml", &a);
+        let chart = portfolio_chart(&[long, short], &rules);
+        assert!(chart.contains(">A very long com…</text>"), "{chart}");
+        assert!(chart.contains(">My Product</text>"), "{chart}");
+    }
 }
