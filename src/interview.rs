@@ -151,8 +151,8 @@ pub const OPTIONAL: &[Question] = &[
     },
     Question {
         field: Field::Signal("switching_cost"),
-        prompt: "How costly is it for customers to switch to an alternative?",
-        help: "Cheap switching favours letting people try: PLG market signals (Product-Led vs Sales-Led in 2026).",
+        prompt: "How costly is it for a customer to leave their current tool for yours?",
+        help: "Their tool: a competitor's, or a spreadsheet. A cheap move lets people try first: PLG market signals (Product-Led vs Sales-Led in 2026).",
     },
     Question {
         field: Field::Practice("motion"),
@@ -357,14 +357,27 @@ fn ask_segments(ask: &mut dyn Ask, a: &mut Answers) -> Result<(), Stop> {
     }
 }
 
+/// `text` without one pair of surrounding quotes: the hints show forms such
+/// as `"12,000"` as a profile file writes them, and a person may type them
+/// so at a prompt.
+fn unquoted(text: &str) -> &str {
+    let t = text.trim();
+    ['"', '\'']
+        .iter()
+        .find_map(|q| t.strip_prefix(*q).and_then(|r| r.strip_suffix(*q)))
+        .unwrap_or(t)
+}
+
 fn check_acv(text: &str) -> Result<String, String> {
-    text.parse::<Money>()
+    unquoted(text)
+        .parse::<Money>()
         .map(|m| m.to_string())
         .map_err(|e| e.to_string())
 }
 
 fn check_duration(text: &str) -> Result<String, String> {
-    text.parse::<Duration>()
+    unquoted(text)
+        .parse::<Duration>()
         .map(|d| d.to_string())
         .map_err(|e| e.to_string())
 }
@@ -641,6 +654,47 @@ pub fn run(ask: &mut dyn Ask, from: Option<&Profile>) -> Result<Answers, Stop> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_example_a_hint_shows_is_accepted_as_typed() {
+        // The prompt's own examples, and the forms the error message shows
+        // (with the quotes a profile file needs).
+        for typed in [
+            "12000",
+            "$12k",
+            "1.5M",
+            "\"12,000\"",
+            "\"$12k\"",
+            "'1.5M'",
+            " 12000 ",
+        ] {
+            assert!(check_acv(typed).is_ok(), "{typed}");
+        }
+        let hint = check_acv("lots").unwrap_err();
+        for example in ["12000", "\"12,000\"", "\"$12k\"", "\"1.5M\""] {
+            assert!(hint.contains(example), "{hint}");
+            assert!(check_acv(example).is_ok(), "{example} from the hint");
+        }
+        for typed in ["20 minutes", "3 days", "2 weeks", "\"20 minutes\"", "5m"] {
+            assert!(check_duration(typed).is_ok(), "{typed}");
+        }
+        let hint = check_duration("soon").unwrap_err();
+        for example in [
+            "\"5m\"",
+            "\"20 minutes\"",
+            "\"3 hours\"",
+            "\"2 days\"",
+            "\"2 weeks\"",
+            "\"3 months\"",
+        ] {
+            assert!(hint.contains(example), "{hint}");
+            assert!(check_duration(example).is_ok(), "{example} from the hint");
+        }
+        assert!(
+            check_acv("\"12,000").is_err(),
+            "an unpaired quote is not stripped"
+        );
+    }
     use crate::Rulebook;
     use crate::profile::parse;
 

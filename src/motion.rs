@@ -188,12 +188,13 @@ choice! {
 }
 
 choice! {
-    /// How costly it is for a customer to move to an alternative.
+    /// The customer's cost of leaving their current tool (a competitor's,
+    /// or a spreadsheet) for this product.
     SwitchingCost, "switching cost" {
-        /// Easy to try alternatives.
-        Low = "low": "customers can easily try alternatives",
-        /// Moving away is costly.
-        High = "high": "moving away is costly for customers",
+        /// Leaving the current tool for this one is cheap.
+        Low = "low": "a customer leaves their current tool for yours cheaply and quickly",
+        /// Leaving the current tool is costly.
+        High = "high": "leaving their current tool costs a customer data migration, contracts or retraining",
     }
 }
 

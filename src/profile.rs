@@ -100,7 +100,7 @@ pub struct Signals {
     pub developer_audience: Option<bool>,
     /// The main customer segment.
     pub segment: Option<Segment>,
-    /// How costly it is for customers to switch.
+    /// The customer's cost of leaving their current tool for this product.
     pub switching_cost: Option<SwitchingCost>,
 }
 

@@ -84,7 +84,7 @@ pub fn profile_schema(rules: &Rulebook) -> Value {
             "switching_cost" => enumeration(
                 SwitchingCost::IDS,
                 &with_meanings!(SwitchingCost),
-                "How costly it is for customers to switch.",
+                "The customer's cost of leaving their current tool (a competitor's, or a spreadsheet) for this product.",
             ),
             other => flag(describe(other)),
         };
