@@ -73,7 +73,7 @@ pub fn run(save: Option<&Path>, from: Option<&Path>, rules: &Rulebook) -> Outcom
     eprintln!(
         "A few questions about your product; Enter keeps the answer offered, Esc or Ctrl-C stops without saving.\n"
     );
-    let answers = match interview::run(&mut ask, from.as_ref()) {
+    let answers = match interview::run(&mut ask, from.as_ref(), rules) {
         Ok(a) => a,
         Err(stop) => return stopped(stop),
     };

@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment, SwitchingCost};
 use crate::profile::{Duration, Money, Practices, Profile, Signals, check_name};
+use crate::rulebook::Rulebook;
 
 /// Why an interview stopped before its end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -613,6 +614,12 @@ impl Answers {
     }
 }
 
+/// The motion `answers` give, if they make a valid profile yet.
+fn motion_so_far(answers: &Answers, rules: &Rulebook) -> Option<Motion> {
+    let profile = crate::profile::parse(&answers.to_toml(), "<interview>", rules).ok()?;
+    Some(crate::assess(&profile, rules).motion)
+}
+
 fn ask_one(ask: &mut dyn Ask, a: &mut Answers, q: &Question) -> Result<(), Stop> {
     ask.help(q.help);
     if let Some(check) = check_for(q.field) {
@@ -635,13 +642,25 @@ fn ask_one(ask: &mut dyn Ask, a: &mut Answers, q: &Question) -> Result<(), Stop>
 
 /// Runs the interview: the core questions, the gate, then the optional ones
 /// if wanted. `from` pre-fills every answer.
-pub fn run(ask: &mut dyn Ask, from: Option<&Profile>) -> Result<Answers, Stop> {
+pub fn run(ask: &mut dyn Ask, from: Option<&Profile>, rules: &Rulebook) -> Result<Answers, Stop> {
     let mut answers = from.map(Answers::from_profile).unwrap_or_default();
     for q in CORE {
         ask_one(ask, &mut answers, q)?;
     }
     if ask.confirm(OPTIONAL_GATE, false)? {
+        // The motion the answers so far give, worked out once the signals
+        // are in: a practice question is only asked when its answer can
+        // matter for that motion (no AE commission for a self-serve product).
+        let mut motion = None;
         for q in OPTIONAL {
+            if let Field::Practice(key) = q.field {
+                let m = *motion.get_or_insert_with(|| motion_so_far(&answers, rules));
+                if let Some(m) = m {
+                    if key != "motion" && !rules.finding_reads(&format!("practices.{key}"), m) {
+                        continue;
+                    }
+                }
+            }
             ask_one(ask, &mut answers, q)?;
         }
         if ask.confirm(SEGMENTS_GATE, false)? {
@@ -695,7 +714,6 @@ mod tests {
             "an unpaired quote is not stripped"
         );
     }
-    use crate::Rulebook;
     use crate::profile::parse;
 
     /// Answers from a script; records every prompt it was shown.
@@ -772,7 +790,7 @@ mod tests {
     #[test]
     fn core_questions_come_in_the_documented_order() {
         let mut s = Scripted::new(&["Acme", "$24k", "2 days", "team", "light", "guided", ""]);
-        let a = run(&mut s, None).unwrap();
+        let a = run(&mut s, None, &Rulebook::default_rules()).unwrap();
         assert_eq!(
             s.asked,
             CORE.iter()
@@ -789,7 +807,7 @@ mod tests {
         let mut s = Scripted::new(&[
             "", "Acme", "lots", "-5", "24000", "0 days", "2 days", "", "", "", "",
         ]);
-        let a = run(&mut s, None).unwrap();
+        let a = run(&mut s, None, &Rulebook::default_rules()).unwrap();
         assert_eq!(a.name, "Acme");
         assert_eq!(a.acv, "$24,000");
         assert_eq!(a.time_to_value, "2 days");
@@ -818,35 +836,65 @@ mod tests {
             "custom",
             "y",
         ];
-        script.extend([
-            "yes",
-            "no",
-            "",
-            "yes",
-            "",
-            "no",
-            "enterprise",
-            "high",
-            "sales-led",
-            "yes",
-            "no",
-            "yes",
-            "",
-            "",
-            "no",
-            "yes",
-            "", // no segments
-        ]);
-        let mut s = Scripted::new(&script);
-        let a = run(&mut s, None).unwrap();
+        // The signals.
+        script.extend(["yes", "no", "", "yes", "", "no", "enterprise", "high"]);
+        // The practices, each asked only if it can matter for enterprise
+        // sales, the motion these answers give.
         let rules = Rulebook::default_rules();
+        let practices = [
+            ("motion", "sales-led"),
+            ("free_trial", "yes"),
+            ("pricing_public", "no"),
+            ("demo_required", "yes"),
+            ("sales_contacts_all_signups", ""),
+            ("ae_commission_on_self_serve", ""),
+            ("separate_funnels", "no"),
+            ("pql_defined", "yes"),
+        ];
+        let asked = |key: &str| {
+            key == "motion" || rules.finding_reads(&format!("practices.{key}"), Motion::Enterprise)
+        };
+        script.extend(practices.iter().filter(|(k, _)| asked(k)).map(|(_, r)| *r));
+        script.push(""); // no segments
+        let mut s = Scripted::new(&script);
+        let a = run(&mut s, None, &rules).unwrap();
         let p = parse(&a.to_toml(), "saved.toml", &rules)
             .unwrap_or_else(|e| panic!("{e}\n{}", a.to_toml()));
         assert_eq!(Answers::from_profile(&p), a);
         assert_eq!(p.signals.individual_value, Some(true));
         assert_eq!(p.signals.instrumented, None);
         assert_eq!(p.practices.motion, Some(Motion::SalesLed));
-        assert_eq!(p.practices.pql_defined, Some(true));
+        let pql = asked("pql_defined").then_some(true);
+        assert_eq!(p.practices.pql_defined, pql);
+    }
+
+    #[test]
+    fn practice_questions_come_only_when_they_can_matter() {
+        let rules = Rulebook::default_rules();
+        // A self-serve product: $480 a year, minutes to value, one user.
+        let mut script = vec!["Tiny", "480", "5m", "individual", "none", "self-serve", "y"];
+        script.extend(["", "", "", "", "", "", "", ""]); // signals: not sure
+        script.extend(["", "", "", "", "", "", "", "", ""]); // practices asked, if any; then no segments
+        let mut s = Scripted::new(&script);
+        run(&mut s, None, &rules).unwrap();
+        let asked = |prompt: &str| s.asked.iter().any(|p| p.contains(prompt));
+        assert!(asked("Which motion do you run today?"), "{:?}", s.asked);
+        assert!(
+            !asked("Do account executives earn commission"),
+            "no AE question for a self-serve product: {:?}",
+            s.asked
+        );
+        // A hybrid company is asked about AE commission.
+        let mut script = vec!["Mid", "24k", "2 days", "team", "light", "guided", "y"];
+        script.extend(["", "", "", "", "", "", "", ""]);
+        script.extend(["", "", "", "", "", "", "", "", ""]);
+        let mut s = Scripted::new(&script);
+        run(&mut s, None, &rules).unwrap();
+        assert!(
+            s.asked
+                .iter()
+                .any(|p| p.contains("Do account executives earn commission"))
+        );
     }
 
     #[test]
@@ -860,7 +908,7 @@ mod tests {
         script.extend([""; 16]);
         script.push(""); // no segments
         let mut s = Scripted::new(&script);
-        let a = run(&mut s, Some(&p)).unwrap();
+        let a = run(&mut s, Some(&p), &Rulebook::default_rules()).unwrap();
         let again = parse(&a.to_toml(), "new.toml", &rules).unwrap();
         assert_eq!(Answers::from_profile(&again), Answers::from_profile(&p));
     }
@@ -890,7 +938,7 @@ mod tests {
             "",
         ]);
         let mut s = Scripted::new(&script);
-        let a = run(&mut s, None).unwrap();
+        let a = run(&mut s, None, &Rulebook::default_rules()).unwrap();
         assert_eq!(a.segments.len(), 2);
         assert_eq!(s.errors.len(), 1, "share 2 is refused: {:?}", s.errors);
         let rules = Rulebook::default_rules();
@@ -909,9 +957,15 @@ mod tests {
     #[test]
     fn a_stop_ends_the_interview() {
         let mut s = Scripted::new(&["Acme", "<esc>"]);
-        assert_eq!(run(&mut s, None), Err(Stop::Interrupted));
+        assert_eq!(
+            run(&mut s, None, &Rulebook::default_rules()),
+            Err(Stop::Interrupted)
+        );
         let mut s = Scripted::new(&["Acme"]);
-        assert_eq!(run(&mut s, None), Err(Stop::EndOfInput));
+        assert_eq!(
+            run(&mut s, None, &Rulebook::default_rules()),
+            Err(Stop::EndOfInput)
+        );
     }
 
     #[test]

@@ -678,6 +678,21 @@ impl Rulebook {
         self.findings.iter().find(|f| f.id.get_ref() == id)
     }
 
+    /// Whether some finding rule that applies when `motion` is recommended
+    /// reads `key` (e.g. `practices.free_trial`): whether the answer to it
+    /// can matter for a company with that motion.
+    pub fn finding_reads(&self, key: &str, motion: Motion) -> bool {
+        self.findings
+            .iter()
+            .filter(|r| r.motions.is_empty() || r.motions.contains(&motion))
+            .any(|r| {
+                r.when
+                    .iter()
+                    .chain(&r.any)
+                    .any(|c| c.key.get_ref().as_str() == key)
+            })
+    }
+
     /// Every finding id `gtm check` can report: the gate's own, then the rulebook's.
     pub fn finding_ids(&self) -> Vec<&str> {
         RESERVED_FINDING_IDS
