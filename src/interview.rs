@@ -383,6 +383,36 @@ fn check_duration(text: &str) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
+/// The entry that goes back one question in a list, and what typed at a
+/// text prompt does the same.
+pub const BACK: Choice = Choice {
+    id: "← back",
+    meaning: "to the previous question; every answer is kept",
+};
+/// Typed at a text prompt, goes back one question.
+pub const BACK_TYPED: &str = "<";
+
+/// Whether a question was answered or the person asked to go back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Next,
+    Back,
+}
+
+fn acv_or_back(text: &str) -> Result<String, String> {
+    if text.trim() == BACK_TYPED {
+        return Ok(BACK_TYPED.to_string());
+    }
+    check_acv(text)
+}
+
+fn duration_or_back(text: &str) -> Result<String, String> {
+    if text.trim() == BACK_TYPED {
+        return Ok(BACK_TYPED.to_string());
+    }
+    check_duration(text)
+}
+
 /// The checker for a free-text field.
 pub fn check_for(field: Field) -> Option<Check> {
     match field {
@@ -620,23 +650,72 @@ fn motion_so_far(answers: &Answers, rules: &Rulebook) -> Option<Motion> {
     Some(crate::assess(&profile, rules).motion)
 }
 
-fn ask_one(ask: &mut dyn Ask, a: &mut Answers, q: &Question) -> Result<(), Stop> {
+/// Asks `q`, keeping its current answer as the default. With `back`, the
+/// person may go back one question instead: `← back` at the end of a list,
+/// or `<` typed at a text prompt; the answer stays as it was.
+fn ask_one(ask: &mut dyn Ask, a: &mut Answers, q: &Question, back: bool) -> Result<Step, Stop> {
     ask.help(q.help);
     if let Some(check) = check_for(q.field) {
+        let check = match (back, q.field) {
+            (true, Field::Acv) => acv_or_back as Check,
+            (true, Field::TimeToValue) => duration_or_back,
+            _ => check,
+        };
         let slot = a.text_mut(q.field).expect("text fields have a slot");
         let default = (!slot.is_empty()).then(|| slot.clone());
-        *slot = ask.text(q.prompt, default.as_deref(), check)?;
-        return Ok(());
+        let answer = ask.text(q.prompt, default.as_deref(), check)?;
+        if back && answer == BACK_TYPED {
+            return Ok(Step::Back);
+        }
+        *slot = answer;
+        return Ok(Step::Next);
     }
-    let options = choices_for(q.field);
+    let mut options = choices_for(q.field);
     let current = a.choice_id(q.field);
     let default = current
         .and_then(|c| options.iter().position(|o| o.id == c))
         .unwrap_or(0);
+    let answers = options.len();
+    if back {
+        options.push(BACK);
+    }
     let picked = ask.choose(q.prompt, &options, default)?;
+    if back && picked == answers {
+        return Ok(Step::Back);
+    }
     // A prompt layer returns an index into `options`; anything else keeps the default.
-    let picked = options.get(picked).unwrap_or(&options[default]);
+    let picked = options[..answers].get(picked).unwrap_or(&options[default]);
     a.set_choice(q.field, picked.id);
+    Ok(Step::Next)
+}
+
+/// Asks `questions` in order, letting the person step back to the question
+/// asked before (the first one offers no way back). `skip` leaves a question
+/// out, its answer kept, given the answers as they stand when it comes up.
+fn ask_all(
+    ask: &mut dyn Ask,
+    a: &mut Answers,
+    questions: &[Question],
+    mut skip: impl FnMut(&Answers, &Question) -> bool,
+) -> Result<(), Stop> {
+    let mut i = 0;
+    let mut shown: Vec<usize> = Vec::new();
+    while i < questions.len() {
+        if skip(a, &questions[i]) {
+            i += 1;
+            continue;
+        }
+        match ask_one(ask, a, &questions[i], !shown.is_empty())? {
+            Step::Next => {
+                shown.push(i);
+                i += 1;
+            }
+            Step::Back => {
+                // `shown` is not empty, or there was no way back.
+                i = shown.pop().unwrap_or(0);
+            }
+        }
+    }
     Ok(())
 }
 
@@ -644,25 +723,17 @@ fn ask_one(ask: &mut dyn Ask, a: &mut Answers, q: &Question) -> Result<(), Stop>
 /// if wanted. `from` pre-fills every answer.
 pub fn run(ask: &mut dyn Ask, from: Option<&Profile>, rules: &Rulebook) -> Result<Answers, Stop> {
     let mut answers = from.map(Answers::from_profile).unwrap_or_default();
-    for q in CORE {
-        ask_one(ask, &mut answers, q)?;
-    }
+    ask_all(ask, &mut answers, CORE, |_, _| false)?;
     if ask.confirm(OPTIONAL_GATE, false)? {
-        // The motion the answers so far give, worked out once the signals
-        // are in: a practice question is only asked when its answer can
-        // matter for that motion (no AE commission for a self-serve product).
-        let mut motion = None;
-        for q in OPTIONAL {
-            if let Field::Practice(key) = q.field {
-                let m = *motion.get_or_insert_with(|| motion_so_far(&answers, rules));
-                if let Some(m) = m {
-                    if key != "motion" && !rules.finding_reads(&format!("practices.{key}"), m) {
-                        continue;
-                    }
-                }
-            }
-            ask_one(ask, &mut answers, q)?;
-        }
+        // A practice question is only asked when its answer can matter for
+        // the motion the answers so far give (no AE commission for a
+        // self-serve product); the motion is worked out from the answers as
+        // they stand, so a step back that changes a signal counts.
+        ask_all(ask, &mut answers, OPTIONAL, |a, q| match q.field {
+            Field::Practice(key) if key != "motion" => motion_so_far(a, rules)
+                .is_some_and(|m| !rules.finding_reads(&format!("practices.{key}"), m)),
+            _ => false,
+        })?;
         if ask.confirm(SEGMENTS_GATE, false)? {
             ask_segments(ask, &mut answers)?;
         }
@@ -866,6 +937,51 @@ mod tests {
         assert_eq!(p.practices.motion, Some(Motion::SalesLed));
         let pql = asked("pql_defined").then_some(true);
         assert_eq!(p.practices.pql_defined, pql);
+    }
+
+    #[test]
+    fn back_returns_to_the_previous_question_and_keeps_every_answer() {
+        let rules = Rulebook::default_rules();
+        let mut s = Scripted::new(&[
+            "Acme",
+            "<",
+            "",
+            "24k", // `<` at ACV: the name again, kept with Enter
+            "2 days",
+            "← back",
+            "",
+            "team", // back from the buyer: the time again, kept
+            "← back",
+            "committee",
+            "light",
+            "guided",
+            "", // back from compliance: a new buyer
+        ]);
+        let a = run(&mut s, None, &rules).unwrap();
+        assert_eq!(a.name, "Acme");
+        assert_eq!(a.acv, "$24,000");
+        assert_eq!(a.time_to_value, "2 days");
+        assert_eq!(a.buyer, Some(Buyer::Committee));
+        assert_eq!(a.compliance, Some(Compliance::Light));
+        assert_eq!(a.onboarding, Some(Onboarding::Guided));
+        let order: Vec<&str> = s.asked.iter().map(String::as_str).collect();
+        assert_eq!(
+            order[..9],
+            [
+                CORE[0].prompt,
+                CORE[1].prompt,
+                CORE[0].prompt,
+                CORE[1].prompt,
+                CORE[2].prompt,
+                CORE[3].prompt,
+                CORE[2].prompt,
+                CORE[3].prompt,
+                CORE[4].prompt,
+            ]
+        );
+        // The first question offers no way back: `<` is just a name there.
+        let mut s = Scripted::new(&["<", "x", "24k", "2 days", "team", "light", "guided", ""]);
+        assert_eq!(run(&mut s, None, &rules).unwrap().name, "<");
     }
 
     #[test]

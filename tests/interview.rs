@@ -395,3 +395,38 @@ fn text_output_takes_the_width_of_the_terminal() {
         assert_eq!(out.contains("Conflicts"), wide, "{cols}: {out}");
     }
 }
+
+/// "← back", the last entry of a list (and `<` at a text prompt), goes back
+/// one question with its answer offered again; nothing is lost.
+#[test]
+fn back_goes_to_the_previous_question_keeping_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["interview", "--save", "acme.toml"]);
+    answer(&mut p, "Company or product name", "Acme Labs\r");
+    answer(&mut p, "Annual contract value", "<\r");
+    answer(&mut p, "Company or product name", ENTER); // kept: Acme Labs
+    answer(&mut p, "Annual contract value", "24k\r");
+    answer(&mut p, "Time until a new user gets real value", "2 days\r");
+    // The buyer list starts on its first value; four down is "← back".
+    p.expect("Who decides to buy?").unwrap();
+    p.expect("← back").unwrap();
+    std::thread::sleep(Duration::from_millis(50));
+    p.send(format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}")).unwrap();
+    answer(&mut p, "Time until a new user gets real value", ENTER); // kept: 2 days
+    answer(&mut p, "Who decides to buy?", &format!("{DOWN}{ENTER}"));
+    answer(&mut p, "What compliance burden", &format!("{DOWN}{ENTER}"));
+    answer(
+        &mut p,
+        "What does it take to get started?",
+        &format!("{DOWN}{ENTER}"),
+    );
+    answer(&mut p, "Answer optional questions", ENTER);
+    p.expect("Saved acme.toml").unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    let saved = std::fs::read_to_string(dir.path().join("acme.toml")).unwrap();
+    assert!(saved.contains("name = \"Acme Labs\""), "{saved}");
+    assert!(saved.contains("time_to_value = \"2 days\""), "{saved}");
+    assert!(saved.contains("acv = \"$24,000\""), "{saved}");
+    assert_eq!(motion_of(&dir.path().join("acme.toml")), "hybrid");
+}
