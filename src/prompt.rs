@@ -12,6 +12,7 @@ use console::{Key, Term, style};
 use dialoguer::theme::{ColorfulTheme, Theme};
 use gtm_advisor::interview::{Ask, Check, Choice, Stop};
 use gtm_advisor::render::text::wrap;
+use unicode_width::UnicodeWidthStr;
 
 /// Prompts on standard error, reading keys from the terminal.
 pub struct Terminal {
@@ -73,13 +74,24 @@ impl Terminal {
     }
 
     fn select(&self, choices: &[Choice], selected: usize) -> Result<usize, Stop> {
-        let width = choices.iter().map(|c| c.id.len()).max().unwrap_or(0);
+        let width = choices.iter().map(|c| c.id.width()).max().unwrap_or(0);
+        // Each item must fit on one line of the terminal: the list is redrawn
+        // by clearing as many lines as it has items, so an item the terminal
+        // wrapped would leave a stale line behind. Meanings are cut to fit.
+        let columns = usize::from(self.term.size().1);
+        let room = columns.saturating_sub(width + 2 + ITEM_MARGIN);
         let items: Vec<String> = choices
             .iter()
             .map(|c| {
-                format!("{:<width$}  {}", c.id, style(c.meaning).dim())
-                    .trim_end()
-                    .to_string()
+                let pad = width - c.id.width();
+                format!(
+                    "{}{}  {}",
+                    c.id,
+                    " ".repeat(pad),
+                    style(fit(c.meaning, room)).dim()
+                )
+                .trim_end()
+                .to_string()
             })
             .collect();
         let mut selected = selected.min(items.len().saturating_sub(1));
@@ -105,6 +117,28 @@ impl Terminal {
             }
         }
     }
+}
+
+/// Columns a list item's marker and indent take before its text.
+const ITEM_MARGIN: usize = 4;
+
+/// `text` cut to `room` display columns, ending in `…` when cut.
+fn fit(text: &str, room: usize) -> String {
+    if text.width() <= room {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 impl Ask for Terminal {
@@ -196,5 +230,20 @@ impl Ask for Terminal {
                 Err(stop)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meanings_are_cut_to_the_room_left() {
+        assert_eq!(fit("a small team decides", 40), "a small team decides");
+        let cut = fit("a top-down buyer who is not the user", 12);
+        assert_eq!(cut, "a top-down …");
+        assert!(cut.width() <= 12);
+        assert_eq!(fit("漢字漢字", 5), "漢字…");
+        assert_eq!(fit("anything", 0), "…");
     }
 }
