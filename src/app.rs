@@ -257,20 +257,20 @@ pub fn run(cli: &Cli) -> Outcome {
             files,
             format,
             sort,
-            verbose,
-            stdin_name,
+            walk,
+            stdin,
             ..
         })) => {
-            name_stdin(stdin_name.as_deref());
-            recommend(files, *format, *sort, *verbose, rules)
+            name_stdin(stdin.stdin_name.as_deref());
+            recommend(files, *format, *sort, walk.verbose, rules)
         }
         Command::Explain(Lazy(ExplainArgs {
             file,
             format,
-            stdin_name,
+            stdin,
             ..
         })) => {
-            name_stdin(stdin_name.as_deref());
+            name_stdin(stdin.stdin_name.as_deref());
             explain(file, (*format).into(), rules)
         }
         Command::Checklist(Lazy(ChecklistArgs { motion, format, .. })) => {
@@ -287,17 +287,17 @@ pub fn run(cli: &Cli) -> Outcome {
             files,
             out,
             force,
-            verbose,
+            walk,
             ..
-        })) => report(files, out, *force, *verbose, rules),
+        })) => report(files, out, *force, walk.verbose, rules),
         Command::WhatIf(Lazy(WhatIfArgs {
             file,
             set,
             format,
-            stdin_name,
+            stdin,
             ..
         })) => {
-            name_stdin(stdin_name.as_deref());
+            name_stdin(stdin.stdin_name.as_deref());
             what_if(file, set, (*format).into(), rules)
         }
         Command::Check(Lazy(CheckArgs {
@@ -306,17 +306,17 @@ pub fn run(cli: &Cli) -> Outcome {
             deny,
             allow,
             require_checklist,
-            verbose,
-            stdin_name,
+            walk,
+            stdin,
             ..
         })) => {
-            name_stdin(stdin_name.as_deref());
+            name_stdin(stdin.stdin_name.as_deref());
             let opts = GateOptions {
                 deny_warnings: deny.contains(&DenyLevel::Warnings),
                 allow: allow.clone(),
                 require_checklist: *require_checklist,
             };
-            check(paths, *format, &opts, *verbose, rules)
+            check(paths, *format, &opts, walk.verbose, rules)
         }
         Command::Completions(Lazy(CompletionsArgs { shell })) => {
             let mut buffer = Vec::new();
@@ -607,12 +607,11 @@ fn markdown_portfolio(
             sections.copy(*section, stdout)?;
         }
     }
-    let status = if errors.is_empty() {
-        exit::SUCCESS
-    } else {
-        exit::INVALID
-    };
-    Ok(Late { errors, status })
+    // Any error makes the exit status 2 (main sees to it).
+    Ok(Late {
+        errors,
+        ..Late::default()
+    })
 }
 
 /// Writes the client report of `files` to `out`, rendering each profile's
@@ -712,12 +711,11 @@ fn json_portfolio(
         }
     }
     array.finish()?;
-    let status = if errors.is_empty() {
-        exit::SUCCESS
-    } else {
-        exit::INVALID
-    };
-    Ok(Late { errors, status })
+    // Any error makes the exit status 2 (main sees to it).
+    Ok(Late {
+        errors,
+        ..Late::default()
+    })
 }
 
 fn explain(file: &Path, format: Format, rules: &Rulebook) -> Outcome {
@@ -999,8 +997,8 @@ fn check_stream(
         exit::SUCCESS
     };
     Ok(Late {
-        errors: Vec::new(),
         status,
+        ..Late::default()
     })
 }
 

@@ -42,6 +42,24 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// `--verbose`, on the commands that walk directories.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct WalkArg {
+    /// Name on stderr each file a directory walk skipped (TOML files that are
+    /// not gtm profiles, such as Cargo.toml).
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// `--stdin-name NAME`, on the commands that read a profile from `-`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct StdinArg {
+    /// The name to give a profile read from standard input (`-`) in every
+    /// message and output, e.g. the file a hook piped in.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_name: Option<String>,
+}
+
 /// `--rules FILE`, on the commands that read a rulebook (not on
 /// `completions`, `man` or `init`, which do not).
 #[derive(Debug, Clone, Default, Args)]
@@ -267,15 +285,11 @@ pub struct RecommendArgs {
     #[arg(long, value_enum, value_name = "KEY")]
     pub sort: Option<SortKey>,
 
-    /// Name on stderr each file a directory walk skipped (TOML files that are
-    /// not gtm profiles, such as Cargo.toml).
-    #[arg(short, long)]
-    pub verbose: bool,
+    #[command(flatten)]
+    pub walk: WalkArg,
 
-    /// The name to give a profile read from standard input (`-`) in every
-    /// message and output, e.g. the file a hook piped in.
-    #[arg(long, value_name = "NAME")]
-    pub stdin_name: Option<String>,
+    #[command(flatten)]
+    pub stdin: StdinArg,
 
     #[command(flatten)]
     pub rulebook: RulesArg,
@@ -296,10 +310,8 @@ pub struct ExplainArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
 
-    /// The name to give a profile read from standard input (`-`) in every
-    /// message and output, e.g. the file a hook piped in.
-    #[arg(long, value_name = "NAME")]
-    pub stdin_name: Option<String>,
+    #[command(flatten)]
+    pub stdin: StdinArg,
 
     #[command(flatten)]
     pub rulebook: RulesArg,
@@ -328,10 +340,8 @@ pub struct WhatIfArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
 
-    /// The name to give a profile read from standard input (`-`) in every
-    /// message and output, e.g. the file a hook piped in.
-    #[arg(long, value_name = "NAME")]
-    pub stdin_name: Option<String>,
+    #[command(flatten)]
+    pub stdin: StdinArg,
 
     #[command(flatten)]
     pub rulebook: RulesArg,
@@ -361,10 +371,8 @@ pub struct ReportArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Name on stderr each file a directory walk skipped (TOML files that are
-    /// not gtm profiles, such as Cargo.toml).
-    #[arg(short, long)]
-    pub verbose: bool,
+    #[command(flatten)]
+    pub walk: WalkArg,
 
     #[command(flatten)]
     pub rulebook: RulesArg,
@@ -429,15 +437,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub require_checklist: bool,
 
-    /// Name on stderr each file a directory walk skipped (TOML files that are
-    /// not gtm profiles, such as Cargo.toml).
-    #[arg(short, long)]
-    pub verbose: bool,
+    #[command(flatten)]
+    pub walk: WalkArg,
 
-    /// The name to give a profile read from standard input (`-`) in every
-    /// message and output, e.g. the file a hook piped in.
-    #[arg(long, value_name = "NAME")]
-    pub stdin_name: Option<String>,
+    #[command(flatten)]
+    pub stdin: StdinArg,
 
     #[command(flatten)]
     pub rulebook: RulesArg,

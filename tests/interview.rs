@@ -7,18 +7,15 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
+use common::pty::{Pty, answer, finish};
 use common::{gtm, text};
-use expectrl::process::unix::WaitStatus;
-use expectrl::session::OsSession;
-use expectrl::{Eof, Expect, Session};
+use expectrl::{Expect, Session};
 
 const ENTER: &str = "\r";
 const DOWN: &str = "\x1b[B";
 const CTRL_C: &str = "\x03";
 const CTRL_D: &str = "\x04";
 const ESC: &str = "\x1b";
-
-type Pty = OsSession;
 
 fn spawn(dir: &Path, args: &[&str]) -> Pty {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("gtm"));
@@ -30,27 +27,6 @@ fn spawn(dir: &Path, args: &[&str]) -> Pty {
     let mut p = Session::spawn(cmd).expect("spawn gtm in a pty");
     p.set_expect_timeout(Some(Duration::from_secs(20)));
     p
-}
-
-/// Waits for `prompt`, then types `keys`.
-fn answer(p: &mut Pty, prompt: &str, keys: &str) {
-    p.expect(prompt)
-        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-    // Let the prompt finish drawing so keys are read as keys.
-    std::thread::sleep(Duration::from_millis(50));
-    p.send(keys).unwrap();
-}
-
-/// Reads everything left and returns the exit status.
-fn finish(mut p: Pty) -> (String, i32) {
-    let rest = p
-        .expect(Eof)
-        .map(|c| String::from_utf8_lossy(c.as_bytes()).into_owned())
-        .unwrap_or_default();
-    match p.get_process().wait().unwrap() {
-        WaitStatus::Exited(_, code) => (rest, code),
-        other => panic!("gtm did not exit normally: {other:?}"),
-    }
 }
 
 fn motion_of(path: &Path) -> String {

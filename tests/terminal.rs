@@ -7,33 +7,15 @@ use std::process::Command;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use expectrl::process::unix::WaitStatus;
-use expectrl::{Eof, Expect, Session};
+mod common;
+
+use common::pty::{answer, finish};
+use expectrl::{Expect, Session};
 
 const ESC: &str = "\x1b";
 
 /// Held by each test, so they run one after another.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-/// Reads everything left and returns the exit status.
-fn finish(mut p: expectrl::session::OsSession) -> (String, i32) {
-    let rest = p
-        .expect(Eof)
-        .map(|c| String::from_utf8_lossy(c.as_bytes()).into_owned())
-        .unwrap_or_default();
-    match p.get_process().wait().unwrap() {
-        WaitStatus::Exited(_, code) => (rest, code),
-        other => panic!("gtm did not exit normally: {other:?}"),
-    }
-}
-
-/// Waits for `prompt`, then types `keys`.
-fn answer(p: &mut expectrl::session::OsSession, prompt: &str, keys: &str) {
-    p.expect(prompt)
-        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-    std::thread::sleep(Duration::from_millis(50));
-    p.send(keys).unwrap();
-}
 
 /// Text output fits the terminal it is shown in: without `COLUMNS`, the
 /// width comes from the terminal itself (set here with `stty`).

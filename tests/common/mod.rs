@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use assert_cmd::Command;
 
 /// Every subcommand of `gtm`, as `gtm --help` lists them.
