@@ -15,7 +15,7 @@ use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
 use gtm_advisor::{Rulebook, assess, exit, render};
 
 use crate::app::{Outcome, text_options};
-use crate::prompt::Terminal;
+use crate::prompt::{Terminal, fold, prompt_owns_ctrl_c};
 use crate::write::write_atomically;
 
 /// Where `gtm interview` offers to save when no `--save` is given.
@@ -43,9 +43,14 @@ fn stopped(stop: Stop) -> Outcome {
 }
 
 /// Restores the cursor and exits 130 on a Ctrl-C that arrives while no key is
-/// being read (keys read by the prompts never raise the signal).
+/// being read. A Ctrl-C in a list or a yes/no question raises the signal too,
+/// but that prompt returns and stops the interview in order (a failed save's
+/// answers are then printed), so the handler stands aside.
 fn install_interrupt_handler() {
     let _ = ctrlc::set_handler(|| {
+        if prompt_owns_ctrl_c() {
+            return;
+        }
         let term = Term::stderr();
         let _ = term.show_cursor();
         let _ = term.write_line("\nInterview stopped; nothing was saved.");
@@ -70,8 +75,8 @@ pub fn run(save: Option<&Path>, from: Option<&Path>, rules: &Rulebook) -> Outcom
     };
     install_interrupt_handler();
     let mut ask = Terminal::new();
-    eprintln!(
-        "A few questions about your product; Enter keeps the answer offered, Esc or Ctrl-C stops without saving.\n"
+    ask.say(
+        "A few questions about your product; Enter keeps the answer offered, Esc or Ctrl-C stops without saving.",
     );
     let answers = match interview::run(&mut ask, from.as_ref(), rules) {
         Ok(a) => a,
@@ -92,7 +97,17 @@ pub fn run(save: Option<&Path>, from: Option<&Path>, rules: &Rulebook) -> Outcom
     let _ = std::io::stdout().flush();
     println!();
 
-    save_answers(&mut ask, &text, save)
+    let mut outcome = save_answers(&mut ask, &text, save);
+    for note in &mut outcome.notes {
+        *note = folded(note);
+    }
+    outcome
+}
+
+/// `text` folded to the width of the terminal the interview runs in, so the
+/// terminal does not split a word.
+fn folded(text: &str) -> String {
+    fold(text, usize::from(Term::stderr().size().1), 0)
 }
 
 /// Saves the answers where the person says, asking again after a failed
@@ -132,7 +147,12 @@ fn save_answers(ask: &mut dyn Ask, text: &str, save: Option<&Path>) -> Outcome {
                 };
             }
             Err(e) => {
-                eprintln!("error: {shown}: cannot save: {e}; your answers are kept");
+                eprintln!(
+                    "{}",
+                    folded(&format!(
+                        "error: {shown}: cannot save: {e}; your answers are kept"
+                    ))
+                );
                 failed = true;
                 // A file that appeared since the question: ask about replacing it.
                 if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -173,7 +193,7 @@ fn choose_target(
 ) -> Result<Option<Target>, Stop> {
     if let Some(path) = &given {
         if let Err(problem) = check_path(&path.display().to_string()) {
-            eprintln!("error: {}", printable(&problem));
+            eprintln!("{}", folded(&format!("error: {}", printable(&problem))));
             given = None;
         }
     }

@@ -1,18 +1,74 @@
-//! The interview's prompts on a real terminal, drawn with dialoguer's theme.
+//! The interview's prompts on a real terminal: dialoguer's `Select` and
+//! `Confirm` with its colourful theme, and a small line editor for text.
 //!
-//! dialoguer's own prompts ignore Esc in text input and Ctrl-D everywhere, and
-//! a select hides the cursor until it returns. These prompts read keys with
-//! `read_key_raw`, so Esc and Ctrl-C stop the interview and Ctrl-D ends it,
-//! at every question, and the cursor is shown again before any return.
+//! Everything drawn is folded to the terminal's width at word boundaries
+//! first, so the terminal never wraps a line itself: a prompt is redrawn by
+//! clearing the lines it was drawn on, and a line the terminal had wrapped
+//! would leave its first half behind.
+//!
+//! Hand-written, where dialoguer cannot do what the interview needs:
+//! - Text answers. dialoguer's `Input` ignores Esc and Ctrl-D (the interview
+//!   stops on both), moves the cursor one column per character (Backspace
+//!   after a CJK character or an emoji leaves half of it on screen), and
+//!   clears only the last line of a prompt that spans several. The editor
+//!   below redraws the answer after each Backspace, measured in display
+//!   columns.
+//! - Fitting list items. dialoguer decides that an item wrapped by counting
+//!   its bytes, escape codes included, so each item is cut to fit in both
+//!   bytes and columns.
 
-use std::fmt;
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use console::{Key, Term, style};
+use console::{Key, Term, measure_text_width, style};
 use dialoguer::theme::{ColorfulTheme, Theme};
+use dialoguer::{Confirm, Select};
 use gtm_advisor::interview::{Ask, Check, Choice, Stop};
 use gtm_advisor::render::text::wrap;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Set while a dialoguer prompt reads keys, and left set once one returned
+/// because of Ctrl-C: dialoguer reads keys with the terminal's signals on, so
+/// Ctrl-C there raises SIGINT *and* makes the prompt return an error. The
+/// interview then stops in order (keeping answers a failed save left), and
+/// the signal handler must stand aside.
+static PROMPT_OWNS_CTRL_C: AtomicBool = AtomicBool::new(false);
+
+/// Whether a Ctrl-C belongs to a prompt, which handles it itself.
+pub fn prompt_owns_ctrl_c() -> bool {
+    PROMPT_OWNS_CTRL_C.load(Ordering::SeqCst)
+}
+
+/// How a dialoguer prompt ended.
+enum Ended<T> {
+    /// With an answer.
+    Answer(T),
+    /// With Esc or `q`; dialoguer cleared what it drew.
+    Quit,
+    /// With Ctrl-C; what it drew is still on screen.
+    CtrlC,
+    /// The terminal went away.
+    Gone,
+}
+
+/// Runs a dialoguer prompt and says how it ended.
+fn dialog<T>(run: impl FnOnce() -> dialoguer::Result<Option<T>>) -> Ended<T> {
+    PROMPT_OWNS_CTRL_C.store(true, Ordering::SeqCst);
+    let outcome = run();
+    let _ = Term::stderr().show_cursor();
+    if let Err(dialoguer::Error::IO(e)) = &outcome {
+        if e.kind() == io::ErrorKind::Interrupted {
+            // Left set: the signal raised with this error is still to come.
+            return Ended::CtrlC;
+        }
+    }
+    PROMPT_OWNS_CTRL_C.store(false, Ordering::SeqCst);
+    match outcome {
+        Ok(Some(value)) => Ended::Answer(value),
+        Ok(None) => Ended::Quit,
+        Err(_) => Ended::Gone,
+    }
+}
 
 /// Prompts on standard error, reading keys from the terminal.
 pub struct Terminal {
@@ -21,12 +77,25 @@ pub struct Terminal {
 }
 
 /// Formats one theme element into a string.
-fn draw(f: impl FnOnce(&mut String) -> fmt::Result) -> String {
+fn draw(f: impl FnOnce(&mut String) -> std::fmt::Result) -> String {
     let mut out = String::new();
     // Writing into a String cannot fail.
     let _ = f(&mut out);
     out
 }
+
+/// Columns the theme's marks take before a prompt (`? `, `✔ `, `✘ `).
+const MARK: usize = 2;
+
+/// Columns kept free after a text prompt for the start of the answer.
+const TYPING_ROOM: usize = 12;
+
+/// Columns a list item's marker (`❯ `) takes before its text.
+const ITEM_MARGIN: usize = 2;
+
+/// Bytes dialoguer may count in an item beyond its text: the escape codes
+/// that dim the meaning.
+const STYLE_BYTES: usize = 8;
 
 impl Terminal {
     /// Prompts on this process's standard error.
@@ -37,7 +106,21 @@ impl Terminal {
         }
     }
 
-    /// The next key, or why the interview must stop.
+    /// The terminal's width in columns; a terminal that reports something
+    /// absurdly small still gets readable lines.
+    fn columns(&self) -> usize {
+        usize::from(self.term.size().1).max(20)
+    }
+
+    /// Writes `text` as lines folded to the terminal's width, followed by a
+    /// blank line.
+    pub fn say(&self, text: &str) {
+        let _ = self.term.write_line(&fold(text, self.columns(), 0));
+        let _ = self.term.write_line("");
+    }
+
+    /// The next key for the text editor, or why the interview must stop.
+    /// Read raw, so Ctrl-C arrives as a key instead of a signal.
     fn key(&self) -> Result<Key, Stop> {
         if !self.term.is_term() {
             return Err(Stop::EndOfInput);
@@ -51,76 +134,132 @@ impl Terminal {
         }
     }
 
-    /// Writes a line; a terminal that cannot be written to ends the interview.
+    /// Writes `text` and a newline; a terminal that cannot be written to
+    /// ends the interview.
     fn line(&self, text: &str) -> Result<(), Stop> {
         self.term.write_line(text).map_err(|_| Stop::EndOfInput)
     }
 
-    fn read_line(&self) -> Result<String, Stop> {
+    /// Clears the `rows` rows the cursor's line and those above it take,
+    /// leaving the cursor at the start of the first.
+    fn clear_rows(&self, rows: usize) {
+        let _ = self.term.clear_line();
+        if rows > 1 {
+            let _ = self.term.clear_last_lines(rows - 1);
+        }
+    }
+
+    /// `prompt` folded so that, after the theme's mark, every line fits with
+    /// `reserve` columns to spare on its last.
+    fn fold_prompt(&self, prompt: &str, reserve: usize) -> String {
+        fold(prompt, self.columns().saturating_sub(reserve), MARK)
+    }
+
+    /// The line reporting an answer: `✔ prompt · value`, with `· value` on
+    /// a line of its own when it does not fit after the prompt.
+    fn answered(&self, prompt: &str, value: &str) -> String {
+        let columns = self.columns();
+        let mut prompt = self.fold_prompt(prompt, 0);
+        let last = prompt.rsplit('\n').next().unwrap_or("");
+        // The theme writes ` · ` between the prompt and the value.
+        let value = if MARK + last.width() + 3 + value.width() <= columns {
+            value.to_string()
+        } else {
+            prompt.push_str("\n ");
+            fold(value, columns, MARK + 2)
+        };
+        draw(|f| self.theme.format_input_prompt_selection(f, &prompt, &value))
+    }
+
+    /// Reads one line of text after `head`, which is already on screen.
+    /// Returns what was typed and how many rows head and answer now take.
+    fn read_line(&self, head: &str) -> (Result<String, Stop>, usize) {
+        let columns = self.columns();
         let mut typed = String::new();
         loop {
-            match self.key()? {
-                Key::Enter => return Ok(typed),
-                Key::Backspace if typed.pop().is_some() => {
-                    let _ = self.term.clear_chars(1);
+            let rows = rows_of(head, &typed, columns);
+            match self.key() {
+                Err(stop) => return (Err(stop), rows),
+                Ok(Key::Enter) => return (Ok(typed), rows),
+                Ok(Key::Backspace) if typed.pop().is_some() => {
+                    // Redrawn whole: the deleted character may take two
+                    // columns, or sit at the end of a row above.
+                    self.clear_rows(rows);
+                    let _ = self.term.write_str(head);
+                    let _ = self.term.write_str(&typed);
                 }
-                Key::Char(c) if !c.is_control() => {
+                Ok(Key::Char(c)) if !c.is_control() => {
                     typed.push(c);
                     let _ = self.term.write_str(c.encode_utf8(&mut [0; 4]));
                 }
-                _ => {}
+                Ok(_) => {}
             }
         }
     }
 
-    fn select(&self, choices: &[Choice], selected: usize) -> Result<usize, Stop> {
+    /// The items of a list, each cut to one line of the terminal.
+    fn items(&self, choices: &[Choice]) -> Vec<String> {
         let width = choices.iter().map(|c| c.id.width()).max().unwrap_or(0);
-        // Each item must fit on one line of the terminal: the list is redrawn
-        // by clearing as many lines as it has items, so an item the terminal
-        // wrapped would leave a stale line behind. Meanings are cut to fit.
-        let columns = usize::from(self.term.size().1);
-        let room = columns.saturating_sub(width + 2 + ITEM_MARGIN);
-        let items: Vec<String> = choices
+        // An item longer than the terminal would be wrapped by it, and the
+        // redraw would leave a line behind; dialoguer tells by counting
+        // bytes, so the cut counts both.
+        let room = self.columns().saturating_sub(ITEM_MARGIN + 1);
+        choices
             .iter()
             .map(|c| {
-                let pad = width - c.id.width();
-                format!(
-                    "{}{}  {}",
-                    c.id,
-                    " ".repeat(pad),
-                    style(fit(c.meaning, room)).dim()
-                )
-                .trim_end()
-                .to_string()
+                let id = format!("{}{}  ", c.id, " ".repeat(width - c.id.width()));
+                let meaning = fit(c.meaning, room.saturating_sub(id.width()));
+                let budget = room.saturating_sub(id.len() + STYLE_BYTES);
+                let meaning = fit_bytes(&meaning, budget);
+                format!("{id}{}", style(meaning).dim())
+                    .trim_end()
+                    .to_string()
             })
-            .collect();
-        let mut selected = selected.min(items.len().saturating_sub(1));
-        loop {
-            for (i, item) in items.iter().enumerate() {
-                self.line(&draw(|f| {
-                    self.theme.format_select_prompt_item(f, item, i == selected)
-                }))?;
-            }
-            let key = self.key();
-            let _ = self.term.clear_last_lines(items.len());
-            match key? {
-                Key::ArrowUp | Key::BackTab | Key::Char('k') => {
-                    selected = (selected + items.len() - 1) % items.len();
-                }
-                Key::ArrowDown | Key::Tab | Key::Char('j') => {
-                    selected = (selected + 1) % items.len()
-                }
-                Key::Home => selected = 0,
-                Key::End => selected = items.len() - 1,
-                Key::Enter | Key::Char(' ') => return Ok(selected),
-                _ => {}
-            }
-        }
+            .collect()
     }
 }
 
-/// Columns a list item's marker and indent take before its text.
-const ITEM_MARGIN: usize = 4;
+/// Rows of the terminal that `head` followed by `typed` take, `head`'s own
+/// line breaks included (a row filled exactly leaves the cursor on it).
+fn rows_of(head: &str, typed: &str, columns: usize) -> usize {
+    let mut lines = head.split('\n').peekable();
+    let mut rows = 0;
+    while let Some(line) = lines.next() {
+        let mut width = measure_text_width(line);
+        if lines.peek().is_none() {
+            width += typed.width();
+        }
+        rows += width.div_ceil(columns).max(1);
+    }
+    rows
+}
+
+/// `text` wrapped at word boundaries so that each line fits in `width`
+/// columns after `indent` columns; lines after the first are indented with
+/// spaces. A word wider than a line is cut, so no line is ever wider.
+pub fn fold(text: &str, width: usize, indent: usize) -> String {
+    let room = width.saturating_sub(indent).max(8);
+    let pad = " ".repeat(indent);
+    let wrapped = wrap(text, room, "", "");
+    let mut lines = Vec::new();
+    for line in wrapped.lines() {
+        let mut rest = line;
+        while rest.width() > room {
+            let mut used = 0;
+            let cut = rest
+                .char_indices()
+                .find(|&(_, c)| {
+                    used += c.width().unwrap_or(0);
+                    used > room
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            lines.push(&rest[..cut]);
+            rest = &rest[cut..];
+        }
+        lines.push(rest);
+    }
+    lines.join(&format!("\n{pad}"))
+}
 
 /// `text` cut to `room` display columns, ending in `…` when cut.
 fn fit(text: &str, room: usize) -> String {
@@ -130,7 +269,7 @@ fn fit(text: &str, room: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        let w = c.width().unwrap_or(0);
         if used + w + 1 > room {
             break;
         }
@@ -141,11 +280,24 @@ fn fit(text: &str, room: usize) -> String {
     out
 }
 
+/// `text` cut to at most `budget` bytes, ending in `…` when cut.
+fn fit_bytes(text: &str, budget: usize) -> String {
+    if text.len() <= budget {
+        return text.to_string();
+    }
+    let ellipsis = '…'.len_utf8();
+    let mut end = budget.saturating_sub(ellipsis);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", text[..end].trim_end_matches('…'))
+}
+
 impl Ask for Terminal {
     fn help(&mut self, text: &str) {
-        let width = usize::from(self.term.size().1).clamp(40, 100);
+        let width = self.columns().min(100);
         // Wrapped before styling, so escape codes do not count toward the width.
-        for line in wrap(text, width, "  ", "  ").lines() {
+        for line in fold(text, width, 2).lines() {
             let _ = self
                 .term
                 .write_line(&format!("  {}", style(line.trim_start()).dim()));
@@ -153,11 +305,13 @@ impl Ask for Terminal {
     }
 
     fn text(&mut self, prompt: &str, default: Option<&str>, check: Check) -> Result<String, Stop> {
+        let reserve = default.map_or(0, |d| d.width() + 4) + TYPING_ROOM;
+        let folded = self.fold_prompt(prompt, reserve);
         loop {
-            let head = draw(|f| self.theme.format_input_prompt(f, prompt, default));
+            let head = draw(|f| self.theme.format_input_prompt(f, &folded, default));
             self.term.write_str(&head).map_err(|_| Stop::EndOfInput)?;
-            let typed = self.read_line();
-            let _ = self.term.clear_line();
+            let (typed, rows) = self.read_line(&head);
+            self.clear_rows(rows);
             let typed = match typed {
                 Ok(t) => t,
                 Err(stop) => {
@@ -172,64 +326,82 @@ impl Ask for Terminal {
             };
             match check(answer) {
                 Ok(value) => {
-                    self.line(&draw(|f| {
-                        self.theme.format_input_prompt_selection(f, prompt, &value)
-                    }))?;
+                    self.line(&self.answered(prompt, &value))?;
                     return Ok(value);
                 }
-                Err(why) => self.line(&draw(|f| self.theme.format_error(f, &why)))?,
+                Err(why) => {
+                    let why = fold(&why, self.columns(), MARK);
+                    self.line(&draw(|f| self.theme.format_error(f, &why)))?;
+                }
             }
         }
     }
 
     fn choose(&mut self, prompt: &str, choices: &[Choice], default: usize) -> Result<usize, Stop> {
-        self.line(&draw(|f| self.theme.format_select_prompt(f, prompt)))?;
-        let _ = self.term.hide_cursor();
-        let picked = self.select(choices, default);
-        // Shown again before anything else happens, whatever the outcome.
-        let _ = self.term.show_cursor();
-        let _ = self.term.clear_last_lines(1);
-        match picked {
-            Ok(i) => {
+        let folded = self.fold_prompt(prompt, 1);
+        let items = self.items(choices);
+        let picked = dialog(|| {
+            Select::with_theme(&self.theme)
+                .with_prompt(&folded)
+                .items(&items)
+                .default(default.min(items.len().saturating_sub(1)))
+                .report(false)
+                .interact_on_opt(&self.term)
+        });
+        let stop = match picked {
+            Ended::Answer(i) => {
                 let id = choices.get(i).map_or("", |c| c.id);
-                self.line(&draw(|f| {
-                    self.theme.format_select_prompt_selection(f, prompt, id)
-                }))?;
-                Ok(i)
+                self.line(&self.answered(prompt, id))?;
+                return Ok(i);
             }
-            Err(stop) => {
-                self.line(&draw(|f| self.theme.format_select_prompt(f, prompt)))?;
-                Err(stop)
+            Ended::Quit => Stop::Interrupted,
+            Ended::CtrlC => {
+                // The list is still drawn; it goes unless dialoguer paged it.
+                let drawn = folded.lines().count() + items.len();
+                if drawn < usize::from(self.term.size().0) {
+                    let _ = self.term.clear_last_lines(drawn);
+                }
+                Stop::Interrupted
             }
-        }
+            Ended::Gone => Stop::EndOfInput,
+        };
+        self.line(&draw(|f| self.theme.format_select_prompt(f, &folded)))?;
+        Err(stop)
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool, Stop> {
-        let head = draw(|f| self.theme.format_confirm_prompt(f, prompt, Some(default)));
-        self.term.write_str(&head).map_err(|_| Stop::EndOfInput)?;
-        let answer = loop {
-            match self.key() {
-                Ok(Key::Char('y' | 'Y')) => break Ok(true),
-                Ok(Key::Char('n' | 'N')) => break Ok(false),
-                Ok(Key::Enter) => break Ok(default),
-                Ok(_) => {}
-                Err(stop) => break Err(stop),
+        // ` (y/n) › yes` after the prompt.
+        let folded = self.fold_prompt(prompt, 14);
+        let rows = folded.lines().count();
+        let answer = dialog(|| {
+            Confirm::with_theme(&self.theme)
+                .with_prompt(&folded)
+                .default(default)
+                .report(false)
+                .interact_on_opt(&self.term)
+        });
+        let stop = match answer {
+            Ended::Answer(yes) => {
+                // dialoguer cleared the prompt's last line; the lines above
+                // it are cleared here.
+                if rows > 1 {
+                    let _ = self.term.clear_last_lines(rows - 1);
+                }
+                self.line(&self.answered(prompt, if yes { "yes" } else { "no" }))?;
+                return Ok(yes);
             }
+            // Esc leaves the prompt's lines above its last; Ctrl-C leaves
+            // them all, the cursor after the last.
+            Ended::Quit | Ended::CtrlC => {
+                self.clear_rows(rows);
+                Stop::Interrupted
+            }
+            Ended::Gone => Stop::EndOfInput,
         };
-        let _ = self.term.clear_line();
-        match answer {
-            Ok(yes) => {
-                self.line(&draw(|f| {
-                    self.theme
-                        .format_confirm_prompt_selection(f, prompt, Some(yes))
-                }))?;
-                Ok(yes)
-            }
-            Err(stop) => {
-                self.line(&head)?;
-                Err(stop)
-            }
-        }
+        self.line(&draw(|f| {
+            self.theme.format_confirm_prompt(f, &folded, Some(default))
+        }))?;
+        Err(stop)
     }
 }
 
@@ -245,5 +417,45 @@ mod tests {
         assert!(cut.width() <= 12);
         assert_eq!(fit("漢字漢字", 5), "漢字…");
         assert_eq!(fit("anything", 0), "…");
+    }
+
+    #[test]
+    fn items_are_cut_to_a_byte_budget_on_a_character_boundary() {
+        assert_eq!(fit_bytes("short", 10), "short");
+        let cut = fit_bytes("漢字漢字", 8);
+        assert!(cut.len() <= 8, "{cut}");
+        assert_eq!(cut, "漢…");
+        assert_eq!(fit_bytes("a top-down…", 9), "a top-…");
+        assert_eq!(fit_bytes("ab…cd", 6), "ab…");
+    }
+
+    #[test]
+    fn prompts_fold_at_words_and_cut_only_words_wider_than_a_line() {
+        let folded = fold(
+            "Annual contract value per customer (USD, e.g. 12000, $12k, 1.5M)",
+            40,
+            2,
+        );
+        for line in folded.lines() {
+            assert!(line.width() <= 38, "{line:?}");
+        }
+        assert_eq!(
+            folded,
+            "Annual contract value per customer\n  (USD, e.g. 12000, $12k, 1.5M)"
+        );
+        let path = fold("/a/very/long/path/without/any/spaces/at/all", 20, 2);
+        assert!(path.lines().all(|l| l.width() <= 20), "{path:?}");
+        assert_eq!(
+            path.replace("\n  ", ""),
+            "/a/very/long/path/without/any/spaces/at/all"
+        );
+    }
+
+    #[test]
+    fn rows_count_wrapped_lines_and_a_row_filled_exactly() {
+        assert_eq!(rows_of("? Name: ", "", 60), 1);
+        assert_eq!(rows_of("? Name: ", &"x".repeat(52), 60), 1);
+        assert_eq!(rows_of("? Name: ", &"x".repeat(53), 60), 2);
+        assert_eq!(rows_of("? Annual\n  value: ", "漢字", 10), 3);
     }
 }

@@ -194,8 +194,8 @@ fn esc_in_a_list_stops_and_leaves_the_cursor_visible() {
     answer(&mut p, "Company or product name", "Acme\r");
     answer(&mut p, "Annual contract value", "12k\r");
     answer(&mut p, "Time until a new user gets real value", "5m\r");
-    p.expect("Who decides to buy?").unwrap();
     p.expect("\x1b[?25l").unwrap(); // the list hides the cursor
+    p.expect("Who decides to buy?").unwrap();
     std::thread::sleep(Duration::from_millis(50));
     p.send(ESC).unwrap();
     let (rest, code) = finish(p);

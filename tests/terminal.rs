@@ -138,3 +138,114 @@ fn lists_fit_a_narrow_terminal() {
     let (_, code) = finish(p);
     assert_eq!(code, 130);
 }
+
+/// Everything a pseudo-terminal showed, with the keys sent along the way.
+struct Screen {
+    p: common::pty::Pty,
+    seen: Vec<u8>,
+}
+
+impl Screen {
+    /// Waits for `prompt`, then types `keys`, keeping what was drawn.
+    fn answer(&mut self, prompt: &str, keys: &str) {
+        let drawn = self
+            .p
+            .expect(prompt)
+            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+        self.seen.extend_from_slice(drawn.as_bytes());
+        std::thread::sleep(Duration::from_millis(50));
+        self.p.send(keys).unwrap();
+    }
+}
+
+/// A whole interview at 60, 80 and 120 columns, replayed through a terminal
+/// emulator (vt100): the terminal never had to wrap a line itself (so no
+/// word was split), and no prompt, list or half-typed answer was left
+/// behind by a redraw — with a long prompt, a refused answer, Backspace over
+/// wide characters, moves in a list, and a long file name in a question.
+#[test]
+fn the_interview_redraws_cleanly_at_60_80_and_120_columns() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let gtm = assert_cmd::cargo::cargo_bin!("gtm");
+    let long_name = "a-rather-long-client-profile-file-name-for-acme-widgets.toml";
+    for cols in [60u16, 80, 120] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(long_name), "old").unwrap();
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!(
+                "stty cols {cols} rows 50 && exec '{}' interview --save {long_name}",
+                gtm.display()
+            ))
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm")
+            .env_remove("COLUMNS");
+        let mut p = Session::spawn(cmd).expect("spawn in a pty");
+        p.set_expect_timeout(Some(Duration::from_secs(20)));
+        let mut s = Screen {
+            p,
+            seen: Vec::new(),
+        };
+        s.answer("Company or product name", "漢字\x7f\x7fAcme Widgets\r");
+        s.answer("Annual contract value", "lots\r");
+        s.answer("Annual contract value", "24k\r");
+        s.answer("Time until a new user", "2 days\r");
+        s.answer("Who decides to buy", "\x1b[B\x1b[B\x1b[A\r");
+        s.answer("compliance burden", "\r");
+        s.answer("get started", "\r");
+        s.answer("Answer optional questions", "n");
+        s.answer("Replace", "y");
+        let Screen { p, mut seen } = s;
+        let (rest, code) = finish(p);
+        seen.extend_from_slice(rest.as_bytes());
+        assert_eq!(code, 0, "{rest}");
+
+        let mut vt = vt100::Parser::new(
+            std::num::NonZeroU16::new(1000).unwrap(),
+            std::num::NonZeroU16::new(cols).unwrap(),
+            0,
+        );
+        vt.process(&seen);
+        let screen = vt.screen();
+        let text = screen.contents();
+        let context = format!("at {cols} columns:\n{text}");
+        for row in 0..1000 {
+            assert!(
+                !screen.row_wrapped(row),
+                "the terminal wrapped row {row}: {:?} {context}",
+                screen.contents_between(row, 0, row + 1, 0)
+            );
+        }
+        for line in text.lines() {
+            assert!(
+                !line.starts_with("? "),
+                "a prompt was left behind: {line:?} {context}"
+            );
+        }
+        for (fragment, times) in [
+            ("漢", 0),
+            ("one user decides and pays", 0),
+            ("1.5M)", 1),
+            ("2 weeks)", 1),
+            ("Who decides to buy?", 1),
+            ("Replace", 1),
+            ("· Acme Widgets", 1),
+            ("· $24,000", 1),
+            ("· 2 days", 1),
+            ("· team", 1),
+            ("✘", 1),
+        ] {
+            assert_eq!(
+                text.matches(fragment).count(),
+                times,
+                "{fragment:?} {context}"
+            );
+        }
+        assert!(
+            std::fs::read_to_string(dir.path().join(long_name))
+                .unwrap()
+                .contains("Acme Widgets")
+        );
+    }
+}

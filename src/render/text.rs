@@ -355,7 +355,14 @@ fn findings(a: &Assessment, opts: &TextOptions) -> String {
 fn conflicts(list: &[Conflict], opts: &TextOptions) -> String {
     let width = usize::from(opts.width);
     if list.is_empty() {
-        return "Conflicts: none; the readings and the price point the same way.\n\n".to_string();
+        let mut out = wrap(
+            "Conflicts: none; the readings and the price point the same way.",
+            width,
+            "",
+            "",
+        );
+        out.push_str("\n\n");
+        return out;
     }
     let mut out = warning_heading("Conflicts", list.len(), opts);
     for c in list {
