@@ -301,6 +301,41 @@ fn giving_up_after_a_failed_save_prints_the_profile_instead() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
+/// Ctrl-C in a yes/no question raises SIGINT as well as ending the prompt;
+/// after a failed save the answers must still be printed, not dropped by the
+/// signal handler.
+#[test]
+fn ctrl_c_after_a_failed_save_still_prints_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(
+        dir.path(),
+        &["interview", "--save", "no/such/folder/acme.toml"],
+    );
+    answer_core(&mut p);
+    answer(&mut p, "Answer optional questions", ENTER);
+    answer(&mut p, "Save them somewhere else?", CTRL_C);
+    let (rest, code) = finish(p);
+    assert_eq!(code, 2, "{rest}");
+    assert!(rest.contains("acv = \"$24,000\""), "{rest}");
+    assert!(!rest.contains("nothing was saved"), "{rest}");
+}
+
+/// Ctrl-C in a list stops once: one message, exit 130, the cursor shown.
+#[test]
+fn ctrl_c_in_a_list_stops_with_one_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["interview", "--save", "acme.toml"]);
+    answer(&mut p, "Company or product name", "Acme\r");
+    answer(&mut p, "Annual contract value", "12k\r");
+    answer(&mut p, "Time until a new user gets real value", "5m\r");
+    answer(&mut p, "Who decides to buy?", CTRL_C);
+    let (rest, code) = finish(p);
+    assert_eq!(code, 130, "{rest}");
+    assert_eq!(rest.matches("nothing was saved").count(), 1, "{rest}");
+    assert!(rest.contains("\x1b[?25h"), "{rest:?}");
+    assert!(!dir.path().join("acme.toml").exists());
+}
+
 /// Runs gtm with stdin from /dev/null and no terminal, failing if it hangs.
 fn detached(args: &[&str]) -> std::process::Output {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("gtm"));
