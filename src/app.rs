@@ -88,6 +88,26 @@ impl Outcome {
     }
 }
 
+impl From<anyhow::Error> for Outcome {
+    /// A failure at the edge: the message with its whole chain of causes
+    /// (`FILE: cannot write: Permission denied`), and exit status 2.
+    fn from(error: anyhow::Error) -> Outcome {
+        Outcome::failed(format!("{error:#}"))
+    }
+}
+
+/// A failed write with the file named: a file that exists gets
+/// `exists_hint` (what to do instead), any other failure says the file
+/// could not be written and why.
+fn write_error(error: std::io::Error, path: &Path, exists_hint: &str) -> anyhow::Error {
+    let shown = printable_path(path);
+    if error.kind() == ErrorKind::AlreadyExists {
+        anyhow::anyhow!("{shown}: already exists and was left untouched; {exists_hint}")
+    } else {
+        anyhow::Error::new(error).context(format!("{shown}: cannot write"))
+    }
+}
+
 /// The rulebook named by `--rules`, or the built-in one, with its TOML text.
 ///
 /// The rulebook lives as long as the process: it is leaked rather than
@@ -360,7 +380,8 @@ fn man(command: Option<&str>, out: Option<&Path>, force: bool) -> Outcome {
         };
     };
     if let Err(e) = std::fs::create_dir_all(dir) {
-        return Outcome::failed(format!("{}: cannot create: {e}", printable_path(dir)));
+        let e = anyhow::Error::new(e).context(format!("{}: cannot create", printable_path(dir)));
+        return e.into();
     }
     let mut outcome = Outcome::default();
     let mut written = 0;
@@ -368,15 +389,10 @@ fn man(command: Option<&str>, out: Option<&Path>, force: bool) -> Outcome {
         let path = dir.join(format!("{}.1", page.name));
         match crate::write::write_atomically(&path, &page.roff, force) {
             Ok(()) => written += 1,
-            Err(e) if e.kind() == ErrorKind::AlreadyExists => {
-                outcome.errors.push(format!(
-                    "{}: already exists and was left untouched; pass --force to replace it",
-                    printable_path(&path)
-                ));
+            Err(e) => {
+                let e = write_error(e, &path, "pass --force to replace it");
+                outcome.errors.push(format!("{e:#}"));
             }
-            Err(e) => outcome
-                .errors
-                .push(format!("{}: cannot write: {e}", printable_path(&path))),
         }
     }
     if !outcome.errors.is_empty() {
@@ -740,18 +756,17 @@ fn init(file: &Path) -> Outcome {
     // Written whole or not at all, and never over an existing file (the
     // final link refuses one atomically), with an ordinary file mode.
     let written = crate::write::write_atomically(file, STARTER, false);
-    let file = printable_path(file);
-    match written {
-        Ok(()) => Outcome {
-            notes: vec![format!(
-                "wrote {file}; edit its answers, then run `gtm recommend {file}`"
-            )],
-            ..Outcome::default()
-        },
-        Err(e) if e.kind() == ErrorKind::AlreadyExists => Outcome::failed(format!(
-            "{file}: already exists and was left untouched; choose another name, or remove it first"
-        )),
-        Err(e) => Outcome::failed(format!("{file}: cannot write: {e}")),
+    match written.map_err(|e| write_error(e, file, "choose another name, or remove it first")) {
+        Ok(()) => {
+            let file = printable_path(file);
+            Outcome {
+                notes: vec![format!(
+                    "wrote {file}; edit its answers, then run `gtm recommend {file}`"
+                )],
+                ..Outcome::default()
+            }
+        }
+        Err(e) => e.into(),
     }
 }
 
@@ -1093,10 +1108,8 @@ fn report(
         }
     };
     if target.exists() && !force {
-        return Outcome::failed(format!(
-            "{}: already exists and was left untouched; pass --force to replace it",
-            printable_path(target)
-        ));
+        let exists = std::io::Error::from(ErrorKind::AlreadyExists);
+        return write_error(exists, target, "pass --force to replace it").into();
     }
     let mut out = Outcome::default();
     let files = match expand(args, verbose, &mut out.notes) {
@@ -1120,8 +1133,8 @@ fn report(
         // No profile could be used: the errors say why, and nothing is written.
         Ok(None) => {}
         Err(e) => {
-            out.errors
-                .push(format!("{}: cannot write: {e}", printable_path(target)));
+            let e = write_error(e, target, "pass --force to replace it");
+            out.errors.push(format!("{e:#}"));
             out.status = exit::INVALID;
         }
     }

@@ -387,8 +387,9 @@ fn init_writes_atomically_with_an_ordinary_mode() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    // The file, what failed, and the cause, in one line.
     assert!(
-        text(&out.stderr).contains("cannot write"),
+        text(&out.stderr).contains("no/such/gtm.toml: cannot write: No such file"),
         "{}",
         text(&out.stderr)
     );
