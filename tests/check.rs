@@ -578,3 +578,45 @@ fn stdin_name_names_a_piped_profile_everywhere() {
         text(&out.stdout)
     );
 }
+
+/// The hook as another repository gets it: the pre-commit framework itself
+/// (`pre-commit try-repo`, which reads `.pre-commit-hooks.yaml`, builds gtm
+/// with cargo as `language: rust` says, and passes the files matching
+/// `files`), run in a separate git repository holding a passing profile, a
+/// failing one in a subfolder, and a Cargo.toml that must not be passed.
+/// Ignored in `cargo test` (the release build takes minutes); .ci/run
+/// installs pre-commit and runs it.
+#[test]
+#[ignore = "needs pre-commit and a release build; .ci/run runs it"]
+fn the_hook_runs_under_pre_commit_in_another_repository() {
+    let test = "the_hook_runs_under_pre_commit_in_another_repository";
+    if !common::have("pre-commit", test, "pip pre-commit") {
+        return;
+    }
+    let this_repo = std::env::current_dir().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(other.path().join("team")).unwrap();
+    std::fs::copy(PASSING, other.path().join("gtm.toml")).unwrap();
+    std::fs::copy(FAILING, other.path().join("team/gtm.toml")).unwrap();
+    std::fs::write(
+        other.path().join("Cargo.toml"),
+        "[package]\nname = \"x\"\nversion = \"0.1.0\"\n",
+    )
+    .unwrap();
+    assert_eq!(sh(other.path(), "git init -q && git add -A"), 0);
+    let out = Command::new("pre-commit")
+        .args(["try-repo"])
+        .arg(&this_repo)
+        .args(["gtm-check", "--all-files", "--verbose"])
+        .current_dir(other.path())
+        .env("PRE_COMMIT_HOME", home.path())
+        .env_remove("GIT_DIR")
+        .output()
+        .unwrap();
+    let printed = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{printed}");
+    assert!(printed.contains("passed  gtm.toml"), "{printed}");
+    assert!(printed.contains("failed  team/gtm.toml ("), "{printed}");
+    assert!(!printed.contains("Cargo.toml"), "{printed}");
+}

@@ -191,16 +191,19 @@ fn a_large_json_portfolio_streams_every_profile_in_order() {
     // More profiles than one streamed chunk, so the chunk seams are crossed.
     let count = 600;
     let dir = many_clients(count);
-    for sort in [None, Some("name")] {
+    let ascending: Vec<String> = (0..count).map(|i| format!("Client {i:04}")).collect();
+    let file_order: Vec<String> = ascending.iter().rev().cloned().collect();
+    for (sort, expected) in [(None, file_order), (Some("name"), ascending)] {
         let out = json_portfolio(dir.path(), sort);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        let names = names_in(&out.stdout);
-        let expected: Vec<String> = (0..count).map(|i| format!("Client {i:04}")).collect();
-        assert_eq!(names, expected, "sort {sort:?}");
+        assert_eq!(names_in(&out.stdout), expected, "sort {sort:?}");
     }
 }
 
 /// A directory of `count` renamed copies of four examples, `c0000.toml`...
+/// Names run backwards against the files (`c0000.toml` is the last client,
+/// `Client {count-1}`), and the examples cycle through three motions and
+/// four amounts, so that no sort key finds them already in order.
 fn many_clients(count: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let examples = ["calendly", "workday", "acme-analytics", "slack"];
@@ -209,8 +212,9 @@ fn many_clients(count: usize) -> tempfile::TempDir {
         let start = source.find("name = ").unwrap();
         let end = start + source[start..].find('\n').unwrap();
         let renamed = format!(
-            "{}name = \"Client {i:04}\"{}",
+            "{}name = \"Client {:04}\"{}",
             &source[..start],
+            count - 1 - i,
             &source[end..]
         );
         std::fs::write(dir.path().join(format!("c{i:04}.toml")), renamed).unwrap();
@@ -252,7 +256,7 @@ fn a_large_markdown_portfolio_streams_sections_in_the_tables_order() {
         assert_eq!(in_table.len(), 600, "sort {sort:?}");
         assert_eq!(in_table, in_sections, "sort {sort:?}");
         if sort.is_none() {
-            let expected: Vec<String> = (0..600).map(|i| format!("Client {i:04}")).collect();
+            let expected: Vec<String> = (0..600).rev().map(|i| format!("Client {i:04}")).collect();
             assert_eq!(in_table, expected);
         }
     }
@@ -462,4 +466,131 @@ fn narrow_tables_drop_columns_rather_than_split_values() {
         stdout.contains("┆ Checklist │") && !stdout.contains("Conflicts"),
         "{stdout}"
     );
+}
+
+/// One portfolio row as a format shows it: name, ACV in dollars, motion.
+type Shown = (String, u64, String);
+
+/// The rows of `gtm recommend DIR --format FORMAT [--sort KEY]`, read back
+/// from what each format prints.
+fn shown_rows(dir: &std::path::Path, format: &str, sort: Option<&str>) -> Vec<Shown> {
+    let mut cmd = gtm();
+    cmd.arg("recommend")
+        .arg(dir)
+        .args(["--format", format])
+        .env("COLUMNS", "200");
+    if let Some(key) = sort {
+        cmd.args(["--sort", key]);
+    }
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let dollars = |s: &str| -> u64 {
+        s.trim()
+            .trim_start_matches('$')
+            .replace(',', "")
+            .parse()
+            .unwrap()
+    };
+    let stdout = text(&out.stdout);
+    match format {
+        "json" => {
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    (
+                        r["name"].as_str().unwrap().to_string(),
+                        r["acv_cents"].as_u64().unwrap() / 100,
+                        r["motion"].as_str().unwrap().to_string(),
+                    )
+                })
+                .collect()
+        }
+        "csv" => csv::Reader::from_reader(out.stdout.as_slice())
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[1].to_string(), dollars(&r[2]), r[3].to_string())
+            })
+            .collect(),
+        "markdown" => stdout
+            .lines()
+            .filter(|l| l.starts_with("| ") && l.contains(".toml"))
+            .map(|l| {
+                let cells: Vec<&str> = l.split(" | ").collect();
+                let motion = match cells[3] {
+                    "Self-serve only" => "self-serve",
+                    "Product-led (PLG)" => "plg",
+                    "Hybrid (product-led sales)" => "hybrid",
+                    "Sales-led" => "sales-led",
+                    "Enterprise sales" => "enterprise",
+                    other => panic!("motion name {other:?}"),
+                };
+                (cells[1].to_string(), dollars(cells[2]), motion.to_string())
+            })
+            .collect(),
+        _ => stdout
+            .lines()
+            .filter(|l| l.starts_with("│ Client"))
+            .map(|l| {
+                let cells: Vec<&str> = l.trim_matches('│').split('┆').map(str::trim).collect();
+                (
+                    cells[0].to_string(),
+                    dollars(cells[1]),
+                    cells[2].to_string(),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// Motions in the order `--sort motion` uses: from self-serve to enterprise.
+fn rank(motion: &str) -> usize {
+    ["self-serve", "plg", "hybrid", "sales-led", "enterprise"]
+        .iter()
+        .position(|m| *m == motion)
+        .unwrap_or_else(|| panic!("motion {motion:?}"))
+}
+
+/// Whether `rows` are in `key`'s order (ties in motion by name).
+fn in_order(rows: &[Shown], key: &str) -> bool {
+    rows.windows(2).all(|w| {
+        let (a, b) = (&w[0], &w[1]);
+        match key {
+            "name" => a.0 <= b.0,
+            "acv" => a.1 <= b.1,
+            _ => (rank(&a.2), &a.0) <= (rank(&b.2), &b.0),
+        }
+    })
+}
+
+/// Every portfolio format honours every sort key, over more rows than one
+/// streamed block, from a folder whose file order matches none of the keys
+/// (checked first, so a sort that does nothing cannot pass).
+#[test]
+fn every_format_sorts_by_every_key() {
+    let count = 300;
+    let dir = many_clients(count);
+    for format in ["json", "csv", "markdown", "text"] {
+        let unsorted = shown_rows(dir.path(), format, None);
+        assert_eq!(unsorted.len(), count, "{format}");
+        for key in ["name", "acv", "motion"] {
+            assert!(
+                !in_order(&unsorted, key),
+                "{format}: the files are already in {key} order, so this proves nothing"
+            );
+            let sorted = shown_rows(dir.path(), format, Some(key));
+            assert!(
+                in_order(&sorted, key),
+                "{format} --sort {key}: {:?}...",
+                &sorted[..8]
+            );
+            let mut same = sorted.clone();
+            let mut given = unsorted.clone();
+            same.sort();
+            given.sort();
+            assert_eq!(same, given, "{format} --sort {key} keeps every row");
+        }
+    }
 }

@@ -201,6 +201,10 @@ fn chromium() -> Command {
 #[test]
 #[ignore = "needs Debian's chromium; .ci/run installs it and runs this test"]
 fn the_report_renders_in_headless_chromium() {
+    let test = "the_report_renders_in_headless_chromium";
+    if !common::have("chromium", test, "Debian chromium") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let (code, path, _) = report(dir.path(), "portfolio.html", &["profiles"]);
     assert_eq!(code, 0);

@@ -31,6 +31,36 @@ pub fn gtm() -> Command {
     cmd
 }
 
+/// Whether the program `tool`, which cargo does not provide, can be run
+/// here. When it cannot, the test that asked skips: it says so on the
+/// harness's own standard error, which `cargo test` shows even for a passing
+/// test, naming what to install. With `GTM_REQUIRE_TOOLS` set (`.ci/run`
+/// sets it, after installing every tool) a missing tool fails instead, so CI
+/// never skips in silence.
+pub fn have(tool: &str, test: &str, install: &str) -> bool {
+    let found = std::process::Command::new(tool)
+        .arg("--version")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("GTM_REQUIRE_TOOLS").is_none(),
+            "{test}: `{tool}` cannot be run, and GTM_REQUIRE_TOOLS is set (package: {install})"
+        );
+        // Written to the process's stderr directly: libtest captures only
+        // the print macros, so this line shows in `cargo test`'s output.
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: {test} skipped: `{tool}` is not installed (package: {install}; .ci/run installs it)"
+        );
+    }
+    found
+}
+
 /// Output as text.
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
