@@ -579,44 +579,83 @@ fn stdin_name_names_a_piped_profile_everywhere() {
     );
 }
 
-/// The hook as another repository gets it: the pre-commit framework itself
-/// (`pre-commit try-repo`, which reads `.pre-commit-hooks.yaml`, builds gtm
-/// with cargo as `language: rust` says, and passes the files matching
-/// `files`), run in a separate git repository holding a passing profile, a
-/// failing one in a subfolder, and a Cargo.toml that must not be passed.
-/// Ignored in `cargo test` (the release build takes minutes); .ci/run
-/// installs pre-commit and runs it.
+/// The hook as another repository gets it, following the README: its
+/// `.pre-commit-config.yaml` snippet (pointed at this repository's HEAD
+/// instead of GitHub), `pre-commit install`, then `git commit`. The
+/// framework reads `.pre-commit-hooks.yaml`, builds gtm with cargo as
+/// `language: rust` says, and passes the staged files matching `files`: a
+/// failing profile in a subfolder stops the commit, a Cargo.toml is never
+/// given to gtm, and once the profile is fixed the commit goes through.
+/// Ignored in `cargo test` (the release build takes a minute or more);
+/// .ci/run installs pre-commit and runs it.
 #[test]
 #[ignore = "needs pre-commit and a release build; .ci/run runs it"]
-fn the_hook_runs_under_pre_commit_in_another_repository() {
-    let test = "the_hook_runs_under_pre_commit_in_another_repository";
+fn the_readme_pre_commit_config_gates_commits_in_another_repository() {
+    let test = "the_readme_pre_commit_config_gates_commits_in_another_repository";
     if !common::have("pre-commit", test, "pip pre-commit") {
         return;
     }
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme
+        .find("# .pre-commit-config.yaml in your repository")
+        .expect("the README shows a .pre-commit-config.yaml");
+    let snippet = &readme[start..start + readme[start..].find("```").unwrap()];
+    assert!(snippet.contains("repo: https://github.com/your-org/gtm-advisor"));
     let this_repo = std::env::current_dir().unwrap();
+    let head = Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .output()
+        .unwrap();
+    let head = text(&head.stdout).trim().to_string();
+    let config = snippet
+        .replace(
+            "https://github.com/your-org/gtm-advisor",
+            &this_repo.display().to_string(),
+        )
+        .replace("rev: v0.1.0", &format!("rev: {head}"));
+
     let other = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();
-    std::fs::create_dir(other.path().join("team")).unwrap();
-    std::fs::copy(PASSING, other.path().join("gtm.toml")).unwrap();
-    std::fs::copy(FAILING, other.path().join("team/gtm.toml")).unwrap();
+    let dir = other.path();
+    std::fs::write(dir.join(".pre-commit-config.yaml"), config).unwrap();
+    std::fs::create_dir(dir.join("team")).unwrap();
+    std::fs::copy(PASSING, dir.join("gtm.toml")).unwrap();
+    std::fs::copy(FAILING, dir.join("team/gtm.toml")).unwrap();
     std::fs::write(
-        other.path().join("Cargo.toml"),
+        dir.join("Cargo.toml"),
         "[package]\nname = \"x\"\nversion = \"0.1.0\"\n",
     )
     .unwrap();
-    assert_eq!(sh(other.path(), "git init -q && git add -A"), 0);
-    let out = Command::new("pre-commit")
-        .args(["try-repo"])
-        .arg(&this_repo)
-        .args(["gtm-check", "--all-files", "--verbose"])
-        .current_dir(other.path())
-        .env("PRE_COMMIT_HOME", home.path())
-        .env_remove("GIT_DIR")
-        .output()
-        .unwrap();
-    let printed = format!("{}{}", text(&out.stdout), text(&out.stderr));
-    assert_eq!(out.status.code(), Some(1), "{printed}");
-    assert!(printed.contains("passed  gtm.toml"), "{printed}");
+    let run = |script: &str| {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .current_dir(dir)
+            .env("PRE_COMMIT_HOME", home.path())
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.com")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.com")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            format!("{}{}", text(&out.stdout), text(&out.stderr)),
+        )
+    };
+    let (code, printed) = run("git init -q && pre-commit install && git add -A");
+    assert_eq!(code, Some(0), "{printed}");
+    let (code, printed) = run("git commit -q -m profiles");
+    assert_ne!(
+        code,
+        Some(0),
+        "the hook let a failing profile through: {printed}"
+    );
     assert!(printed.contains("failed  team/gtm.toml ("), "{printed}");
+    assert!(printed.contains("passed  gtm.toml"), "{printed}");
     assert!(!printed.contains("Cargo.toml"), "{printed}");
+
+    std::fs::copy(PASSING, dir.join("team/gtm.toml")).unwrap();
+    let (code, printed) = run("git add -A && git commit -q -m profiles");
+    assert_eq!(code, Some(0), "a passing profile was refused: {printed}");
 }
