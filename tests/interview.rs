@@ -336,6 +336,56 @@ fn ctrl_c_in_a_list_stops_with_one_message() {
     assert!(!dir.path().join("acme.toml").exists());
 }
 
+/// The examples after "e.g." in a hint: `12000, $12k, 1.5M` or
+/// `12000, "12,000", "$12k" or "1.5M"`.
+fn examples(hint: &str) -> Vec<String> {
+    let after = &hint[hint.find("e.g. ").expect("a hint with examples") + 5..];
+    let list = after.split(')').next().unwrap();
+    list.split(", ")
+        .flat_map(|part| part.split(" or "))
+        .map(|e| e.trim().to_string())
+        .collect()
+}
+
+/// Every example the ACV question and its refusal show, typed as shown
+/// (quotes included) in a real terminal, is accepted: each is typed, the
+/// next question is left with `<`, and the next example replaces it.
+#[test]
+fn every_acv_example_shown_is_accepted_when_typed() {
+    use gtm_advisor::interview::{CORE, Field, check_for};
+    let acv = CORE.iter().find(|q| q.field == Field::Acv).unwrap();
+    let refusal = check_for(Field::Acv).unwrap()("lots").unwrap_err();
+    let mut typed = examples(acv.prompt);
+    typed.extend(examples(&refusal));
+    assert!(typed.len() >= 6, "{typed:?}");
+    assert!(typed.iter().any(|e| e.starts_with('"')), "{typed:?}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["interview", "--save", "acme.toml"]);
+    answer(&mut p, "Company or product name", "Acme\r");
+    answer(&mut p, "Annual contract value", "lots\r");
+    p.expect("is not an amount of money").unwrap();
+    for example in &typed {
+        std::thread::sleep(Duration::from_millis(50));
+        p.send(format!("{example}\r")).unwrap();
+        let shown = p
+            .expect("Time until a new user")
+            .unwrap_or_else(|e| panic!("{example} was not accepted: {e}"));
+        let shown = String::from_utf8_lossy(shown.before()).into_owned();
+        assert!(
+            shown.contains("· $") && !shown.contains("✘"),
+            "{example}: {shown:?}"
+        );
+        // Back to the ACV question for the next example.
+        answer(&mut p, "›", "<\r");
+        p.expect("Annual contract value").unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(50));
+    p.send(ESC).unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 130);
+}
+
 /// Runs gtm with stdin from /dev/null and no terminal, failing if it hangs.
 fn detached(args: &[&str]) -> std::process::Output {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("gtm"));
