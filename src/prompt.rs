@@ -305,7 +305,8 @@ impl Ask for Terminal {
     }
 
     fn text(&mut self, prompt: &str, default: Option<&str>, check: Check) -> Result<String, Stop> {
-        let reserve = default.map_or(0, |d| d.width() + 4) + TYPING_ROOM;
+        // ` (default) › ` after the prompt, then room to start typing.
+        let reserve = default.map_or(3, |d| d.width() + 6) + TYPING_ROOM;
         let folded = self.fold_prompt(prompt, reserve);
         loop {
             let head = draw(|f| self.theme.format_input_prompt(f, &folded, default));
@@ -338,7 +339,8 @@ impl Ask for Terminal {
     }
 
     fn choose(&mut self, prompt: &str, choices: &[Choice], default: usize) -> Result<usize, Stop> {
-        let folded = self.fold_prompt(prompt, 1);
+        // ` ›` after the prompt.
+        let folded = self.fold_prompt(prompt, 2);
         let items = self.items(choices);
         let picked = dialog(|| {
             Select::with_theme(&self.theme)

@@ -164,11 +164,13 @@ impl Screen {
 /// behind by a redraw — with a long prompt, a refused answer, Backspace over
 /// wide characters, moves in a list, and a long file name in a question.
 #[test]
-fn the_interview_redraws_cleanly_at_60_80_and_120_columns() {
+fn the_interview_redraws_cleanly_from_58_to_120_columns() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let gtm = assert_cmd::cargo::cargo_bin!("gtm");
     let long_name = "a-rather-long-client-profile-file-name-for-acme-widgets.toml";
-    for cols in [60u16, 80, 120] {
+    // 58 and 59 too: a prompt that fills a row exactly is where a
+    // miscounted mark or suffix first shows.
+    for cols in [58u16, 59, 60, 80, 120] {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(long_name), "old").unwrap();
         let mut cmd = Command::new("sh");
@@ -194,7 +196,24 @@ fn the_interview_redraws_cleanly_at_60_80_and_120_columns() {
         s.answer("Who decides to buy", "\x1b[B\x1b[B\x1b[A\r");
         s.answer("compliance burden", "\r");
         s.answer("get started", "\r");
-        s.answer("Answer optional questions", "n");
+        s.answer("Answer optional questions", "y");
+        // Past this question's own `›`, to its answer.
+        let drawn = s.p.expect("· yes").unwrap();
+        s.seen.extend_from_slice(drawn.as_bytes());
+        // Every optional question, each kept at its offered answer, until
+        // the segments question.
+        loop {
+            let drawn =
+                s.p.expect(expectrl::Regex("›|Describe customer segments"))
+                    .unwrap_or_else(|e| panic!("waiting for a prompt: {e}"));
+            s.seen.extend_from_slice(drawn.as_bytes());
+            std::thread::sleep(Duration::from_millis(30));
+            if String::from_utf8_lossy(drawn.as_bytes()).contains("Describe customer segments") {
+                s.p.send("n").unwrap();
+                break;
+            }
+            s.p.send("\r").unwrap();
+        }
         s.answer("Replace", "y");
         let Screen { p, mut seen } = s;
         let (rest, code) = finish(p);
