@@ -245,15 +245,19 @@ fn an_existing_file_is_only_replaced_after_a_yes() {
     assert_eq!(motion_of(&target), "hybrid");
 }
 
+/// An interview whose answers are all given and whose `--save` path is in a
+/// folder that does not exist, so the save fails.
+fn answered_then_failed_to_save(dir: &Path) -> Pty {
+    let mut p = spawn(dir, &["interview", "--save", "no/such/folder/acme.toml"]);
+    answer_core(&mut p);
+    answer(&mut p, "Answer optional questions", ENTER);
+    p
+}
+
 #[test]
 fn a_failed_save_asks_for_another_path_and_keeps_the_answers() {
     let dir = tempfile::tempdir().unwrap();
-    let mut p = spawn(
-        dir.path(),
-        &["interview", "--save", "no/such/folder/acme.toml"],
-    );
-    answer_core(&mut p);
-    answer(&mut p, "Answer optional questions", ENTER);
+    let mut p = answered_then_failed_to_save(dir.path());
     p.expect("no/such/folder/acme.toml: cannot save").unwrap();
     answer(&mut p, "Save them somewhere else?", ENTER); // default: yes
     answer(&mut p, "Save to", "acme.toml\r");
@@ -283,12 +287,7 @@ fn a_directory_given_to_save_is_reported_and_another_name_asked_for() {
 #[test]
 fn giving_up_after_a_failed_save_prints_the_profile_instead() {
     let dir = tempfile::tempdir().unwrap();
-    let mut p = spawn(
-        dir.path(),
-        &["interview", "--save", "no/such/folder/acme.toml"],
-    );
-    answer_core(&mut p);
-    answer(&mut p, "Answer optional questions", ENTER);
+    let mut p = answered_then_failed_to_save(dir.path());
     answer(&mut p, "Save them somewhere else?", "n");
     let (rest, code) = finish(p);
     assert_eq!(code, 2, "{rest}");
@@ -307,12 +306,7 @@ fn giving_up_after_a_failed_save_prints_the_profile_instead() {
 #[test]
 fn ctrl_c_after_a_failed_save_still_prints_the_profile() {
     let dir = tempfile::tempdir().unwrap();
-    let mut p = spawn(
-        dir.path(),
-        &["interview", "--save", "no/such/folder/acme.toml"],
-    );
-    answer_core(&mut p);
-    answer(&mut p, "Answer optional questions", ENTER);
+    let mut p = answered_then_failed_to_save(dir.path());
     answer(&mut p, "Save them somewhere else?", CTRL_C);
     let (rest, code) = finish(p);
     assert_eq!(code, 2, "{rest}");

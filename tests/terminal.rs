@@ -17,27 +17,40 @@ const ESC: &str = "\x1b";
 /// Held by each test, so they run one after another.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
+/// `gtm ARGS` in a pseudo-terminal of `cols` × `rows` (set with `stty`),
+/// run in `dir`, with no colour and no `COLUMNS`.
+fn sized(cols: u16, rows: u16, dir: &std::path::Path, args: &str) -> common::pty::Pty {
+    let gtm = assert_cmd::cargo::cargo_bin!("gtm");
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!(
+            "stty cols {cols} rows {rows} && exec '{}' {args}",
+            gtm.display()
+        ))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env_remove("COLUMNS");
+    let mut p = Session::spawn(cmd).expect("spawn in a pty");
+    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    p
+}
+
 /// Text output fits the terminal it is shown in: without `COLUMNS`, the
 /// width comes from the terminal itself (set here with `stty`).
 #[test]
 fn text_output_takes_the_width_of_the_terminal() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let gtm = assert_cmd::cargo::cargo_bin!("gtm");
     let profiles = std::fs::canonicalize("profiles").unwrap();
+    let here = std::env::current_dir().unwrap();
     // Runs `gtm recommend` in a pty of `cols` columns; why it did not fit, if not.
-    let run = |cols: usize, wide: bool| -> Result<(), String> {
-        let mut cmd = Command::new("sh");
-        cmd.arg("-c")
-            .arg(format!(
-                "stty cols {cols} rows 50 && exec '{}' recommend '{}'",
-                gtm.display(),
-                profiles.display()
-            ))
-            .env("NO_COLOR", "1")
-            .env("TERM", "xterm")
-            .env_remove("COLUMNS");
-        let mut p = Session::spawn(cmd).expect("spawn in a pty");
-        p.set_expect_timeout(Some(Duration::from_secs(20)));
+    let run = |cols: u16, wide: bool| -> Result<(), String> {
+        let p = sized(
+            cols,
+            50,
+            &here,
+            &format!("recommend '{}'", profiles.display()),
+        );
         let (out, code) = finish(p);
         if code != 0 {
             return Err(format!("exit {code}: {out}"));
@@ -49,7 +62,7 @@ fn text_output_takes_the_width_of_the_terminal() {
             .unwrap_or(0);
         // At 132 columns every name fits on its line; at 60 columns whole
         // columns go first.
-        if widest > cols
+        if widest > usize::from(cols)
             || out.contains("Meridian Core Banking") != wide
             || out.contains("Conflicts") != wide
         {
@@ -99,19 +112,7 @@ fn strip_ansi(text: &str) -> String {
 fn lists_fit_a_narrow_terminal() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
-    let gtm = assert_cmd::cargo::cargo_bin!("gtm");
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg(format!(
-            "stty cols 60 rows 40 && exec '{}' interview --save x.toml",
-            gtm.display()
-        ))
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .env_remove("COLUMNS");
-    let mut p = Session::spawn(cmd).expect("spawn in a pty");
-    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    let mut p = sized(60, 40, dir.path(), "interview --save x.toml");
     answer(&mut p, "Company or product name", "Acme\r");
     answer(&mut p, "Annual contract value", "24k\r");
     answer(&mut p, "Time until a new user gets real value", "2 days\r");
@@ -166,25 +167,18 @@ impl Screen {
 #[test]
 fn the_interview_redraws_cleanly_from_58_to_120_columns() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let gtm = assert_cmd::cargo::cargo_bin!("gtm");
     let long_name = "a-rather-long-client-profile-file-name-for-acme-widgets.toml";
     // 58 and 59 too: a prompt that fills a row exactly is where a
     // miscounted mark or suffix first shows.
     for cols in [58u16, 59, 60, 80, 120] {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(long_name), "old").unwrap();
-        let mut cmd = Command::new("sh");
-        cmd.arg("-c")
-            .arg(format!(
-                "stty cols {cols} rows 50 && exec '{}' interview --save {long_name}",
-                gtm.display()
-            ))
-            .current_dir(dir.path())
-            .env("NO_COLOR", "1")
-            .env("TERM", "xterm")
-            .env_remove("COLUMNS");
-        let mut p = Session::spawn(cmd).expect("spawn in a pty");
-        p.set_expect_timeout(Some(Duration::from_secs(20)));
+        let p = sized(
+            cols,
+            50,
+            dir.path(),
+            &format!("interview --save {long_name}"),
+        );
         let mut s = Screen {
             p,
             seen: Vec::new(),
