@@ -1,7 +1,9 @@
 //! The interview's prompts on a real terminal: dialoguer's `Select` and
 //! `Confirm` with its colourful theme, and a small line editor for text.
 //!
-//! Everything drawn is folded to the terminal's width at word boundaries
+//! Text from answers (typed, or pre-filled from a profile by `--from`) is
+//! drawn through `printable`, so it cannot send escape sequences or reorder
+//! a line. Everything drawn is folded to the terminal's width at word boundaries
 //! first, so the terminal never wraps a line itself: a prompt is redrawn by
 //! clearing the lines it was drawn on, and a line the terminal had wrapped
 //! would leave its first half behind.
@@ -23,6 +25,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use console::{Key, Term, measure_text_width, style};
 use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, Select};
+use gtm_advisor::diagnostic::printable;
 use gtm_advisor::interview::{Ask, Check, Choice, Stop};
 use gtm_advisor::render::text::wrap;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -177,7 +180,7 @@ impl Terminal {
         let columns = self.columns();
         let mut typed = String::new();
         loop {
-            let rows = rows_of(head, &typed, columns);
+            let rows = rows_of(head, &printable(&typed), columns);
             match self.key() {
                 Err(stop) => return (Err(stop), rows),
                 Ok(Key::Enter) => return (Ok(typed), rows),
@@ -186,11 +189,11 @@ impl Terminal {
                     // columns, or sit at the end of a row above.
                     self.clear_rows(rows);
                     let _ = self.term.write_str(head);
-                    let _ = self.term.write_str(&typed);
+                    let _ = self.term.write_str(&printable(&typed));
                 }
                 Ok(Key::Char(c)) if !c.is_control() => {
                     typed.push(c);
-                    let _ = self.term.write_str(c.encode_utf8(&mut [0; 4]));
+                    let _ = self.term.write_str(&printable(c.encode_utf8(&mut [0; 4])));
                 }
                 Ok(_) => {}
             }
@@ -305,11 +308,14 @@ impl Ask for Terminal {
     }
 
     fn text(&mut self, prompt: &str, default: Option<&str>, check: Check) -> Result<String, Stop> {
+        // A default can come from a profile (`--from`): shown escaped, so it
+        // cannot reorder or restyle the line; Enter still takes it as it is.
+        let shown = default.map(printable);
         // ` (default) › ` after the prompt, then room to start typing.
-        let reserve = default.map_or(3, |d| d.width() + 6) + TYPING_ROOM;
+        let reserve = shown.as_ref().map_or(3, |d| d.width() + 6) + TYPING_ROOM;
         let folded = self.fold_prompt(prompt, reserve);
         loop {
-            let head = draw(|f| self.theme.format_input_prompt(f, &folded, default));
+            let head = draw(|f| self.theme.format_input_prompt(f, &folded, shown.as_deref()));
             self.term.write_str(&head).map_err(|_| Stop::EndOfInput)?;
             let (typed, rows) = self.read_line(&head);
             self.clear_rows(rows);
@@ -327,11 +333,11 @@ impl Ask for Terminal {
             };
             match check(answer) {
                 Ok(value) => {
-                    self.line(&self.answered(prompt, &value))?;
+                    self.line(&self.answered(prompt, &printable(&value)))?;
                     return Ok(value);
                 }
                 Err(why) => {
-                    let why = fold(&why, self.columns(), MARK);
+                    let why = fold(&printable(&why), self.columns(), MARK);
                     self.line(&draw(|f| self.theme.format_error(f, &why)))?;
                 }
             }

@@ -380,6 +380,37 @@ fn every_acv_example_shown_is_accepted_when_typed() {
     assert_eq!(code, 130);
 }
 
+/// A name pre-filled from a profile (`--from`) may hold a bidirectional
+/// override, which a profile allows; the interview shows it escaped, in the
+/// offered default and in the answer, and keeps the name itself.
+#[test]
+fn text_from_a_profile_is_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string("profiles/salesforce.toml").unwrap();
+    let start = source.find("name = ").unwrap();
+    let end = start + source[start..].find('\n').unwrap();
+    let hostile = format!(
+        "{}name = \"Acme\u{202e}Labs\"{}",
+        &source[..start],
+        &source[end..]
+    );
+    let from = dir.path().join("from.toml");
+    std::fs::write(&from, hostile).unwrap();
+    let mut p = spawn(
+        dir.path(),
+        &["interview", "--from", "from.toml", "--save", "again.toml"],
+    );
+    answer(&mut p, "Company or product name", ENTER);
+    let drawn = p.expect("Annual contract value").unwrap();
+    let drawn = String::from_utf8_lossy(drawn.as_bytes()).into_owned();
+    assert!(!drawn.contains('\u{202e}'), "{drawn:?}");
+    assert!(drawn.contains("Acme\\u{202e}Labs"), "{drawn:?}");
+    std::thread::sleep(Duration::from_millis(50));
+    p.send(ESC).unwrap();
+    let (rest, code) = finish(p);
+    assert_eq!(code, 130, "{rest}");
+}
+
 /// Runs gtm with stdin from /dev/null and no terminal, failing if it hangs.
 fn detached(args: &[&str]) -> std::process::Output {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("gtm"));
