@@ -53,7 +53,12 @@ pub const ECHO_CHARS: usize = 60;
 /// Text from input as a message echoes it: its first [`ECHO_CHARS`]
 /// characters, then `…` if there were more. A 1 MiB key is named, not copied.
 pub fn short(text: &str) -> std::borrow::Cow<'_, str> {
-    match text.char_indices().nth(ECHO_CHARS) {
+    first_chars(text, ECHO_CHARS)
+}
+
+/// The first `n` characters of `text`, then `…` if there were more.
+pub fn first_chars(text: &str, n: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(n) {
         None => std::borrow::Cow::Borrowed(text),
         Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
     }

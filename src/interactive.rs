@@ -15,7 +15,7 @@ use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
 use gtm_advisor::{Rulebook, assess, exit, render};
 
 use crate::app::{Outcome, text_options};
-use crate::prompt::{Terminal, fold, prompt_owns_ctrl_c};
+use crate::prompt::{Terminal, columns, fold, prompt_owns_ctrl_c};
 use crate::write::write_atomically;
 
 /// Where `gtm interview` offers to save when no `--save` is given.
@@ -107,7 +107,7 @@ pub fn run(save: Option<&Path>, from: Option<&Path>, rules: &Rulebook) -> Outcom
 /// `text` folded to the width of the terminal the interview runs in, so the
 /// terminal does not split a word.
 fn folded(text: &str) -> String {
-    fold(text, usize::from(Term::stderr().size().1), 0)
+    fold(text, columns(), 0)
 }
 
 /// Saves the answers where the person says, asking again after a failed

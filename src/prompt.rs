@@ -73,6 +73,13 @@ fn dialog<T>(run: impl FnOnce() -> dialoguer::Result<Option<T>>) -> Ended<T> {
     }
 }
 
+/// The width of the terminal the interview runs in (its standard error),
+/// in columns; a terminal that reports something absurdly small still gets
+/// readable lines.
+pub fn columns() -> usize {
+    usize::from(Term::stderr().size().1).max(20)
+}
+
 /// Prompts on standard error, reading keys from the terminal.
 pub struct Terminal {
     term: Term,
@@ -109,10 +116,8 @@ impl Terminal {
         }
     }
 
-    /// The terminal's width in columns; a terminal that reports something
-    /// absurdly small still gets readable lines.
     fn columns(&self) -> usize {
-        usize::from(self.term.size().1).max(20)
+        columns()
     }
 
     /// Writes `text` as lines folded to the terminal's width, followed by a

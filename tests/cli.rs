@@ -845,36 +845,30 @@ fn help_offers_only_options_the_command_uses() {
                 "gtm {name} --help does not say `-` reads stdin"
             );
         }
-        if reads_rules && name != "interview" {
-            // The option is used: a broken rulebook is refused, naming it.
-            let out = gtm()
-                .current_dir(std::env::current_dir().unwrap())
-                .arg(name)
-                .args(&args)
-                .arg("--rules")
-                .arg(&bad)
-                .output()
-                .unwrap();
-            assert_eq!(out.status.code(), Some(2), "gtm {name} --rules BAD");
-            assert!(
-                text(&out.stderr).contains("bad-rules.toml"),
-                "gtm {name}: {}",
-                text(&out.stderr)
-            );
-        } else if !reads_rules {
-            let out = gtm()
-                .arg(name)
-                .args(&args)
-                .arg("--rules")
-                .arg(&bad)
-                .output()
-                .unwrap();
-            assert_eq!(out.status.code(), Some(2), "gtm {name} accepted --rules");
-            assert!(
-                text(&out.stderr).contains("unexpected argument '--rules'"),
-                "gtm {name}"
-            );
+        if name == "interview" {
+            // Runs only on a terminal: only its help is checked here.
+            continue;
         }
+        let out = gtm()
+            .arg(name)
+            .args(&args)
+            .arg("--rules")
+            .arg(&bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "gtm {name} --rules BAD");
+        // Used: a broken rulebook is refused, naming it. Not offered: clap
+        // refuses the option.
+        let expected = if reads_rules {
+            "bad-rules.toml"
+        } else {
+            "unexpected argument '--rules'"
+        };
+        assert!(
+            text(&out.stderr).contains(expected),
+            "gtm {name}: {}",
+            text(&out.stderr)
+        );
     }
 }
 
@@ -882,14 +876,7 @@ fn help_offers_only_options_the_command_uses() {
 /// its own options and examples; every page gtm(1) refers to exists.
 #[test]
 fn man_writes_a_page_per_command_with_its_options() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = gtm()
-        .arg("man")
-        .arg("--out")
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let dir = common::installed_man_pages();
     let root = std::fs::read_to_string(dir.path().join("gtm.1")).unwrap();
     let mut referenced = 0;
     for line in root.lines() {

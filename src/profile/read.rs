@@ -325,12 +325,7 @@ impl Reader<'_> {
 
     /// The source text of a value, shortened for messages.
     fn snippet(&self, span: Range<usize>) -> String {
-        let text = self.src.get(span).unwrap_or("").trim();
-        let mut short: String = text.chars().take(40).collect();
-        if short.len() < text.len() {
-            short.push('…');
-        }
-        short
+        crate::diagnostic::first_chars(self.src.get(span).unwrap_or("").trim(), 40).into_owned()
     }
 
     fn problem(&mut self, span: Range<usize>, key: &str, message: String) -> &mut Problem {

@@ -61,6 +61,19 @@ pub fn have(tool: &str, test: &str, install: &str) -> bool {
     found
 }
 
+/// A temporary directory holding every man page `gtm man --out` installs.
+pub fn installed_man_pages() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = gtm()
+        .arg("man")
+        .arg("--out")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    dir
+}
+
 /// Output as text.
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
