@@ -1,7 +1,7 @@
 //! gtm-advisor: recommends a go-to-market motion for a B2B software product.
 //!
 //! The library is the engine and its renderers; the `gtm` binary wires them
-//! to the command line. Data flows one way: file ([`input`]) → profile
+//! to the command line. Data flows one way: file → profile
 //! ([`profile`]) → rulebook ([`rulebook`], data only) → decision and
 //! assessment ([`engine`], pure) → renderers ([`render`]).
 //!
@@ -28,7 +28,6 @@ pub mod check;
 pub mod diagnostic;
 pub mod engine;
 pub mod exit;
-pub mod input;
 pub mod interview;
 pub mod motion;
 pub mod profile;

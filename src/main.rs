@@ -1,11 +1,8 @@
 //! The `gtm` binary: parse the command line, run it, print, exit.
 
-mod app;
 mod cli;
-mod interactive;
-mod manpages;
+mod commands;
 mod prompt;
-mod write;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -28,7 +25,7 @@ fn diagnose(line: std::fmt::Arguments<'_>) {
 fn main() -> ExitCode {
     let matches = cli::command().get_matches();
     let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    let outcome = app::run(&cli);
+    let outcome = commands::run(&cli);
     for note in &outcome.notes {
         diagnose(format_args!("{note}"));
     }
@@ -41,7 +38,7 @@ fn main() -> ExitCode {
         .write_all(outcome.stdout.as_bytes())
         .and_then(|()| match outcome.stream {
             Some(stream) => stream(&mut stdout),
-            None => Ok(app::Late::default()),
+            None => Ok(commands::Late::default()),
         })
         .and_then(|late| stdout.flush().map(|()| late));
     match written {

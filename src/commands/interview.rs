@@ -9,14 +9,15 @@ use std::path::{Path, PathBuf};
 
 use console::Term;
 use gtm_advisor::diagnostic::{printable, printable_path};
-use gtm_advisor::input;
 use gtm_advisor::interview::{self, Ask, Stop};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
-use gtm_advisor::{Rulebook, assess, exit, render};
+use gtm_advisor::{assess, exit, render};
 
-use crate::app::{Outcome, text_options};
+use super::context::Context;
+use super::input;
+use super::outcome::Outcome;
+use super::write::write_atomically;
 use crate::prompt::{Terminal, columns, fold, prompt_owns_ctrl_c};
-use crate::write::write_atomically;
 
 /// Where `gtm interview` offers to save when no `--save` is given.
 pub const DEFAULT_SAVE: &str = "gtm-profile.toml";
@@ -59,13 +60,14 @@ fn install_interrupt_handler() {
 }
 
 /// Runs the interview.
-pub fn run(save: Option<&Path>, from: Option<&Path>, rules: &Rulebook) -> Outcome {
+pub fn run(save: Option<&Path>, from: Option<&Path>, ctx: &Context) -> Outcome {
+    let rules = ctx.rules;
     if !attended() {
         return Outcome::failed(NEEDS_A_TERMINAL.to_string());
     }
     let from = match from {
         None => None,
-        Some(file) => match input::read(file, MAX_PROFILE_BYTES) {
+        Some(file) => match input::read(file, MAX_PROFILE_BYTES, ctx.stdin_name) {
             Err(e) => return Outcome::failed(e.to_string()),
             Ok(text) => match profile::parse(&text.text, &text.name, rules) {
                 Ok(p) => Some(p),
@@ -91,7 +93,7 @@ pub fn run(save: Option<&Path>, from: Option<&Path>, rules: &Rulebook) -> Outcom
             ));
         }
     };
-    let result = render::text::assessment(&assess(&profile, rules), rules, &text_options());
+    let result = render::text::assessment(&assess(&profile, rules), rules, &ctx.text);
     println!();
     print!("{result}");
     let _ = std::io::stdout().flush();

@@ -1,8 +1,56 @@
-//! Man pages: gtm(1) and one page per command (gtm-recommend(1), ...), each
-//! with its options and its examples, as `gtm man` prints or installs them.
+//! `gtm man`: gtm(1) and one page per command (gtm-recommend(1), ...),
+//! each with its options and its examples, printed or installed.
+
+use std::path::Path;
 
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, roman};
+use gtm_advisor::diagnostic::{printable, printable_path};
+use gtm_advisor::exit;
+
+use super::outcome::{Outcome, write_error};
+use super::write::write_atomically;
+
+/// `gtm man`: one page on stdout (gtm(1), or one command's), or with
+/// `--out DIR` every page written into DIR.
+pub fn run(command: Option<&str>, out: Option<&Path>, force: bool) -> Outcome {
+    let pages = pages();
+    let Some(dir) = out else {
+        let wanted = command.map_or_else(|| "gtm".to_string(), |c| format!("gtm-{c}"));
+        return match pages.into_iter().find(|p| p.name == wanted) {
+            Some(page) => Outcome::printed(page.roff),
+            None => Outcome::failed(format!(
+                "no command `{}`; `gtm --help` lists the commands",
+                printable(command.unwrap_or_default())
+            )),
+        };
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        let e = anyhow::Error::new(e).context(format!("{}: cannot create", printable_path(dir)));
+        return e.into();
+    }
+    let mut outcome = Outcome::default();
+    let mut written = 0;
+    for page in &pages {
+        let path = dir.join(format!("{}.1", page.name));
+        match write_atomically(&path, &page.roff, force) {
+            Ok(()) => written += 1,
+            Err(e) => {
+                let e = write_error(e, &path, "pass --force to replace it");
+                outcome.errors.push(format!("{e:#}"));
+            }
+        }
+    }
+    if !outcome.errors.is_empty() {
+        outcome.status = exit::INVALID;
+    }
+    outcome.notes.push(format!(
+        "wrote {written} of {} man pages into {}; add it to MANPATH, or use a directory already there, then `man gtm`",
+        pages.len(),
+        printable_path(dir)
+    ));
+    outcome
+}
 
 /// One rendered page.
 pub struct Page {

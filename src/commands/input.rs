@@ -1,29 +1,14 @@
-//! Reading input files and standard input, refusing what cannot be a profile
+//! The inputs a command names: a profile file, standard input (`-`), or a
+//! directory walked for profiles. Reading refuses what cannot be a profile
 //! before it is parsed: too large, not UTF-8, a directory, a missing path.
 
 use std::fs::File;
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Location;
-
-/// The name used for standard input in messages and JSON, unless
-/// [`name_stdin`] gave another.
-pub const STDIN_NAME: &str = "<stdin>";
-
-static STDIN_AS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-
-/// Names standard input `name` in every message and output of this process
-/// (`--stdin-name`, as eslint and prettier call it): a profile piped in by a
-/// hook is reported as the file it came from. The first call wins.
-pub fn name_stdin(name: &str) {
-    let _ = STDIN_AS.set(crate::diagnostic::printable(name).into_owned());
-}
-
-/// The name standard input goes by.
-pub fn stdin_name() -> &'static str {
-    STDIN_AS.get().map_or(STDIN_NAME, String::as_str)
-}
+use gtm_advisor::diagnostic::{Location, printable_path};
+use gtm_advisor::profile;
+use rayon::prelude::*;
 
 /// Text read from a file or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,16 +87,17 @@ impl InputError {
     }
 }
 
-/// Reads `path` (or `-` for standard input), refusing more than `limit` bytes.
+/// Reads `path` (or `-` for standard input, named `stdin_name`), refusing
+/// more than `limit` bytes.
 /// The name it gives the input (in `Input::name` and every error) shows
 /// control characters escaped and bytes that are not UTF-8 as `\xff`, so a
 /// file name cannot reach a terminal or a CI log as escape sequences or as the
 /// start of a line.
-pub fn read(path: &Path, limit: usize) -> Result<Input, InputError> {
-    if path == Path::new("-") {
-        return read_from(stdin_name(), io::stdin().lock(), limit, 0);
+pub fn read(path: &Path, limit: usize, stdin_name: &str) -> Result<Input, InputError> {
+    if is_stdin(path) {
+        return read_from(stdin_name, io::stdin().lock(), limit, 0);
     }
-    let shown = crate::diagnostic::printable_path(path);
+    let shown = printable_path(path);
     let arg: &str = &shown;
     let io_error = |source: io::Error| match source.kind() {
         io::ErrorKind::NotFound => InputError::NotFound {
@@ -189,6 +175,119 @@ fn read_from(
     }
 }
 
+/// The profile files named by the arguments: a file as given, a directory
+/// as every regular `*.toml` file under it that reads like a gtm profile
+/// ([`profile::looks_like_profile`]), hidden entries skipped, sorted by
+/// path. Other TOML files (`Cargo.toml`, `pyproject.toml`) are skipped, and
+/// named in `notes` when `verbose`. Symbolic links are followed, but a link
+/// that loops back to a directory above it is skipped with a warning naming
+/// it, and a file reached twice through links is read once. FIFOs, sockets
+/// and devices found by walking are skipped, since reading one can hang; one
+/// named on the command line is read, as asked.
+pub fn expand(
+    paths: &[PathBuf],
+    verbose: bool,
+    notes: &mut Vec<String>,
+) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if is_stdin(path) || !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        let mut found = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let at = printable_path(e.path().unwrap_or(path));
+                    match e.loop_ancestor() {
+                        Some(ancestor) => notes.push(format!(
+                            "warning: {at}: skipped: a symbolic link that loops back to {}",
+                            printable_path(ancestor)
+                        )),
+                        None => return Err(format!("{at}: cannot list the directory: {e}")),
+                    }
+                    continue;
+                }
+            };
+            let p = entry.path();
+            if !entry.file_type().is_file() || p.extension().is_none_or(|x| x != "toml") {
+                continue;
+            }
+            // Two links to one file read it once.
+            let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+            if seen.insert(real) {
+                found.push(p.to_path_buf());
+            }
+        }
+        // Only gtm profiles: each file's start says whether it is one.
+        let looks: Vec<bool> = found.par_iter().map(|p| reads_like_profile(p)).collect();
+        let walked = found.len();
+        let mut kept = Vec::with_capacity(walked);
+        for (p, profile) in found.into_iter().zip(looks) {
+            if profile {
+                kept.push(p);
+            } else if verbose {
+                notes.push(format!(
+                    "skipped {}: not a gtm profile (no `version`, `acv`, `time_to_value`, `buyer`, `compliance` or `onboarding` before its first table)",
+                    printable_path(&p)
+                ));
+            }
+        }
+        let mut found = kept;
+        if found.is_empty() {
+            let what = if walked == 0 {
+                "no *.toml files in this directory".to_string()
+            } else {
+                let files = if walked == 1 { "file" } else { "files" };
+                format!(
+                    "no gtm profiles in this directory ({walked} other TOML {files}; --verbose names them)"
+                )
+            };
+            return Err(format!("{}: {what}", printable_path(path)));
+        }
+        // Path order, component by component.
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+/// Whether the file at `path` starts like a gtm profile. Only its start is
+/// read (the keys that tell come before the first table); a file that
+/// cannot be read is kept, so that reading it reports why.
+fn reads_like_profile(path: &Path) -> bool {
+    use std::io::Read;
+    const HEAD: u64 = 16 * 1024;
+    let mut head = Vec::new();
+    match std::fs::File::open(path).and_then(|f| f.take(HEAD).read_to_end(&mut head)) {
+        Ok(_) => profile::looks_like_profile(&String::from_utf8_lossy(&head)),
+        Err(_) => true,
+    }
+}
+
+/// How `path` is named in output: as the reader names it (standard input
+/// by `--stdin-name`, or `<stdin>`), control characters escaped.
+pub fn shown_name(path: &Path, stdin_name: &str) -> String {
+    if is_stdin(path) {
+        stdin_name.to_string()
+    } else {
+        printable_path(path)
+    }
+}
+
+/// Whether `path` is `-`, standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path == Path::new("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,13 +311,13 @@ mod tests {
 
     #[test]
     fn missing_files_and_directories_are_named() {
-        let err = read(Path::new("/no/such/file.toml"), 10).unwrap_err();
+        let err = read(Path::new("/no/such/file.toml"), 10, "<stdin>").unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("/no/such/file.toml: no such file"),
             "{err}"
         );
-        let err = read(Path::new("/"), 10).unwrap_err();
+        let err = read(Path::new("/"), 10, "<stdin>").unwrap_err();
         assert!(matches!(err, InputError::IsDirectory { .. }), "{err}");
     }
 }

@@ -1,0 +1,128 @@
+//! `gtm check`: the CI gate over files and directories, each result
+//! written as it is decided, in the format a CI system reads.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use gtm_advisor::check::{self, GateOptions, Verdict};
+use gtm_advisor::diagnostic::{nearest, printable};
+use gtm_advisor::exit;
+use gtm_advisor::render::gate::{Checked, GateFormat, GateReport};
+use gtm_advisor::spool::Spool;
+use rayon::prelude::*;
+
+use super::context::Context;
+use super::input::{expand, is_stdin, shown_name};
+use super::load::{CHUNK, Evaluation, evaluate};
+use super::outcome::{Late, Outcome};
+use crate::cli::CheckFormat;
+
+/// Runs `gtm check` on `paths`.
+pub fn run(
+    paths: &[PathBuf],
+    format: CheckFormat,
+    opts: &GateOptions,
+    verbose: bool,
+    ctx: Context,
+) -> Outcome {
+    let rules = ctx.rules;
+    if paths.iter().filter(|f| is_stdin(f)).count() > 1 {
+        return Outcome::failed("`-` (standard input) can be given only once".to_string());
+    }
+    let known = check::all_ids(rules);
+    for id in &opts.allow {
+        if !known.contains(&id.as_str()) {
+            let hint = nearest(id, known.iter().copied())
+                .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+            return Outcome::failed(format!(
+                "--allow {}: no finding has this id{hint} Known ids: {}",
+                printable(id),
+                known.join(", ")
+            ));
+        }
+    }
+    let mut notes = Vec::new();
+    let files = match expand(paths, verbose, &mut notes) {
+        Ok(files) => files,
+        Err(message) => return Outcome::failed(message),
+    };
+    let format = match format {
+        CheckFormat::Text => GateFormat::Text,
+        CheckFormat::Json => GateFormat::Json,
+        CheckFormat::Github => GateFormat::Github,
+        CheckFormat::Junit => GateFormat::Junit,
+        CheckFormat::Gitlab => GateFormat::Gitlab,
+    };
+    // The checklist gate only runs when asked for, so only then is it a rule.
+    let ran: Vec<&'static str> = known
+        .into_iter()
+        .filter(|id| opts.require_checklist || *id != check::CHECKLIST_INCOMPLETE)
+        .collect();
+    let opts = opts.clone();
+    let width = ctx.text.width;
+    Outcome {
+        notes,
+        stream: Some(Box::new(move |stdout| {
+            check_stream(&files, format, &opts, &ran, width, &ctx, stdout)
+        })),
+        ..Outcome::default()
+    }
+}
+
+/// Checks `files` a chunk at a time (in parallel within a chunk) and writes
+/// each result as it comes, in file order, so memory stays flat however
+/// many files there are. The exit status follows the counts.
+fn check_stream(
+    files: &[PathBuf],
+    format: GateFormat,
+    opts: &GateOptions,
+    ran: &[&str],
+    width: u16,
+    ctx: &Context,
+    stdout: &mut dyn Write,
+) -> std::io::Result<Late> {
+    let rules = ctx.rules;
+    enum Done {
+        Judged(Box<Evaluation>, Verdict),
+        Invalid(String, Vec<(Option<usize>, String)>),
+    }
+    let mut report = GateReport::new(format, opts, ran, width, Spool::new());
+    for chunk in files.chunks(CHUNK) {
+        let done: Vec<Done> = chunk
+            .par_iter()
+            .map(|file| match evaluate(file, ctx) {
+                Ok(e) => {
+                    let verdict = check::judge(&e.profile, &e.assessment, rules, opts);
+                    Done::Judged(Box::new(e), verdict)
+                }
+                Err(failure) => Done::Invalid(shown_name(file, ctx.stdin_name), failure.by_line()),
+            })
+            .collect();
+        for d in &done {
+            let checked = match d {
+                Done::Judged(e, verdict) => Checked::Judged {
+                    file: &e.file,
+                    name: &e.profile.name,
+                    verdict,
+                },
+                Done::Invalid(file, problems) => Checked::Invalid {
+                    file,
+                    problems: problems.clone(),
+                },
+            };
+            report.file(&checked, stdout)?;
+        }
+    }
+    let summary = report.finish(stdout)?;
+    let status = if summary.invalid > 0 {
+        exit::INVALID
+    } else if summary.failed > 0 {
+        exit::CHECK_FAILED
+    } else {
+        exit::SUCCESS
+    };
+    Ok(Late {
+        status,
+        ..Late::default()
+    })
+}

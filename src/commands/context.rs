@@ -1,0 +1,124 @@
+//! What every command needs, resolved once before any work: the rulebook
+//! (`--rules` or the built-in one), how text output looks here (width,
+//! colour), and the name standard input goes by (`--stdin-name`).
+
+use std::path::Path;
+
+use gtm_advisor::Rulebook;
+use gtm_advisor::diagnostic::printable;
+use gtm_advisor::engine::load_rules;
+use gtm_advisor::profile::MAX_PROFILE_BYTES;
+use gtm_advisor::render::{Surroundings, TextOptions};
+use gtm_advisor::rulebook::DEFAULT_RULEBOOK;
+
+use super::input;
+use super::load::problem_lines;
+use crate::cli::{Cli, Command, Lazy};
+
+/// The name used for standard input in messages and JSON, unless
+/// `--stdin-name` gives another.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// The resolved settings of one run. Everything in it lives as long as the
+/// process, so a streamed result can take a copy without borrowing.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// The rulebook every decision is made against.
+    pub rules: &'static Rulebook,
+    /// The rulebook's TOML text, as `gtm rules` prints it.
+    pub rules_text: &'static str,
+    /// Width and colour of text output on this standard output.
+    pub text: TextOptions,
+    /// What standard input is called in messages and output, control
+    /// characters escaped.
+    pub stdin_name: &'static str,
+}
+
+impl Context {
+    /// Resolves the command line's settings; the messages say why the
+    /// `--rules` file cannot be used.
+    ///
+    /// The rulebook is leaked rather than freed (some 1,200 small
+    /// allocations) just before the process exits, so a streamed portfolio
+    /// can borrow it without a copy.
+    pub fn resolve(cli: &Cli) -> Result<Context, Vec<String>> {
+        let stdin_name = match stdin_name(cli) {
+            Some(name) => leak(printable(name).into_owned()),
+            None => STDIN_NAME,
+        };
+        let (rules, rules_text) = match rules_file(cli) {
+            // The text is only printed by `gtm rules`; no need to copy it.
+            None => (Rulebook::default_rules(), DEFAULT_RULEBOOK),
+            Some(path) => {
+                let input = input::read(path, MAX_PROFILE_BYTES, stdin_name)
+                    .map_err(|e| vec![e.to_string()])?;
+                let rules = load_rules(&input.text, &input.name).map_err(|e| problem_lines(&e))?;
+                (rules, leak(input.text))
+            }
+        };
+        Ok(Context {
+            rules: Box::leak(Box::new(rules)),
+            rules_text,
+            text: text_options(),
+            stdin_name,
+        })
+    }
+}
+
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+/// The `--rules` file the command names, if any.
+fn rules_file(cli: &Cli) -> Option<&Path> {
+    let arg = match cli.command.as_ref()? {
+        Command::Interview(Lazy(a)) => &a.rulebook,
+        Command::Recommend(Lazy(a)) => &a.rulebook,
+        Command::Explain(Lazy(a)) => &a.rulebook,
+        Command::WhatIf(Lazy(a)) => &a.rulebook,
+        Command::Report(Lazy(a)) => &a.rulebook,
+        Command::Checklist(Lazy(a)) => &a.rulebook,
+        Command::Check(Lazy(a)) => &a.rulebook,
+        Command::Schema(a) => &a.rulebook,
+        Command::Rules(Lazy(a)) => &a.rulebook,
+        Command::Completions(_) | Command::Man(_) | Command::Init(_) => return None,
+    };
+    arg.rules.as_deref()
+}
+
+/// The `--stdin-name` the command was given, if any.
+fn stdin_name(cli: &Cli) -> Option<&str> {
+    let arg = match cli.command.as_ref()? {
+        Command::Recommend(Lazy(a)) => &a.stdin,
+        Command::Explain(Lazy(a)) => &a.stdin,
+        Command::WhatIf(Lazy(a)) => &a.stdin,
+        Command::Check(Lazy(a)) => &a.stdin,
+        _ => return None,
+    };
+    arg.stdin_name.as_deref()
+}
+
+/// Text options for this process's standard output.
+fn text_options() -> TextOptions {
+    use std::io::IsTerminal;
+    let var = |name| std::env::var(name).ok();
+    let (columns, no_color, clicolor_force, term) = (
+        var("COLUMNS"),
+        var("NO_COLOR"),
+        var("CLICOLOR_FORCE"),
+        var("TERM"),
+    );
+    let terminal = std::io::stdout().is_terminal();
+    TextOptions::detect(Surroundings {
+        terminal,
+        // Asked only of a terminal, and only when COLUMNS does not say.
+        terminal_width: (terminal && columns.is_none())
+            .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+            .flatten()
+            .map(|(terminal_size::Width(w), _)| w),
+        columns: columns.as_deref(),
+        no_color: no_color.as_deref(),
+        clicolor_force: clicolor_force.as_deref(),
+        term: term.as_deref(),
+    })
+}

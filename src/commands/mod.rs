@@ -1,0 +1,104 @@
+//! The edge between the command line and the library: each command reads
+//! its inputs, calls the engine, picks a renderer and returns an
+//! [`Outcome`]; main prints it. One file per subcommand.
+
+mod check;
+mod checklist;
+mod completions;
+mod context;
+mod explain;
+mod init;
+mod input;
+mod interview;
+mod load;
+mod man;
+mod outcome;
+mod recommend;
+mod report;
+mod rules;
+mod schema;
+mod what_if;
+mod write;
+
+use gtm_advisor::check::GateOptions;
+use gtm_advisor::exit;
+
+pub use context::Context;
+pub use outcome::{Late, Outcome};
+
+use crate::cli::{
+    CheckArgs, ChecklistArgs, Cli, Command, CompletionsArgs, DenyLevel, ExplainArgs, InitArgs,
+    InterviewArgs, Lazy, ManArgs, RecommendArgs, ReportArgs, RulesArgs, WhatIfArgs,
+};
+
+/// Runs the command and reports what it produced.
+pub fn run(cli: &Cli) -> Outcome {
+    let ctx = match Context::resolve(cli) {
+        Ok(ctx) => ctx,
+        Err(errors) => return Outcome::failed_with(errors),
+    };
+    let Some(command) = &cli.command else {
+        if interview::attended() {
+            return interview::run(None, None, &ctx);
+        }
+        let help = crate::cli::command().render_long_help().to_string();
+        return Outcome {
+            notes: vec![help],
+            status: exit::INVALID,
+            ..Outcome::default()
+        };
+    };
+    match command {
+        Command::Interview(Lazy(InterviewArgs { save, from, .. })) => {
+            interview::run(save.as_deref(), from.as_deref(), &ctx)
+        }
+        Command::Recommend(Lazy(RecommendArgs {
+            files,
+            format,
+            sort,
+            walk,
+            ..
+        })) => recommend::run(files, *format, *sort, walk.verbose, ctx),
+        Command::Explain(Lazy(ExplainArgs { file, format, .. })) => {
+            explain::run(file, (*format).into(), &ctx)
+        }
+        Command::Checklist(Lazy(ChecklistArgs { motion, format, .. })) => {
+            checklist::run(*motion, (*format).into(), &ctx)
+        }
+        Command::Init(Lazy(InitArgs { file })) => init::run(file),
+        Command::Report(Lazy(ReportArgs {
+            files,
+            out,
+            force,
+            walk,
+            ..
+        })) => report::run(files, out, *force, walk.verbose, &ctx),
+        Command::WhatIf(Lazy(WhatIfArgs {
+            file, set, format, ..
+        })) => what_if::run(file, set, (*format).into(), &ctx),
+        Command::Check(Lazy(CheckArgs {
+            paths,
+            format,
+            deny,
+            allow,
+            require_checklist,
+            walk,
+            ..
+        })) => {
+            let opts = GateOptions {
+                deny_warnings: deny.contains(&DenyLevel::Warnings),
+                allow: allow.clone(),
+                require_checklist: *require_checklist,
+            };
+            check::run(paths, *format, &opts, walk.verbose, ctx)
+        }
+        Command::Completions(Lazy(CompletionsArgs { shell })) => completions::run(*shell),
+        Command::Man(Lazy(ManArgs {
+            command,
+            out,
+            force,
+        })) => man::run(command.as_deref(), out.as_deref(), *force),
+        Command::Schema(_) => schema::run(&ctx),
+        Command::Rules(Lazy(RulesArgs { format, .. })) => rules::run((*format).into(), &ctx),
+    }
+}
