@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::builder::TypedValueParser;
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use gtm_advisor::Motion;
-use gtm_advisor::render::Format;
+use gtm_advisor::render::gate::GateFormat;
+use gtm_advisor::render::{Format, RecommendFormat};
 
 const ABOUT: &str = "Recommends a go-to-market motion for a B2B software product";
 
@@ -69,40 +70,6 @@ pub struct RulesArg {
     pub rules: Option<PathBuf>,
 }
 
-/// Output formats for results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// Tables for a terminal.
-    Text,
-    /// JSON, schema_version 2.
-    Json,
-    /// Markdown, for reports and pull-request comments.
-    Markdown,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Text => Format::Text,
-            FormatArg::Json => Format::Json,
-            FormatArg::Markdown => Format::Markdown,
-        }
-    }
-}
-
-/// Output formats for `gtm recommend`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RecommendFormat {
-    /// Tables for a terminal.
-    Text,
-    /// JSON, schema_version 2 (an array for a portfolio).
-    Json,
-    /// Markdown, for reports and pull-request comments.
-    Markdown,
-    /// CSV, one row per profile, for spreadsheets.
-    Csv,
-}
-
 /// Orders for a portfolio.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SortKey {
@@ -112,21 +79,6 @@ pub enum SortKey {
     Acv,
     /// By name.
     Name,
-}
-
-/// Output formats for `gtm check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    /// Grouped by file, one finding per line with its fix.
-    Text,
-    /// JSON, schema_version 2.
-    Json,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
-    /// JUnit XML: one test case per profile and rule.
-    Junit,
-    /// GitLab Code Quality JSON.
-    Gitlab,
 }
 
 /// Finding levels that `--deny` can make fail.
@@ -307,8 +259,8 @@ pub struct ExplainArgs {
     pub file: PathBuf,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 
     #[command(flatten)]
     pub stdin: StdinArg,
@@ -337,8 +289,8 @@ pub struct WhatIfArgs {
     pub set: Vec<gtm_advisor::whatif::Change>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 
     #[command(flatten)]
     pub stdin: StdinArg,
@@ -392,8 +344,8 @@ pub struct ChecklistArgs {
     pub motion: Motion,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 
     #[command(flatten)]
     pub rulebook: RulesArg,
@@ -422,8 +374,8 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
+    #[arg(long, value_enum, default_value_t = GateFormat::Text)]
+    pub format: GateFormat,
 
     /// Make these findings fail the check too (`--deny warnings`).
     #[arg(long, value_enum, value_name = "LEVEL")]
@@ -509,8 +461,8 @@ Examples:
   gtm rules --format markdown    the rules as readable tables")]
 pub struct RulesArgs {
     /// Output format (`text` prints the rulebook's TOML).
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 
     #[command(flatten)]
     pub rulebook: RulesArg,

@@ -27,7 +27,6 @@
 pub mod check;
 pub mod diagnostic;
 pub mod engine;
-pub mod exit;
 pub mod interview;
 pub mod motion;
 pub mod profile;

@@ -2,14 +2,15 @@
 
 mod cli;
 mod commands;
+mod exit;
 mod prompt;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use crate::exit::Status;
 use clap::FromArgMatches;
 use gtm_advisor::diagnostic::printable_lines;
-use gtm_advisor::exit;
 
 /// Writes a diagnostic line to stderr. A closed or full stderr is not worth
 /// dying for (`eprintln!` would panic, and panics abort): the exit status
@@ -46,17 +47,17 @@ fn main() -> ExitCode {
             for error in &late.errors {
                 diagnose(format_args!("error: {error}"));
             }
-            status = status.max(late.status);
+            status = status.and(late.status);
             if !late.errors.is_empty() {
-                status = exit::INVALID;
+                status = status.and(Status::Invalid);
             }
         }
         // A reader that goes away early (`gtm rules | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => {
             diagnose(format_args!("error: cannot write to standard output: {e}"));
-            return exit::code(exit::INVALID);
+            return Status::Invalid.into();
         }
     }
-    exit::code(status)
+    status.into()
 }

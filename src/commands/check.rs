@@ -4,9 +4,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::exit::Status;
 use gtm_advisor::check::{self, GateOptions, Verdict};
 use gtm_advisor::diagnostic::{nearest, printable};
-use gtm_advisor::exit;
 use gtm_advisor::render::gate::{Checked, GateFormat, GateReport};
 use gtm_advisor::spool::Spool;
 use rayon::prelude::*;
@@ -15,12 +15,11 @@ use super::context::Context;
 use super::input::{expand, is_stdin, shown_name};
 use super::load::{CHUNK, Evaluation, evaluate};
 use super::outcome::{Late, Outcome};
-use crate::cli::CheckFormat;
 
 /// Runs `gtm check` on `paths`.
 pub fn run(
     paths: &[PathBuf],
-    format: CheckFormat,
+    format: GateFormat,
     opts: &GateOptions,
     verbose: bool,
     ctx: Context,
@@ -45,13 +44,6 @@ pub fn run(
     let files = match expand(paths, verbose, &mut notes) {
         Ok(files) => files,
         Err(message) => return Outcome::failed(message),
-    };
-    let format = match format {
-        CheckFormat::Text => GateFormat::Text,
-        CheckFormat::Json => GateFormat::Json,
-        CheckFormat::Github => GateFormat::Github,
-        CheckFormat::Junit => GateFormat::Junit,
-        CheckFormat::Gitlab => GateFormat::Gitlab,
     };
     // The checklist gate only runs when asked for, so only then is it a rule.
     let ran: Vec<&'static str> = known
@@ -115,11 +107,11 @@ fn check_stream(
     }
     let summary = report.finish(stdout)?;
     let status = if summary.invalid > 0 {
-        exit::INVALID
+        Status::Invalid
     } else if summary.failed > 0 {
-        exit::CHECK_FAILED
+        Status::CheckFailed
     } else {
-        exit::SUCCESS
+        Status::Success
     };
     Ok(Late {
         status,

@@ -11,7 +11,9 @@ use console::Term;
 use gtm_advisor::diagnostic::{printable, printable_path};
 use gtm_advisor::interview::{self, Ask, Stop};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
-use gtm_advisor::{assess, exit, render};
+use gtm_advisor::{assess, render};
+
+use crate::exit::Status;
 
 use super::context::Context;
 use super::input;
@@ -38,7 +40,7 @@ fn stopped(stop: Stop) -> Outcome {
     };
     Outcome {
         notes: vec![message.to_string()],
-        status: exit::INTERRUPTED,
+        status: Status::Interrupted,
         ..Outcome::default()
     }
 }
@@ -55,7 +57,7 @@ fn install_interrupt_handler() {
         let term = Term::stderr();
         let _ = term.show_cursor();
         let _ = term.write_line("\nInterview stopped; nothing was saved.");
-        std::process::exit(i32::from(exit::INTERRUPTED));
+        std::process::exit(i32::from(Status::Interrupted.code()));
     });
 }
 
@@ -174,7 +176,7 @@ fn printed_instead(text: &str) -> Outcome {
             "Not saved: the profile is printed above; copy it into a file, and check it with `gtm recommend FILE`."
                 .to_string(),
         ],
-        status: exit::INVALID,
+        status: Status::Invalid,
         ..Outcome::default()
     }
 }

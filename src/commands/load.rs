@@ -8,12 +8,13 @@ use gtm_advisor::diagnostic::{FileProblems, printable};
 use gtm_advisor::engine::assess::{Detail, assess_with};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
 use gtm_advisor::render::{Evaluated, Row};
-use gtm_advisor::{Assessment, Profile, exit};
+use gtm_advisor::{Assessment, Profile};
 use rayon::prelude::*;
 
 use super::context::Context;
 use super::input::{self, InputError};
 use super::outcome::Outcome;
+use crate::exit::Status;
 
 /// How many profiles a streamed portfolio decides at once, in parallel,
 /// before writing them: enough to keep the cores busy, few enough that
@@ -152,7 +153,7 @@ pub fn successes<T>(results: Vec<Result<T, LoadFailure>>, out: &mut Outcome) -> 
         }
     }
     if !out.errors.is_empty() {
-        out.status = exit::INVALID;
+        out.status = Status::Invalid;
     }
     good
 }

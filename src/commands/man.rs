@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
+use crate::exit::Status;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, roman};
 use gtm_advisor::diagnostic::{printable, printable_path};
-use gtm_advisor::exit;
 
 use super::outcome::{Outcome, write_error};
 use super::write::write_atomically;
@@ -42,7 +42,7 @@ pub fn run(command: Option<&str>, out: Option<&Path>, force: bool) -> Outcome {
         }
     }
     if !outcome.errors.is_empty() {
-        outcome.status = exit::INVALID;
+        outcome.status = Status::Invalid;
     }
     outcome.notes.push(format!(
         "wrote {written} of {} man pages into {}; add it to MANPATH, or use a directory already there, then `man gtm`",

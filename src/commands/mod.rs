@@ -20,8 +20,8 @@ mod schema;
 mod what_if;
 mod write;
 
+use crate::exit::Status;
 use gtm_advisor::check::GateOptions;
-use gtm_advisor::exit;
 
 pub use context::Context;
 pub use outcome::{Late, Outcome};
@@ -44,7 +44,7 @@ pub fn run(cli: &Cli) -> Outcome {
         let help = crate::cli::command().render_long_help().to_string();
         return Outcome {
             notes: vec![help],
-            status: exit::INVALID,
+            status: Status::Invalid,
             ..Outcome::default()
         };
     };
@@ -60,10 +60,10 @@ pub fn run(cli: &Cli) -> Outcome {
             ..
         })) => recommend::run(files, *format, *sort, walk.verbose, ctx),
         Command::Explain(Lazy(ExplainArgs { file, format, .. })) => {
-            explain::run(file, (*format).into(), &ctx)
+            explain::run(file, *format, &ctx)
         }
         Command::Checklist(Lazy(ChecklistArgs { motion, format, .. })) => {
-            checklist::run(*motion, (*format).into(), &ctx)
+            checklist::run(*motion, *format, &ctx)
         }
         Command::Init(Lazy(InitArgs { file })) => init::run(file),
         Command::Report(Lazy(ReportArgs {
@@ -75,7 +75,7 @@ pub fn run(cli: &Cli) -> Outcome {
         })) => report::run(files, out, *force, walk.verbose, &ctx),
         Command::WhatIf(Lazy(WhatIfArgs {
             file, set, format, ..
-        })) => what_if::run(file, set, (*format).into(), &ctx),
+        })) => what_if::run(file, set, *format, &ctx),
         Command::Check(Lazy(CheckArgs {
             paths,
             format,
@@ -99,6 +99,6 @@ pub fn run(cli: &Cli) -> Outcome {
             force,
         })) => man::run(command.as_deref(), out.as_deref(), *force),
         Command::Schema(_) => schema::run(&ctx),
-        Command::Rules(Lazy(RulesArgs { format, .. })) => rules::run((*format).into(), &ctx),
+        Command::Rules(Lazy(RulesArgs { format, .. })) => rules::run(*format, &ctx),
     }
 }

@@ -5,8 +5,8 @@
 use std::io::{ErrorKind, Write};
 use std::path::Path;
 
+use crate::exit::Status;
 use gtm_advisor::diagnostic::printable_path;
-use gtm_advisor::exit;
 
 /// Standard output that is produced while it is written, for results too
 /// large to hold: it writes to the given stream and says how it ended.
@@ -20,7 +20,7 @@ pub struct Late {
     /// Messages for standard error, without the "error: " prefix.
     pub errors: Vec<String>,
     /// The exit status the results call for.
-    pub status: u8,
+    pub status: Status,
 }
 
 /// What a command produced.
@@ -36,7 +36,7 @@ pub struct Outcome {
     /// Notes for standard error that are not errors.
     pub notes: Vec<String>,
     /// The exit status.
-    pub status: u8,
+    pub status: Status,
 }
 
 impl Outcome {
@@ -57,7 +57,7 @@ impl Outcome {
     pub fn failed_with(errors: Vec<String>) -> Outcome {
         Outcome {
             errors,
-            status: exit::INVALID,
+            status: Status::Invalid,
             ..Outcome::default()
         }
     }

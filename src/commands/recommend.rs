@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use gtm_advisor::Motion;
 use gtm_advisor::engine::assess::Detail;
-use gtm_advisor::render::{self, Evaluated, Row};
+use gtm_advisor::render::{self, Evaluated, RecommendFormat, Row};
 use gtm_advisor::spool::Spool;
 
 use rayon::prelude::*;
@@ -18,7 +18,7 @@ use super::load::{
     summarize,
 };
 use super::outcome::{Late, Outcome};
-use crate::cli::{RecommendFormat, SortKey};
+use crate::cli::SortKey;
 
 /// Orders results by name, ACV or motion (then name); stable, so ties keep their order.
 pub fn sort_by_key<T>(

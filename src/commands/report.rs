@@ -4,9 +4,9 @@
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
+use crate::exit::Status;
 use gtm_advisor::diagnostic::printable_path;
 use gtm_advisor::engine::assess::Detail;
-use gtm_advisor::exit;
 use gtm_advisor::render::{self, Row};
 use gtm_advisor::spool::Spool;
 
@@ -47,7 +47,7 @@ pub fn run(args: &[PathBuf], target: &Path, force: bool, verbose: bool, ctx: &Co
     });
     if !errors.is_empty() {
         out.errors.extend(errors);
-        out.status = exit::INVALID;
+        out.status = Status::Invalid;
     }
     match written {
         Ok(Some(n)) => {
@@ -60,7 +60,7 @@ pub fn run(args: &[PathBuf], target: &Path, force: bool, verbose: bool, ctx: &Co
         Err(e) => {
             let e = write_error(e, target, "pass --force to replace it");
             out.errors.push(format!("{e:#}"));
-            out.status = exit::INVALID;
+            out.status = Status::Invalid;
         }
     }
     out

@@ -85,16 +85,16 @@ pub struct Summary {
     pub invalid: usize,
 }
 
-/// The formats of a check report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The formats of a check report; clap offers these to `gtm check --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum GateFormat {
     /// Grouped by file, one finding per line with its fix.
     Text,
-    /// One JSON object, `schema_version` 2.
+    /// JSON, schema_version 2.
     Json,
-    /// GitHub Actions workflow commands.
+    /// GitHub Actions workflow commands (annotations).
     Github,
-    /// JUnit XML.
+    /// JUnit XML: one test case per profile and rule.
     Junit,
     /// GitLab Code Quality JSON.
     Gitlab,

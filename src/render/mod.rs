@@ -17,15 +17,29 @@ use crate::motion::Motion;
 use crate::profile::Money;
 use crate::rulebook::Rulebook;
 
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An output format of the commands that print one result; clap offers
+/// these to `--format` as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Tables for a terminal.
     Text,
-    /// JSON (schema_version 2).
+    /// JSON, schema_version 2.
     Json,
-    /// GitHub-flavoured Markdown.
+    /// Markdown, for reports and pull-request comments.
     Markdown,
+}
+
+/// The output formats of `gtm recommend`: those of [`Format`], and CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecommendFormat {
+    /// Tables for a terminal.
+    Text,
+    /// JSON, schema_version 2 (an array for a portfolio).
+    Json,
+    /// Markdown, for reports and pull-request comments.
+    Markdown,
+    /// CSV, one row per profile, for spreadsheets.
+    Csv,
 }
 
 /// How text output should look.
