@@ -3,7 +3,6 @@
 mod cli;
 mod commands;
 mod exit;
-mod prompt;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

@@ -2,6 +2,9 @@
 //! refusal to run without one.
 
 mod common;
+mod interview {
+    mod flow;
+}
 
 use std::path::Path;
 use std::process::Command;

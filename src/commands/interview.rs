@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use console::Term;
 use gtm_advisor::diagnostic::{printable, printable_path};
+use gtm_advisor::engine::assess::practice_matters;
 use gtm_advisor::interview::{self, Ask, Stop};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
 use gtm_advisor::{assess, render};
@@ -19,7 +20,7 @@ use super::context::Context;
 use super::input;
 use super::outcome::Outcome;
 use super::write::write_atomically;
-use crate::prompt::{Terminal, columns, fold, prompt_owns_ctrl_c};
+use gtm_advisor::interview::terminal::{Terminal, columns, fold, prompt_owns_ctrl_c};
 
 /// Where `gtm interview` offers to save when no `--save` is given.
 pub const DEFAULT_SAVE: &str = "gtm-profile.toml";
@@ -82,7 +83,14 @@ pub fn run(save: Option<&Path>, from: Option<&Path>, ctx: &Context) -> Outcome {
     ask.say(
         "A few questions about your product; Enter keeps the answer offered, Esc or Ctrl-C stops without saving.",
     );
-    let answers = match interview::run(&mut ask, from.as_ref(), rules) {
+    // A practice question is asked when the answers so far are not yet a
+    // profile, or when the motion they give reads it.
+    let practice_matters = |a: &interview::Answers, key: &str| {
+        profile::parse(&a.to_toml(), "<interview>", rules)
+            .ok()
+            .is_none_or(|p| practice_matters(&p, key, rules))
+    };
+    let answers = match interview::run(&mut ask, from.as_ref(), &practice_matters) {
         Ok(a) => a,
         Err(stop) => return stopped(stop),
     };

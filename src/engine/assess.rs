@@ -592,6 +592,14 @@ pub fn assess_with(profile: &Profile, rules: &Rulebook, detail: Detail) -> Asses
     }
 }
 
+/// Whether the answer to the practice `key` (e.g. `free_trial`) can matter
+/// for `profile`: some finding rule that applies to the motion the profile
+/// is given reads it. The interview asks only such practice questions.
+pub fn practice_matters(profile: &Profile, key: &str, rules: &Rulebook) -> bool {
+    let motion = assess(profile, rules).motion;
+    rules.finding_reads(&format!("practices.{key}"), motion)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,9 @@
 //! clearing the lines it was drawn on, and a line the terminal had wrapped
 //! would leave its first half behind.
 //!
+//! The one part of the library that draws on a terminal: it prints to
+//! stderr, where dialoguer draws, and reads keys from it.
+//!
 //! Hand-written, where dialoguer cannot do what the interview needs:
 //! - Text answers. dialoguer's `Input` ignores Esc and Ctrl-D (the interview
 //!   stops on both), moves the cursor one column per character (Backspace
@@ -19,15 +22,18 @@
 //!   its bytes, escape codes included, so each item is cut to fit in both
 //!   bytes and columns.
 
+#![allow(clippy::print_stderr)]
+
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::flow::{Ask, Stop};
+use super::questions::{Check, Choice};
+use crate::diagnostic::printable;
+use crate::render::text::wrap;
 use console::{Key, Term, measure_text_width, style};
 use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, Select};
-use gtm_advisor::diagnostic::printable;
-use gtm_advisor::interview::{Ask, Check, Choice, Stop};
-use gtm_advisor::render::text::wrap;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Set while a dialoguer prompt reads keys, and left set once one returned
@@ -106,6 +112,12 @@ const ITEM_MARGIN: usize = 2;
 /// Bytes dialoguer may count in an item beyond its text: the escape codes
 /// that dim the meaning.
 const STYLE_BYTES: usize = 8;
+
+impl Default for Terminal {
+    fn default() -> Terminal {
+        Terminal::new()
+    }
+}
 
 impl Terminal {
     /// Prompts on this process's standard error.
