@@ -7,9 +7,10 @@ use std::process::Command;
 use std::sync::Mutex;
 use std::time::Duration;
 
-mod common;
+#[path = "support/mod.rs"]
+mod support;
 
-use common::pty::{answer, finish};
+use crate::support::pty::{answer, finish};
 use expectrl::{Expect, Session};
 
 const ESC: &str = "\x1b";
@@ -19,7 +20,7 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// `gtm ARGS` in a pseudo-terminal of `cols` × `rows` (set with `stty`),
 /// run in `dir`, with no colour and no `COLUMNS`.
-fn sized(cols: u16, rows: u16, dir: &std::path::Path, args: &str) -> common::pty::Pty {
+fn sized(cols: u16, rows: u16, dir: &std::path::Path, args: &str) -> crate::support::pty::Pty {
     let gtm = assert_cmd::cargo::cargo_bin!("gtm");
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
@@ -142,7 +143,7 @@ fn lists_fit_a_narrow_terminal() {
 
 /// Everything a pseudo-terminal showed, with the keys sent along the way.
 struct Screen {
-    p: common::pty::Pty,
+    p: crate::support::pty::Pty,
     seen: Vec<u8>,
 }
 
