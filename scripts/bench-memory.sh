@@ -9,8 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=("${@:-10000 100000}")
 read -r -a counts <<< "${counts[*]}"
-cargo build --release --locked --quiet
-bin=$PWD/target/release/gtm
+cargo build --profile dist --locked --quiet
+bin=$PWD/target/dist/gtm
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 

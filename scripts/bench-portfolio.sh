@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-cargo build --release --locked --quiet
-bin=$PWD/target/release/gtm
+cargo build --profile dist --locked --quiet
+bin=$PWD/target/dist/gtm
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 

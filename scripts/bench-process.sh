@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Whole-process timing of `gtm recommend`: one profile against a hello-world
-# Rust binary built with the same release profile (the issue's yardstick),
+# Rust binary built with the same optimisations as the dist profile,
 # and 1,000 profiles in one call. Needs hyperfine (Debian: apt-get install
 # hyperfine) and python3 to print the ratio.
 # Usage: scripts/bench-process.sh [N]   (N profiles for the portfolio run, default 1000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
-cargo build --release --locked --quiet
-bin=target/release/gtm
+cargo build --profile dist --locked --quiet
+bin=target/dist/gtm
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
