@@ -1,5 +1,5 @@
 //! `gtm check`, the CI gate: exit codes, every output format, and the CI
-//! recipes the README gives.
+//! recipes docs/ci.md gives.
 
 use std::path::Path;
 use std::process::Command;
@@ -377,18 +377,18 @@ fn gtm_commands(recipe: &str) -> Vec<String> {
 
 #[test]
 fn the_ci_recipes_run_as_written_and_are_in_the_readme() {
-    let readme = std::fs::read_to_string("README.md").unwrap();
+    let readme = std::fs::read_to_string("docs/ci.md").unwrap();
     for (recipe, reports) in [
-        ("ci/github-workflow.yml", vec!["gtm-junit.xml"]),
+        ("contrib/ci/github-workflow.yml", vec!["gtm-junit.xml"]),
         (
-            "ci/gitlab-ci.yml",
+            "contrib/ci/gitlab-ci.yml",
             vec!["gtm-junit.xml", "gl-code-quality.json"],
         ),
     ] {
         let text = std::fs::read_to_string(recipe).unwrap();
         assert!(
             readme.contains(text.trim()),
-            "README.md does not show {recipe} as it is"
+            "docs/ci.md does not show {recipe} as it is"
         );
         let commands = gtm_commands(&text);
         assert!(commands.len() >= 2, "{recipe}: {commands:?}");
@@ -418,11 +418,11 @@ fn the_ci_recipes_run_as_written_and_are_in_the_readme() {
 
 #[test]
 fn the_pre_commit_hook_refuses_a_failing_profile() {
-    let hook = std::fs::read_to_string("ci/pre-commit").unwrap();
-    let readme = std::fs::read_to_string("README.md").unwrap();
+    let hook = std::fs::read_to_string("contrib/ci/pre-commit").unwrap();
+    let readme = std::fs::read_to_string("docs/ci.md").unwrap();
     assert!(
         readme.contains(hook.trim()),
-        "README.md does not show ci/pre-commit as it is"
+        "docs/ci.md does not show contrib/ci/pre-commit as it is"
     );
     let dir = tempfile::tempdir().unwrap();
     let git = |args: &str| {
@@ -584,10 +584,10 @@ fn the_readme_pre_commit_config_gates_commits_in_another_repository() {
     if !crate::support::have("pre-commit", test, "pip pre-commit") {
         return;
     }
-    let readme = std::fs::read_to_string("README.md").unwrap();
+    let readme = std::fs::read_to_string("docs/ci.md").unwrap();
     let start = readme
         .find("# .pre-commit-config.yaml in your repository")
-        .expect("the README shows a .pre-commit-config.yaml");
+        .expect("docs/ci.md shows a .pre-commit-config.yaml");
     let snippet = &readme[start..start + readme[start..].find("```").unwrap()];
     assert!(snippet.contains("repo: https://github.com/your-org/gtm-advisor"));
     let this_repo = std::env::current_dir().unwrap();

@@ -8,6 +8,7 @@ mod support;
 mod bad_input;
 mod check;
 mod commands;
+mod docs;
 mod portfolio;
 mod profiles;
 mod report;
