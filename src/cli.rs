@@ -286,7 +286,7 @@ pub struct WhatIfArgs {
 
     /// A changed answer, KEY=VALUE; repeat for more.
     #[arg(long = "set", value_name = "KEY=VALUE", required = true)]
-    pub set: Vec<gtm_advisor::whatif::Change>,
+    pub set: Vec<gtm_advisor::profile::edit::Change>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -24,7 +24,6 @@
 //! assert_eq!(assessment.acv_band(), Motion::Hybrid);
 //! ```
 
-pub mod check;
 pub mod diagnostic;
 pub mod engine;
 pub mod interview;
@@ -36,9 +35,7 @@ pub mod rulebook;
 // to write the pre-parsed file that this module embeds.
 #[path = "rulebook/builtin.rs"]
 mod builtin_rulebook;
-pub mod schema;
 pub mod spool;
-pub mod whatif;
 
 pub use engine::{Assessment, assess};
 pub use motion::Motion;

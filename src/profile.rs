@@ -2,11 +2,15 @@
 //!
 //! Reading walks the parsed TOML tree by hand instead of using serde derive so
 //! that every problem in a file is reported at once, each with its line,
-//! column, key, what was found and what is allowed.
+//! column, key, what was found and what is allowed. Also here: `--set`
+//! edits of a profile's text ([`edit`]) and the JSON Schema of the format
+//! ([`schema`]).
 
 mod duration;
+pub mod edit;
 mod money;
 pub(crate) mod read;
+pub mod schema;
 
 use std::collections::BTreeMap;
 

@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::exit::Status;
-use gtm_advisor::check::{self, GateOptions, Verdict};
 use gtm_advisor::diagnostic::{nearest, printable};
+use gtm_advisor::engine::gate::{self, GateOptions, Verdict};
 use gtm_advisor::render::gate::{Checked, GateFormat, GateReport};
 use gtm_advisor::spool::Spool;
 use rayon::prelude::*;
@@ -28,7 +28,7 @@ pub fn run(
     if paths.iter().filter(|f| is_stdin(f)).count() > 1 {
         return Outcome::failed("`-` (standard input) can be given only once".to_string());
     }
-    let known = check::all_ids(rules);
+    let known = gate::all_ids(rules);
     for id in &opts.allow {
         if !known.contains(&id.as_str()) {
             let hint = nearest(id, known.iter().copied())
@@ -48,7 +48,7 @@ pub fn run(
     // The checklist gate only runs when asked for, so only then is it a rule.
     let ran: Vec<&'static str> = known
         .into_iter()
-        .filter(|id| opts.require_checklist || *id != check::CHECKLIST_INCOMPLETE)
+        .filter(|id| opts.require_checklist || *id != gate::CHECKLIST_INCOMPLETE)
         .collect();
     let opts = opts.clone();
     let width = ctx.text.width;
@@ -84,7 +84,7 @@ fn check_stream(
             .par_iter()
             .map(|file| match evaluate(file, ctx) {
                 Ok(e) => {
-                    let verdict = check::judge(&e.profile, &e.assessment, rules, opts);
+                    let verdict = gate::judge(&e.profile, &e.assessment, rules, opts);
                     Done::Judged(Box::new(e), verdict)
                 }
                 Err(failure) => Done::Invalid(shown_name(file, ctx.stdin_name), failure.by_line()),

@@ -21,7 +21,7 @@ mod what_if;
 mod write;
 
 use crate::exit::Status;
-use gtm_advisor::check::GateOptions;
+use gtm_advisor::engine::gate::GateOptions;
 
 pub use context::Context;
 pub use outcome::{Late, Outcome};

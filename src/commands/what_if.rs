@@ -4,9 +4,10 @@
 use std::path::Path;
 
 use gtm_advisor::diagnostic::printable;
+use gtm_advisor::engine::whatif;
+use gtm_advisor::profile::edit::{self, Change};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
 use gtm_advisor::render::{self, Format};
-use gtm_advisor::whatif::{self, Change};
 
 use super::context::Context;
 use super::input;
@@ -27,7 +28,7 @@ pub fn run(file: &Path, changes: &[Change], format: Format, ctx: &Context) -> Ou
         Err(failure) => return Outcome::failed_with(failure.lines()),
     };
     let file = before.file.as_str();
-    let changed = match whatif::apply(&input.text, changes) {
+    let changed = match edit::apply(&input.text, changes) {
         Ok(changed) => changed,
         Err(message) => return Outcome::failed(message),
     };

@@ -280,17 +280,6 @@ pub fn flip_points(facts: &Facts, segments: &[SegmentAnswers], rules: &Rulebook)
     flips
 }
 
-/// A flip point as a sentence.
-pub fn sentence(flip: &FlipPoint, rules: &Rulebook) -> String {
-    let becomes = format!("the motion becomes {}", rules.motion(flip.motion).name);
-    match (flip.change.as_str(), flip.direction) {
-        ("acv", Direction::Up) => format!("Raise ACV to {} and {becomes}.", flip.to),
-        ("acv", Direction::Down) => format!("Lower ACV to {} and {becomes}.", flip.to),
-        ("time_to_value", _) => format!("With a time to value of {}, {becomes}.", flip.to),
-        (key, _) => format!("With `{key}` = {}, {becomes}.", flip.to),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,10 +313,6 @@ mod tests {
                 (Direction::Down, "$999.99", Motion::SelfServe),
                 (Direction::Up, "$50,000.01", Motion::SalesLed)
             ]
-        );
-        assert_eq!(
-            sentence(&flips[1], &rules),
-            "Raise ACV to $50,000.01 and the motion becomes Sales-led."
         );
     }
 

@@ -6,7 +6,9 @@
 //!   and `decide_profile` for segments and the headline;
 //! - [`validate`]: checks a loaded rulebook decides soundly;
 //! - [`flip`], [`findings`], [`checklist`]: built on `decide_profile`;
-//! - [`assess`]: decision + evidence + flip points + findings + checklist.
+//! - [`assess`]: decision + evidence + flip points + findings + checklist;
+//! - [`gate`]: the CI verdict on an assessment: which findings fail;
+//! - [`whatif`]: the answers that changed between two assessments.
 //!
 //! Lower layers never import upper ones, and nothing here imports the
 //! command line or the renderers.
@@ -16,8 +18,10 @@ pub mod checklist;
 pub mod decide;
 pub mod findings;
 pub mod flip;
+pub mod gate;
 pub mod readings;
 pub mod validate;
+pub mod whatif;
 
 use crate::diagnostic::FileProblems;
 use crate::rulebook::Rulebook;

@@ -10,9 +10,9 @@ use serde::Serialize;
 use super::escape_markup;
 use super::json::{self, Finding as JsonFinding};
 use super::text::wrap;
-use crate::check::{GateOptions, INVALID_PROFILE, Verdict, fails};
 use crate::diagnostic::{printable, printable_lines};
 use crate::engine::findings::Finding;
+use crate::engine::gate::{GateOptions, Gated, INVALID_PROFILE, Verdict};
 use crate::motion::Motion;
 use crate::rulebook::Level;
 use crate::spool::Spool;
@@ -54,19 +54,19 @@ impl Checked<'_> {
     }
 
     /// The findings to show, with the invalid file's problems as findings too.
-    fn findings(&self) -> Vec<Finding> {
+    fn findings(&self) -> Vec<Gated> {
         match self {
             Checked::Judged { verdict, .. } => verdict.findings.clone(),
             Checked::Invalid { problems, .. } => problems
                 .iter()
-                .map(|(line, message)| Finding {
+                .map(|(line, message)| Gated::invalid(Finding {
                     id: INVALID_PROFILE.to_string(),
                     level: Level::Error,
                     message: message.clone(),
                     fix: "Fix the profile as the message says; `gtm init` writes a valid starter profile.".to_string(),
                     source: Default::default(),
                     line: *line,
-                })
+                }))
                 .collect(),
         }
     }
@@ -173,7 +173,7 @@ impl<'o> GateReport<'o> {
     pub fn file(&mut self, r: &Checked<'_>, out: &mut dyn Write) -> io::Result<()> {
         self.summary.count(r);
         let found = r.findings();
-        self.warnings |= found.iter().any(|f| f.level == Level::Warning);
+        self.warnings |= found.iter().any(|g| g.finding.level == Level::Warning);
         match self.format {
             GateFormat::Text => out.write_all(self.text(r, &found).as_bytes()),
             GateFormat::Github => out.write_all(self.github(r, &found).as_bytes()),
@@ -255,7 +255,7 @@ impl<'o> GateReport<'o> {
     /// starts with the tool's own words (a status, a level, `fix:`), never
     /// with a file or profile name: CI runners read commands from the start
     /// of log lines.
-    fn text(&self, r: &Checked<'_>, found: &[Finding]) -> String {
+    fn text(&self, r: &Checked<'_>, found: &[Gated]) -> String {
         let mut out = match r {
             Checked::Judged { name, verdict, .. } => {
                 let expected = match verdict.expected {
@@ -273,7 +273,7 @@ impl<'o> GateReport<'o> {
             }
             Checked::Invalid { .. } => format!("{:<7} {}\n", r.status(), printable(r.file())),
         };
-        for f in found {
+        for Gated { finding: f, .. } in found {
             let at = f.line.map_or(String::new(), |l| format!(":{l}"));
             // One line per finding, unwrapped, so logs can be searched
             // (`grep 'error\['`) and parsed.
@@ -301,7 +301,7 @@ impl<'o> GateReport<'o> {
         out
     }
 
-    fn json_profile<'r>(&self, r: &'r Checked<'_>, found: &'r [Finding]) -> JsonProfile<'r> {
+    fn json_profile<'r>(&self, r: &'r Checked<'_>, found: &'r [Gated]) -> JsonProfile<'r> {
         let (name, verdict) = match r {
             Checked::Judged { name, verdict, .. } => (Some(*name), Some(*verdict)),
             Checked::Invalid { .. } => (None, None),
@@ -312,7 +312,10 @@ impl<'o> GateReport<'o> {
             status: r.status(),
             motion: verdict.map(|v| v.motion),
             expected_motion: verdict.and_then(|v| v.expected),
-            findings: found.iter().map(JsonFinding::from).collect(),
+            findings: found
+                .iter()
+                .map(|g| JsonFinding::from(&g.finding))
+                .collect(),
             allowed: verdict
                 .map(|v| v.allowed.iter().map(String::as_str).collect())
                 .unwrap_or_default(),
@@ -320,14 +323,10 @@ impl<'o> GateReport<'o> {
     }
 
     /// Workflow commands that GitHub Actions shows as annotations on the line.
-    fn github(&self, r: &Checked<'_>, found: &[Finding]) -> String {
+    fn github(&self, r: &Checked<'_>, found: &[Gated]) -> String {
         let mut out = String::new();
-        for f in found {
-            let command = if fails(f, self.opts) {
-                "error"
-            } else {
-                "warning"
-            };
+        for Gated { finding: f, fails } in found {
+            let command = if *fails { "error" } else { "warning" };
             let line = f.line.map_or(String::new(), |l| format!(",line={l}"));
             let _ = writeln!(
                 out,
@@ -343,7 +342,7 @@ impl<'o> GateReport<'o> {
     /// One JUnit suite per file, one test case per rule: rules that passed
     /// show as passed cases, allowed findings are skipped, and warnings that
     /// do not fail are passed cases with the warning in `system-out`.
-    fn junit_suite(&mut self, r: &Checked<'_>, found: &[Finding]) -> String {
+    fn junit_suite(&mut self, r: &Checked<'_>, found: &[Gated]) -> String {
         let file = escape_markup(r.file());
         let ids: Vec<&str> = match r {
             Checked::Judged { .. } => self
@@ -358,7 +357,7 @@ impl<'o> GateReport<'o> {
         let (mut tests, mut failures, mut skipped) = (0, 0, 0);
         for id in ids {
             tests += 1;
-            let mine: Vec<&Finding> = found.iter().filter(|f| f.id == id).collect();
+            let mine: Vec<&Gated> = found.iter().filter(|g| g.finding.id == id).collect();
             let allowed = matches!(r, Checked::Judged { verdict, .. } if verdict.allowed.iter().any(|a| a == id));
             let _ = write!(
                 cases,
@@ -370,10 +369,10 @@ impl<'o> GateReport<'o> {
                 cases.push_str(
                     ">\n      <skipped message=\"allowed by configuration\"/>\n    </testcase>\n",
                 );
-            } else if mine.iter().any(|f| fails(f, self.opts)) {
+            } else if mine.iter().any(|g| g.fails) {
                 failures += 1;
                 cases.push_str(">\n");
-                for f in &mine {
+                for Gated { finding: f, .. } in &mine {
                     let at = f.line.map_or(String::new(), |l| format!(":{l}"));
                     let _ = write!(
                         cases,
@@ -388,7 +387,7 @@ impl<'o> GateReport<'o> {
                 cases.push_str("    </testcase>\n");
             } else if !mine.is_empty() {
                 cases.push_str(">\n      <system-out>");
-                for f in &mine {
+                for Gated { finding: f, .. } in &mine {
                     let _ = write!(cases, "warning: {}", escape_markup(&f.message));
                 }
                 cases.push_str("</system-out>\n    </testcase>\n");
@@ -404,18 +403,14 @@ impl<'o> GateReport<'o> {
     }
 
     /// GitLab Code Quality: one issue per finding.
-    fn gitlab(&self, r: &Checked<'_>, found: &[Finding]) -> Vec<CodeQuality> {
+    fn gitlab(&self, r: &Checked<'_>, found: &[Gated]) -> Vec<CodeQuality> {
         found
             .iter()
-            .map(|f| CodeQuality {
+            .map(|Gated { finding: f, fails }| CodeQuality {
                 description: format!("{} Fix: {}", f.message, f.fix),
                 check_name: f.id.clone(),
                 fingerprint: fingerprint(&[r.file(), &f.id, &f.message]),
-                severity: if fails(f, self.opts) {
-                    "major"
-                } else {
-                    "minor"
-                },
+                severity: if *fails { "major" } else { "minor" },
                 location: Location {
                     path: r.file().to_string(),
                     lines: Lines {

@@ -410,7 +410,9 @@ impl<W: std::io::Write> ArrayWriter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Rulebook, assess, profile};
+    use crate::engine::assess::assess;
+    use crate::profile;
+    use crate::rulebook::Rulebook;
 
     #[test]
     fn streamed_arrays_match_the_whole_array() {

@@ -1,13 +1,10 @@
 //! Markdown output, for reports and pull-request comments.
 
-use super::{
-    Evaluated, Row, conditions_text, factor_rows, percent, profile_reasoning, progress,
-    reading_line,
-};
-use crate::Assessment;
+use super::prose::{conditions_text, factor_rows, profile_reasoning, progress, reading_line};
+use super::{Evaluated, Row, percent};
+use crate::engine::assess::Assessment;
 use crate::engine::assess::Conflict;
 use crate::engine::checklist::ChecklistEntry;
-use crate::engine::flip;
 use crate::motion::Motion;
 use crate::rulebook::Text;
 use crate::rulebook::{Reading, Rulebook};
@@ -111,8 +108,8 @@ fn segments(a: &Assessment, rules: &Rulebook) -> String {
     );
     out.push_str(&format!(
         "\n**Motion mix.** {}\n\n**Headline.** {}\n",
-        super::mix_sentence(a, rules),
-        super::headline_sentence(a, rules)
+        super::prose::mix_sentence(a, rules),
+        super::prose::headline_sentence(a, rules)
     ));
     for s in &a.segments {
         for c in &s.decision.conflicts {
@@ -307,7 +304,7 @@ pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
                 format!(
                     "{} ({})",
                     rules.motion(d.acv_band).name,
-                    super::band_range(rules, d.acv_band)
+                    super::prose::band_range(rules, d.acv_band)
                 ),
             ],
             vec!["Product".to_string(), reading_line(d, 0)],
@@ -316,10 +313,12 @@ pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
             vec!["Move".to_string(), step],
         ]
         .into_iter()
-        .chain(
-            (!a.segments.is_empty())
-                .then(|| vec!["Headline".to_string(), super::headline_sentence(a, rules)]),
-        ),
+        .chain((!a.segments.is_empty()).then(|| {
+            vec![
+                "Headline".to_string(),
+                super::prose::headline_sentence(a, rules),
+            ]
+        })),
     ));
     out.push('\n');
     out.push_str(&conflicts(&d.conflicts));
@@ -356,7 +355,7 @@ pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
         out.push_str("No single change of one answer gives another motion.\n");
     }
     for f in &a.flip_points {
-        out.push_str(&format!("- {}\n", flip::sentence(f, rules)));
+        out.push_str(&format!("- {}\n", super::prose::flip_sentence(f, rules)));
     }
     out
 }
@@ -372,7 +371,7 @@ pub fn rulebook(rules: &Rulebook) -> String {
         Motion::ALL.iter().map(|m| {
             vec![
                 rules.motion(*m).name.to_string(),
-                super::band_range(rules, *m),
+                super::prose::band_range(rules, *m),
                 rules.motion(*m).sales_role.to_string(),
             ]
         }),

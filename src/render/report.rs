@@ -4,12 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::{
-    Evaluated, Row, band_range, escape_markup, factor_rows, percent, profile_reasoning, progress,
-    reading_line,
-};
-use crate::Assessment;
-use crate::engine::flip;
+use super::prose::{band_range, factor_rows, profile_reasoning, progress, reading_line};
+use super::{Evaluated, Row, escape_markup, percent};
+use crate::engine::assess::Assessment;
 use crate::motion::Motion;
 use crate::rulebook::Rulebook;
 use crate::rulebook::Text;
@@ -239,8 +236,8 @@ pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String
         let _ = write!(
             out,
             "</tbody></table><p><strong>Motion mix.</strong> {}</p><p><strong>Headline.</strong> {}</p>",
-            prose(&super::mix_sentence(a, rules)),
-            prose(&super::headline_sentence(a, rules))
+            prose(&super::prose::mix_sentence(a, rules)),
+            prose(&super::prose::headline_sentence(a, rules))
         );
         for h in &a.handoffs {
             let _ = write!(
@@ -279,7 +276,11 @@ pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String
     } else {
         out.push_str("<ul>");
         for flip in &a.flip_points {
-            let _ = write!(out, "<li>{}</li>", prose(&flip::sentence(flip, rules)));
+            let _ = write!(
+                out,
+                "<li>{}</li>",
+                prose(&super::prose::flip_sentence(flip, rules))
+            );
         }
         out.push_str("</ul>");
     }
@@ -430,7 +431,7 @@ pub fn markdown_flip_points(a: &Assessment, rules: &Rulebook) -> String {
         out.push_str("No single change of one answer gives another motion.\n");
     }
     for f in &a.flip_points {
-        let _ = writeln!(out, "- {}", flip::sentence(f, rules));
+        let _ = writeln!(out, "- {}", super::prose::flip_sentence(f, rules));
     }
     out
 }
@@ -454,7 +455,7 @@ mod tests {
     fn long_names_are_cut_with_an_ellipsis_in_the_chart() {
         let rules = Rulebook::default_rules();
         let p = crate::profile::parse(crate::profile::STARTER, "s.toml", &rules).unwrap();
-        let a = crate::assess(&p, &rules);
+        let a = crate::engine::assess::assess(&p, &rules);
         let mut long = Row::new("s.toml", &a);
         long.name = "A very long company name indeed".to_string();
         let short = Row::new("s.toml", &a);

@@ -5,14 +5,12 @@
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use unicode_width::UnicodeWidthStr;
 
-use super::{
-    Row, TextOptions, band_range, factor_rows, percent, profile_reasoning, progress, reading_line,
-};
-use crate::Assessment;
+use super::prose::{band_range, factor_rows, profile_reasoning, progress, reading_line};
+use super::{Row, TextOptions, percent};
 use crate::diagnostic::printable;
+use crate::engine::assess::Assessment;
 use crate::engine::assess::{Conflict, DecisionView};
 use crate::engine::checklist::ChecklistEntry;
-use crate::engine::flip;
 use crate::motion::Motion;
 use crate::rulebook::Rulebook;
 use crate::rulebook::Text;
@@ -315,7 +313,7 @@ fn segments(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     out.push('\n');
     wrap_into(
         &mut out,
-        &super::mix_sentence(a, rules),
+        &super::prose::mix_sentence(a, rules),
         width,
         "Motion mix: ",
         "  ",
@@ -323,7 +321,7 @@ fn segments(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     out.push('\n');
     wrap_into(
         &mut out,
-        &super::headline_sentence(a, rules),
+        &super::prose::headline_sentence(a, rules),
         width,
         "Headline: ",
         "  ",
@@ -658,7 +656,13 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
         out.push_str("  No single change of one answer gives another motion.\n");
     }
     for f in &a.flip_points {
-        wrap_into(&mut out, &flip::sentence(f, rules), width, "  - ", "    ");
+        wrap_into(
+            &mut out,
+            &super::prose::flip_sentence(f, rules),
+            width,
+            "  - ",
+            "    ",
+        );
         out.push('\n');
     }
     out
@@ -691,7 +695,7 @@ fn decision_lines(d: &DecisionView, a: &Assessment, rules: &Rulebook, width: usi
         lines.push(("Move", step));
     } else {
         lines.push(("Move", format!("{step} (company-wide answers)")));
-        lines.push(("Headline", super::headline_sentence(a, rules)));
+        lines.push(("Headline", super::prose::headline_sentence(a, rules)));
     }
     let mut out = String::new();
     for (label, text) in lines {
@@ -740,7 +744,7 @@ mod tests {
         let rules = Rulebook::default_rules();
         let src = "version = 1\nname = \"C\"\nacv = 3000\ntime_to_value = \"5m\"\nbuyer = \"team\"\ncompliance = \"regulated\"\nonboarding = \"self-serve\"\n";
         let profile = crate::profile::parse(src, "c.toml", &rules).unwrap();
-        let a = crate::assess(&profile, &rules);
+        let a = crate::engine::assess::assess(&profile, &rules);
         let plain = assessment(
             &a,
             &rules,

@@ -3,11 +3,12 @@
 use serde::Serialize;
 
 use super::{Evaluated, TextOptions};
-use crate::Assessment;
 use crate::diagnostic::printable;
+use crate::engine::assess::Assessment;
+use crate::engine::whatif::FactorChange;
 use crate::motion::Motion;
+use crate::profile::edit::Change;
 use crate::rulebook::Rulebook;
-use crate::whatif::{Change, FactorChange};
 
 /// "plg -> hybrid (plg-needs-help)", or "none".
 fn moved(a: &Assessment) -> String {

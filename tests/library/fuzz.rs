@@ -13,7 +13,7 @@
 //! checks. Run it with
 //! `cargo test --release --test library -- --ignored fuzz::` (about two minutes).
 
-use gtm_advisor::check::{self, GateOptions};
+use gtm_advisor::engine::gate::{self as verdict, GateOptions};
 use gtm_advisor::profile;
 use gtm_advisor::render::gate::{self, Checked, GateFormat};
 use gtm_advisor::render::{Evaluated, Row, TextOptions, csv, json, markdown, report, text};
@@ -99,7 +99,7 @@ fn every_format(profile: &Profile, file: &str) -> Result<(), TestCaseError> {
     clean("markdown report", &report::markdown(&both, rules), &['\n'])?;
 
     let gate_opts = GateOptions::default();
-    let verdict = check::judge(profile, &a, rules, &gate_opts);
+    let verdict = verdict::judge(profile, &a, rules, &gate_opts);
     let checked = [
         Checked::Judged {
             file,
@@ -111,7 +111,7 @@ fn every_format(profile: &Profile, file: &str) -> Result<(), TestCaseError> {
             problems: vec![(Some(1), format!("`{}` is not valid", profile.name))],
         },
     ];
-    let ids = check::all_ids(rules);
+    let ids = verdict::all_ids(rules);
     for format in [
         GateFormat::Text,
         GateFormat::Json,

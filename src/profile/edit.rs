@@ -1,12 +1,9 @@
-//! What-if: a profile's text with some answers changed, and what the change
-//! does to the result. The changed text is read by the ordinary profile
-//! reader, so a `--set` value is validated exactly as a file would be.
-//! Nothing here writes a file.
+//! `--set KEY=VALUE` edits: a profile's text with some answers changed,
+//! comments and layout kept (toml_edit). The changed text is read by the
+//! ordinary profile reader, so a `--set` value is validated exactly as a
+//! file would be. Nothing here writes a file.
 
 use toml_edit::{DocumentMut, Item, Table, Value};
-
-use crate::Assessment;
-use crate::engine::assess::Factor;
 
 /// One `KEY=VALUE` change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,43 +69,6 @@ pub fn apply(text: &str, changes: &[Change]) -> Result<String, String> {
         }
     }
     Ok(doc.to_string())
-}
-
-/// An answer that differs between two assessments.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FactorChange {
-    /// Factor id.
-    pub id: &'static str,
-    /// Label for tables.
-    pub label: String,
-    /// The answer and what it decides before, or `None` when it was unanswered.
-    pub before: Option<(String, String)>,
-    /// The answer and what it decides after.
-    pub after: Option<(String, String)>,
-}
-
-/// The factors that changed, in the order the assessments list them.
-pub fn changed_factors(before: &Assessment, after: &Assessment) -> Vec<FactorChange> {
-    let mut ids: Vec<&'static str> = before.factors.iter().map(|f| f.id).collect();
-    for f in &after.factors {
-        if !ids.contains(&f.id) {
-            ids.push(f.id);
-        }
-    }
-    ids.into_iter()
-        .filter_map(|id| {
-            let b = before.factors.iter().find(|f| f.id == id);
-            let a = after.factors.iter().find(|f| f.id == id);
-            let pair = |f: Option<&Factor>| f.map(|f| (f.value.clone(), f.reading.clone()));
-            let label = a.or(b).map(|f| f.label.to_string()).unwrap_or_default();
-            (pair(b) != pair(a)).then(|| FactorChange {
-                id,
-                label,
-                before: pair(b),
-                after: pair(a),
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::check;
 use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment, SwitchingCost};
 use crate::profile::read::{
     LONGEST_NAME, MAX_SEGMENTS, PRACTICE_KEYS, REQUIRED_KEYS, ROOT_KEYS, SIGNAL_KEYS,
@@ -103,7 +102,7 @@ pub fn profile_schema(rules: &Rulebook) -> Value {
         .iter()
         .map(|i| i.id.get_ref().as_str())
         .collect();
-    let finding_ids = check::all_ids(rules);
+    let finding_ids = rules.finding_ids();
 
     let mut properties = Map::new();
     for key in ROOT_KEYS {

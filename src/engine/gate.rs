@@ -2,8 +2,8 @@
 //! any) is the recommendation, and no error-level finding remains after the
 //! allow lists. Pure: no I/O.
 
-use crate::Assessment;
-use crate::engine::findings::Finding;
+use super::assess::Assessment;
+use super::findings::Finding;
 use crate::motion::Motion;
 use crate::profile::Profile;
 use crate::rulebook::{Level, Rulebook};
@@ -36,16 +36,38 @@ pub struct Verdict {
     pub motion: Motion,
     /// The expected motion, if the profile names one.
     pub expected: Option<Motion>,
-    /// Findings that count, in rulebook order after the gate's own.
-    pub findings: Vec<Finding>,
+    /// Findings that count, in rulebook order after the gate's own, each
+    /// with whether it fails the check.
+    pub findings: Vec<Gated>,
     /// Ids that fired but were allowed.
     pub allowed: Vec<String>,
     /// Whether the profile passes.
     pub passed: bool,
 }
 
+/// A finding as the gate judged it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gated {
+    /// The finding.
+    pub finding: Finding,
+    /// Whether it fails the check: an error, or a warning under
+    /// `--deny warnings`.
+    pub fails: bool,
+}
+
+impl Gated {
+    /// A file that could not be read or is not a valid profile: its
+    /// problem as a finding, which always fails.
+    pub fn invalid(finding: Finding) -> Gated {
+        Gated {
+            finding,
+            fails: true,
+        }
+    }
+}
+
 /// Whether a finding fails the check under `opts`.
-pub fn fails(finding: &Finding, opts: &GateOptions) -> bool {
+fn fails(finding: &Finding, opts: &GateOptions) -> bool {
     finding.level == Level::Error || opts.deny_warnings
 }
 
@@ -112,7 +134,14 @@ pub fn judge(
     };
     let (allowed, findings): (Vec<Finding>, Vec<Finding>) =
         all.into_iter().partition(|f| is_allowed(&f.id));
-    let passed = !findings.iter().any(|f| fails(f, opts));
+    let findings: Vec<Gated> = findings
+        .into_iter()
+        .map(|finding| Gated {
+            fails: fails(&finding, opts),
+            finding,
+        })
+        .collect();
+    let passed = !findings.iter().any(|g| g.fails);
     Verdict {
         motion: assessment.motion,
         expected: profile.expect_motion,
@@ -125,7 +154,7 @@ pub fn judge(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assess;
+    use crate::engine::assess::assess;
     use crate::profile::parse;
 
     fn verdict(src: &str, opts: &GateOptions) -> Verdict {
@@ -149,8 +178,8 @@ mod tests {
             &GateOptions::default(),
         );
         assert!(!v.passed);
-        assert_eq!(v.findings[0].id, EXPECTED_MOTION);
-        assert_eq!(v.findings[0].line, Some(9));
+        assert_eq!(v.findings[0].finding.id, EXPECTED_MOTION);
+        assert_eq!(v.findings[0].finding.line, Some(9));
     }
 
     #[test]
@@ -187,7 +216,12 @@ mod tests {
         };
         let v = verdict(HYBRID, &opts);
         assert!(!v.passed);
-        assert!(v.findings[0].message.contains("define-pql-criteria"));
+        assert!(
+            v.findings[0]
+                .finding
+                .message
+                .contains("define-pql-criteria")
+        );
         let rules = Rulebook::default_rules();
         let every: Vec<String> =
             crate::engine::checklist::for_motion(&rules, Motion::Hybrid, None, &[])

@@ -1,0 +1,209 @@
+//! The sentences every format says, built once: band ranges, readings,
+//! the reasoning, the segment mix and headline, checklist progress, and
+//! flip points. Renderers lay these out; they do not word them again.
+
+use crate::engine::assess::{Assessment, DecisionView};
+use crate::engine::flip::{Direction, FlipPoint};
+use crate::motion::Motion;
+use crate::profile::Money;
+use crate::rulebook::Rulebook;
+
+use super::percent;
+
+/// The ACV range of a band in words, e.g. "$5,000 to $50,000".
+pub fn band_range(rules: &Rulebook, motion: Motion) -> String {
+    let money = |c: u64| Money::from_cents(c).map_or_else(|_| c.to_string(), |m| m.to_string());
+    match rules.band_span(motion) {
+        (0, Some(high)) => format!("up to {}", money(high)),
+        (low, Some(high)) => format!("{} to {}", money(low), money(high)),
+        (low, None) => format!("{} or more", money(low)),
+    }
+}
+
+/// "product needs-assist (onboarding guided, time_to_value 3 days)".
+pub(crate) fn reading_line(d: &DecisionView, i: usize) -> String {
+    let r = &d.readings[i];
+    let because: Vec<String> = r
+        .because
+        .iter()
+        .map(|(k, v)| format!("{} {v}", k.short()))
+        .collect();
+    if because.is_empty() {
+        r.value.to_string()
+    } else {
+        format!("{} ({})", r.value, because.join(", "))
+    }
+}
+
+/// The decision in sentences: band, move or hold, and the motion.
+pub fn reasoning(d: &DecisionView, acv: Money, rules: &Rulebook) -> Vec<String> {
+    let name = |m: Motion| rules.motion(m).name.as_str();
+    let mut out = vec![format!(
+        "ACV {acv} falls in the {} band ({}).",
+        name(d.acv_band),
+        band_range(rules, d.acv_band)
+    )];
+    for m in &d.moves {
+        out.extend(m.messages.iter().map(|t| t.to_string()));
+    }
+    for h in &d.holds {
+        out.push(h.message.to_string());
+    }
+    if d.moves.is_empty() && d.holds.is_empty() {
+        out.push(format!(
+            "No rule of the move table applies, so the band's motion stands: {}.",
+            name(d.motion)
+        ));
+    }
+    out
+}
+
+/// The factor table's rows: factor, answer, what it feeds, source.
+pub(crate) fn factor_rows(a: &Assessment) -> Vec<[String; 4]> {
+    a.factors
+        .iter()
+        .map(|f| {
+            [
+                f.label.to_string(),
+                f.value.clone(),
+                f.reading.clone(),
+                f.source.to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// "50% Product-led (PLG), 30% Hybrid (product-led sales)".
+pub(crate) fn mix_sentence(a: &Assessment, rules: &Rulebook) -> String {
+    let parts: Vec<String> = a
+        .motion_mix
+        .iter()
+        .map(|(m, share)| format!("{} {}", percent(*share), rules.motion(*m).name))
+        .collect();
+    parts.join(", ")
+}
+
+/// The reasoning of a whole profile: the decision's sentences, framed as
+/// the company-wide answers' when segments make the headline.
+pub fn profile_reasoning(a: &Assessment, rules: &Rulebook) -> Vec<String> {
+    let sentences = reasoning(&a.decision, a.acv, rules);
+    if a.segments.is_empty() {
+        return sentences;
+    }
+    let mut out = vec!["Read on their own, the company-wide answers decide this way.".to_string()];
+    out.extend(sentences);
+    out.push(format!(
+        "The headline comes from the segments: {}",
+        headline_sentence(a, rules)
+    ));
+    out
+}
+
+/// A rulebook condition as people read it, e.g. "onboarding is implementation or custom".
+pub(crate) fn condition_text(c: &crate::rulebook::Condition) -> String {
+    let key = c.key.get_ref();
+    let list = |v: &[crate::rulebook::Text]| {
+        v.iter()
+            .map(|t| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
+    if let Some(v) = &c.values {
+        format!("{key} is {}", list(v))
+    } else if let Some(v) = &c.not {
+        format!("{key} is not {}", list(v))
+    } else if let Some(x) = &c.at_least {
+        format!("{key} ≥ {x}")
+    } else if let Some(x) = &c.above {
+        format!("{key} > {x}")
+    } else if let Some(x) = &c.below {
+        format!("{key} < {x}")
+    } else if let Some(x) = &c.at_most {
+        format!("{key} ≤ {x}")
+    } else {
+        format!("{key} differs from the recommendation")
+    }
+}
+
+/// `when` and `any` conditions in words; "always" when there are none.
+pub(crate) fn conditions_text(
+    when: &[crate::rulebook::Condition],
+    any: &[crate::rulebook::Condition],
+) -> String {
+    let mut parts: Vec<String> = when.iter().map(condition_text).collect();
+    if !any.is_empty() {
+        let either: Vec<String> = any.iter().map(condition_text).collect();
+        parts.push(if either.len() == 1 {
+            either[0].clone()
+        } else {
+            format!("any of: {}", either.join("; "))
+        });
+    }
+    if parts.is_empty() {
+        "always (everything else)".to_string()
+    } else {
+        parts.join(", and ")
+    }
+}
+
+/// How the segments made the headline, in one sentence.
+pub(crate) fn headline_sentence(a: &Assessment, rules: &Rulebook) -> String {
+    use crate::engine::decide::Headline;
+    let name = &rules.motion(a.motion).name;
+    match a.headline {
+        Headline::BothEnds => format!(
+            "{name}: product-led segments and sales-led segments each carry at least 20% of revenue, so the company runs product into its smaller accounts and sales for its larger ones."
+        ),
+        Headline::Median => format!(
+            "{name}: the motion of the median dollar of revenue, counting segments in the order of sales effort."
+        ),
+        Headline::Single => format!("{name}: the company-wide decision."),
+    }
+}
+
+/// "3 of 20 done".
+pub(crate) fn progress(a: &Assessment) -> String {
+    let done = a.checklist.iter().filter(|i| i.done).count();
+    format!("{done} of {} done", a.checklist.len())
+}
+
+/// A flip point as a sentence.
+pub fn flip_sentence(flip: &FlipPoint, rules: &Rulebook) -> String {
+    let becomes = format!("the motion becomes {}", rules.motion(flip.motion).name);
+    match (flip.change.as_str(), flip.direction) {
+        ("acv", Direction::Up) => format!("Raise ACV to {} and {becomes}.", flip.to),
+        ("acv", Direction::Down) => format!("Lower ACV to {} and {becomes}.", flip.to),
+        ("time_to_value", _) => format!("With a time to value of {}, {becomes}.", flip.to),
+        (key, _) => format!("With `{key}` = {}, {becomes}.", flip.to),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn band_ranges_read_naturally() {
+        let r = Rulebook::default_rules();
+        assert_eq!(band_range(&r, Motion::SelfServe), "up to $999.99");
+        assert_eq!(band_range(&r, Motion::Plg), "$1,000 to $4,999.99");
+        assert_eq!(band_range(&r, Motion::Hybrid), "$5,000 to $50,000");
+        assert_eq!(band_range(&r, Motion::SalesLed), "$50,000.01 to $250,000");
+        assert_eq!(band_range(&r, Motion::Enterprise), "$250,000.01 or more");
+    }
+
+    #[test]
+    fn a_flip_point_reads_as_a_sentence() {
+        let rules = Rulebook::default_rules();
+        let flip = FlipPoint {
+            change: "acv".to_string(),
+            direction: Direction::Up,
+            to: "$50,000.01".to_string(),
+            motion: Motion::SalesLed,
+        };
+        assert_eq!(
+            flip_sentence(&flip, &rules),
+            "Raise ACV to $50,000.01 and the motion becomes Sales-led."
+        );
+    }
+}
