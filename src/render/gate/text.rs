@@ -1,0 +1,95 @@
+//! `gtm check` for people: grouped by file, a status line, then each
+//! finding on one unwrapped line with its fix.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::{Checked, Exporter, Gated, Summary};
+use crate::diagnostic::printable;
+use crate::render::text::wrap;
+use crate::rulebook::Level;
+
+/// The text report.
+pub struct Text {
+    deny_warnings: bool,
+    width: usize,
+    /// Whether any file had a warning, for the note before the summary.
+    warnings: bool,
+}
+
+impl Text {
+    /// Text `width` columns wide; `deny_warnings` adds a note that warnings fail.
+    pub fn new(deny_warnings: bool, width: usize) -> Text {
+        Text {
+            deny_warnings,
+            width,
+            warnings: false,
+        }
+    }
+
+    /// Grouped by file: a status line (`failed  FILE (NAME: motion)`), then
+    /// each finding as `level[id] file:line: message` and its fix. Every line
+    /// starts with the tool's own words (a status, a level, `fix:`), never
+    /// with a file or profile name: CI runners read commands from the start
+    /// of log lines.
+    fn text(&self, r: &Checked<'_>, found: &[Gated]) -> String {
+        let mut out = match r {
+            Checked::Judged { name, verdict, .. } => {
+                let expected = match verdict.expected {
+                    Some(m) if m == verdict.motion => ", as expected".to_string(),
+                    Some(m) => format!(", expected {m}"),
+                    None => String::new(),
+                };
+                format!(
+                    "{:<7} {} ({}: {}{expected})\n",
+                    r.status(),
+                    printable(r.file()),
+                    printable(name),
+                    verdict.motion
+                )
+            }
+            Checked::Invalid { .. } => format!("{:<7} {}\n", r.status(), printable(r.file())),
+        };
+        for Gated { finding: f, .. } in found {
+            let at = f.line.map_or(String::new(), |l| format!(":{l}"));
+            // One line per finding, unwrapped, so logs can be searched
+            // (`grep 'error\['`) and parsed.
+            let _ = writeln!(
+                out,
+                "  {}[{}] {}{at}: {}",
+                f.level.id(),
+                f.id,
+                printable(r.file()),
+                printable(&f.message)
+            );
+            let _ = writeln!(out, "    fix: {}", printable(&f.fix));
+        }
+        if let Checked::Judged { verdict, .. } = r {
+            if !verdict.allowed.is_empty() {
+                out.push_str(&wrap(
+                    &format!("allowed: {}", verdict.allowed.join(", ")),
+                    self.width,
+                    "  ",
+                    "    ",
+                ));
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+impl Exporter for Text {
+    fn file(&mut self, r: &Checked<'_>, found: &[Gated], out: &mut dyn Write) -> io::Result<()> {
+        self.warnings |= found.iter().any(|g| g.finding.level == Level::Warning);
+        out.write_all(self.text(r, found).as_bytes())
+    }
+
+    fn finish(self: Box<Self>, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"\n")?;
+        if self.deny_warnings && self.warnings {
+            out.write_all(b"Warnings fail the check (--deny warnings).\n")?;
+        }
+        writeln!(out, "{}", summary.line())
+    }
+}
