@@ -30,7 +30,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::flow::{Ask, Stop};
 use super::questions::{Check, Choice};
 use crate::diagnostic::printable;
-use crate::render::text::wrap;
+use crate::render::wrap::wrap;
 use console::{Key, Term, measure_text_width, style};
 use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, Select};

@@ -1,5 +1,6 @@
 //! Markdown output, for reports and pull-request comments.
 
+use super::escape::{cell, inline};
 use super::prose::{conditions_text, factor_rows, profile_reasoning, progress, reading_line};
 use super::{Evaluated, Row, percent};
 use crate::engine::assess::Assessment;
@@ -8,35 +9,6 @@ use crate::engine::checklist::ChecklistEntry;
 use crate::motion::Motion;
 use crate::rulebook::Text;
 use crate::rulebook::{Reading, Rulebook};
-
-/// Text from input (a name, a file name) as inert Markdown: every character
-/// that could start markup (a link, an image, HTML, emphasis, code, a
-/// heading, a table cell) becomes an HTML character reference, which renders
-/// as itself; control characters are shown escaped. Safe in headings and in
-/// table cells alike.
-pub fn inline(text: &str) -> String {
-    let text = crate::diagnostic::printable(text);
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '~' | '{' | '}' => {
-                out.push_str(&format!("&#{};", u32::from(c)));
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes text for a table cell: pipes and line breaks would end the cell.
-pub fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
-}
 
 /// A Markdown table; every cell is escaped.
 pub(super) fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {

@@ -4,8 +4,9 @@
 
 use std::fmt::Write as _;
 
+use super::escape::escape_markup;
 use super::prose::{band_range, factor_rows, profile_reasoning, progress, reading_line};
-use super::{Evaluated, Row, escape_markup, percent};
+use super::{Evaluated, Row, percent};
 use crate::engine::assess::Assessment;
 use crate::motion::Motion;
 use crate::rulebook::Rulebook;
@@ -426,7 +427,7 @@ pub const MARKDOWN_FLIP_POINTS: &str = "\n## Flip points\n";
 
 /// One profile's flip points in the Markdown report.
 pub fn markdown_flip_points(a: &Assessment, rules: &Rulebook) -> String {
-    let mut out = format!("\n### {}\n\n", super::markdown::inline(&a.name));
+    let mut out = format!("\n### {}\n\n", super::escape::inline(&a.name));
     if a.flip_points.is_empty() {
         out.push_str("No single change of one answer gives another motion.\n");
     }

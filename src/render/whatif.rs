@@ -98,7 +98,7 @@ pub fn text(
     opts: &TextOptions,
 ) -> String {
     let width = usize::from(opts.width);
-    let mut out = super::text::wrap(
+    let mut out = super::wrap::wrap(
         &format!(
             "What if {}, in {}?",
             printable(&changes_line(changes)),
@@ -139,7 +139,8 @@ pub fn markdown(
     factors: &[FactorChange],
     rules: &Rulebook,
 ) -> String {
-    use super::markdown::{inline, table};
+    use super::escape::inline;
+    use super::markdown::table;
     let mut out = format!(
         "## What if {}, in {}?\n\n{}\n\n",
         inline(&changes_line(changes)),

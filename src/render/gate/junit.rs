@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use super::{Checked, Exporter, Gated, Summary};
 use crate::engine::gate::INVALID_PROFILE;
-use crate::render::escape_markup;
+use crate::render::escape::escape_markup;
 use crate::spool::Spool;
 
 /// The JUnit report.

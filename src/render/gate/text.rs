@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use super::{Checked, Exporter, Gated, Summary};
 use crate::diagnostic::printable;
-use crate::render::text::wrap;
+use crate::render::wrap::wrap;
 use crate::rulebook::Level;
 
 /// The text report.
