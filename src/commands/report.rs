@@ -79,7 +79,6 @@ fn report_stream(
     errors: &mut Vec<String>,
 ) -> std::io::Result<Option<usize>> {
     let rules = ctx.rules;
-    use render::report;
     let mut sections = Spool::new();
     let mut flips = Spool::new();
     let mut rows = Vec::new();
@@ -93,10 +92,12 @@ fn report_stream(
             let index = rows.len();
             rows.push(Row::new(&e.file, &e.assessment));
             let section = if markdown {
-                flips.write_all(report::markdown_flip_points(&e.assessment, rules).as_bytes())?;
+                flips.write_all(
+                    render::markdown::report_flip_points(&e.assessment, rules).as_bytes(),
+                )?;
                 render::markdown::assessment(&e.assessment, rules)
             } else {
-                report::html_profile(&e.view(), rules, index)
+                render::html::profile_section(&e.view(), rules, index)
             };
             marks.push(sections.section(&section)?);
             Ok(())
@@ -108,19 +109,19 @@ fn report_stream(
     let mut reader = sections.reader()?;
     if markdown {
         let table: Vec<&Row> = rows.iter().collect();
-        out.write_all(report::markdown_head(&table, rules).as_bytes())?;
+        out.write_all(render::markdown::report_head(&table, rules).as_bytes())?;
         for mark in &marks {
-            out.write_all(report::markdown_between(rows.len()).as_bytes())?;
+            out.write_all(render::markdown::report_between(rows.len()).as_bytes())?;
             reader.copy(*mark, out)?;
         }
-        out.write_all(report::MARKDOWN_FLIP_POINTS.as_bytes())?;
+        out.write_all(render::markdown::REPORT_FLIP_POINTS.as_bytes())?;
         flips.copy_all(out)?;
     } else {
-        out.write_all(report::html_head(&rows, rules).as_bytes())?;
+        out.write_all(render::html::head(&rows, rules).as_bytes())?;
         for mark in &marks {
             reader.copy(*mark, out)?;
         }
-        out.write_all(report::html_foot(rules).as_bytes())?;
+        out.write_all(render::html::foot(rules).as_bytes())?;
     }
     Ok(Some(rows.len()))
 }

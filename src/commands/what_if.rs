@@ -69,11 +69,11 @@ pub fn run(file: &Path, changes: &[Change], format: Format, ctx: &Context) -> Ou
     let b = &before.assessment;
     let stdout = match format {
         Format::Text => {
-            render::whatif::text(&before.file, changes, b, &after, &factors, rules, &ctx.text)
+            render::text::whatif(&before.file, changes, b, &after, &factors, rules, &ctx.text)
         }
-        Format::Json => render::whatif::json(&before.file, changes, b, &after, &factors),
+        Format::Json => render::json::whatif(&before.file, changes, b, &after, &factors),
         Format::Markdown => {
-            render::whatif::markdown(&before.file, changes, b, &after, &factors, rules)
+            render::markdown::whatif(&before.file, changes, b, &after, &factors, rules)
         }
     };
     Outcome::printed(stdout)

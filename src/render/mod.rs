@@ -6,13 +6,12 @@
 pub mod csv;
 pub mod escape;
 pub mod gate;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod options;
 pub mod prose;
-pub mod report;
 pub mod text;
-pub mod whatif;
 pub mod wrap;
 
 use crate::engine::assess::Assessment;

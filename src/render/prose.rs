@@ -2,6 +2,8 @@
 //! the reasoning, the segment mix and headline, checklist progress, and
 //! flip points. Renderers lay these out; they do not word them again.
 
+use crate::profile::edit::Change;
+
 use crate::engine::assess::{Assessment, DecisionView};
 use crate::engine::flip::{Direction, FlipPoint};
 use crate::motion::Motion;
@@ -175,6 +177,87 @@ pub fn flip_sentence(flip: &FlipPoint, rules: &Rulebook) -> String {
         ("acv", Direction::Down) => format!("Lower ACV to {} and {becomes}.", flip.to),
         ("time_to_value", _) => format!("With a time to value of {}, {becomes}.", flip.to),
         (key, _) => format!("With `{key}` = {}, {becomes}.", flip.to),
+    }
+}
+
+/// "plg -> hybrid (plg-needs-help)", or "none".
+pub(crate) fn moved(a: &Assessment) -> String {
+    a.decision.moves.first().map_or("none".to_string(), |m| {
+        format!("{} -> {} ({})", m.from, m.to, m.rules.join(", "))
+    })
+}
+
+/// The rows both text and Markdown show: what, before, after.
+pub(crate) fn summary_rows(
+    before: &Assessment,
+    after: &Assessment,
+    rules: &Rulebook,
+) -> [[String; 3]; 9] {
+    let name = |m: Motion| rules.motion(m).name.clone();
+    let reading = |a: &Assessment, i: usize| a.decision.readings[i].value.to_string();
+    [
+        [
+            "Motion".into(),
+            name(before.motion).to_string(),
+            name(after.motion).to_string(),
+        ],
+        [
+            "Confidence".into(),
+            before.confidence.id().into(),
+            after.confidence.id().into(),
+        ],
+        [
+            "ACV band".into(),
+            before.acv_band().id().into(),
+            after.acv_band().id().into(),
+        ],
+        ["Product".into(), reading(before, 0), reading(after, 0)],
+        ["Buyer".into(), reading(before, 1), reading(after, 1)],
+        ["Pull".into(), reading(before, 2), reading(after, 2)],
+        ["Move".into(), moved(before), moved(after)],
+        [
+            "Conflicts".into(),
+            before.conflicts().len().to_string(),
+            after.conflicts().len().to_string(),
+        ],
+        [
+            "Findings".into(),
+            before.findings.len().to_string(),
+            after.findings.len().to_string(),
+        ],
+    ]
+}
+
+pub(crate) fn answer(side: &Option<(String, String)>) -> String {
+    match side {
+        None => "(unanswered)".to_string(),
+        Some((value, decides)) => format!("{value} (decides: {decides})"),
+    }
+}
+
+pub(crate) fn changes_line(changes: &[Change]) -> String {
+    let shown: Vec<String> = changes
+        .iter()
+        .map(|c| {
+            if c.value.is_empty() {
+                format!("{} removed", c.key)
+            } else {
+                format!("{}={}", c.key, c.value)
+            }
+        })
+        .collect();
+    shown.join(", ")
+}
+
+pub(crate) fn verdict(before: &Assessment, after: &Assessment, rules: &Rulebook) -> String {
+    if before.motion == after.motion {
+        format!("The motion stays {}.", rules.motion(after.motion).name)
+    } else {
+        format!(
+            "The motion changes from {} to {}.",
+            rules.motion(before.motion).name,
+            rules.motion(after.motion).name
+        )
     }
 }
 

@@ -16,7 +16,7 @@
 use gtm_advisor::engine::gate::{self as verdict, GateOptions};
 use gtm_advisor::profile;
 use gtm_advisor::render::gate::{self, Checked, GateFormat};
-use gtm_advisor::render::{Evaluated, Row, TextOptions, csv, json, markdown, report, text};
+use gtm_advisor::render::{Evaluated, Row, TextOptions, csv, html, json, markdown, text};
 use gtm_advisor::{Profile, assess};
 use proptest::prelude::*;
 
@@ -85,8 +85,8 @@ fn every_format(profile: &Profile, file: &str) -> Result<(), TestCaseError> {
     prop_assert!(records.iter().all(|r| r.len() == 10), "{}", out);
 
     for (format, page) in [
-        ("html", report::html(std::slice::from_ref(&one), rules)),
-        ("html portfolio", report::html(&both, rules)),
+        ("html", html::report(std::slice::from_ref(&one), rules)),
+        ("html portfolio", html::report(&both, rules)),
     ] {
         clean(format, &page, &['\n'])?;
         let options = roxmltree::ParsingOptions {
@@ -96,7 +96,7 @@ fn every_format(profile: &Profile, file: &str) -> Result<(), TestCaseError> {
         roxmltree::Document::parse_with_options(&page, options)
             .map_err(|e| TestCaseError::fail(format!("{format}: {e}")))?;
     }
-    clean("markdown report", &report::markdown(&both, rules), &['\n'])?;
+    clean("markdown report", &markdown::report(&both, rules), &['\n'])?;
 
     let gate_opts = GateOptions::default();
     let verdict = verdict::judge(profile, &a, rules, &gate_opts);

@@ -3,13 +3,19 @@
 //! Fields may be added over time; none may change meaning without raising
 //! `schema_version`.
 
+mod lists;
+mod whatif;
+
+pub use lists::{checklist, rulebook};
+pub use whatif::whatif;
+
 use serde::Serialize;
 
 use super::{Evaluated, round4};
 use crate::engine::assess::{DecisionView, Move as MoveResult};
 use crate::engine::checklist::ChecklistEntry;
 use crate::motion::Motion;
-use crate::rulebook::{Level, Rulebook, Text};
+use crate::rulebook::{Level, Text};
 
 /// The JSON schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -441,43 +447,4 @@ mod tests {
         assert!(!ArrayWriter::new(&mut nothing).finish().unwrap());
         assert!(nothing.is_empty());
     }
-}
-
-#[derive(Serialize)]
-struct Checklist<'a> {
-    schema_version: u32,
-    motion: Motion,
-    name: &'a str,
-    items: Vec<ChecklistItem<'a>>,
-}
-
-#[derive(Serialize)]
-struct ChecklistItem<'a> {
-    id: &'a str,
-    section: &'a str,
-    text: &'a str,
-    source: &'a str,
-}
-
-/// The checklist of one motion.
-pub fn checklist(motion: Motion, entries: &[ChecklistEntry], rules: &Rulebook) -> String {
-    to_string(&Checklist {
-        schema_version: SCHEMA_VERSION,
-        motion,
-        name: &rules.motion(motion).name,
-        items: entries
-            .iter()
-            .map(|i| ChecklistItem {
-                id: &i.id,
-                section: &i.section,
-                text: &i.text,
-                source: &i.source,
-            })
-            .collect(),
-    })
-}
-
-/// The rulebook itself.
-pub fn rulebook(rules: &Rulebook) -> String {
-    to_string(rules)
 }

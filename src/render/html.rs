@@ -9,8 +9,7 @@ use super::prose::{band_range, factor_rows, profile_reasoning, progress, reading
 use super::{Evaluated, Row, percent};
 use crate::engine::assess::Assessment;
 use crate::motion::Motion;
-use crate::rulebook::Rulebook;
-use crate::rulebook::Text;
+use crate::rulebook::{Rulebook, Text};
 
 const COLOURS: [&str; 5] = ["#2a9d8f", "#57b894", "#e9c46a", "#f4a261", "#e76f51"];
 const WIDTH: f64 = 640.0;
@@ -149,7 +148,7 @@ fn prose(text: &str) -> String {
 }
 
 /// One profile's section of the HTML report; `index` is its anchor.
-pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
+pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
     let a = r.assessment;
     let info = rules.motion(a.motion);
     let mut out = format!(
@@ -304,23 +303,23 @@ pub fn html_profile(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String
 }
 
 /// A self-contained HTML report of one profile or a portfolio.
-pub fn html(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
+pub fn report(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
     let rows: Vec<Row> = results
         .iter()
         .map(|r| Row::new(r.file, r.assessment))
         .collect();
-    let mut out = html_head(&rows, rules);
+    let mut out = head(&rows, rules);
     for (i, r) in results.iter().enumerate() {
-        out.push_str(&html_profile(r, rules, i));
+        out.push_str(&profile_section(r, rules, i));
     }
-    out.push_str(&html_foot(rules));
+    out.push_str(&foot(rules));
     out
 }
 
 /// The HTML report up to its first profile: the title and, for a
 /// portfolio, the chart and the overview table of `rows`. A streamed report
 /// writes this, then [`html_profile`] for each profile, then [`html_foot`].
-pub fn html_head(rows: &[Row], rules: &Rulebook) -> String {
+pub fn head(rows: &[Row], rules: &Rulebook) -> String {
     let title = match rows {
         [one] => format!("Go-to-market motion: {}", one.name),
         _ => format!("Go-to-market motions: {} profiles", rows.len()),
@@ -355,7 +354,7 @@ pub fn html_head(rows: &[Row], rules: &Rulebook) -> String {
 }
 
 /// The end of the HTML report: the bands and the sources.
-pub fn html_foot(rules: &Rulebook) -> String {
+pub fn foot(rules: &Rulebook) -> String {
     let mut out = String::from("<footer><p>ACV bands: ");
     let bands: Vec<String> = Motion::ALL
         .iter()
@@ -378,62 +377,6 @@ pub fn html_foot(rules: &Rulebook) -> String {
         ".</p><p>Sources: {}.</p></footer></body></html>",
         docs.join("; ")
     );
-    out
-}
-
-/// The same report as Markdown.
-pub fn markdown(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
-    let rows: Vec<Row> = results
-        .iter()
-        .map(|r| Row::new(r.file, r.assessment))
-        .collect();
-    let sections: Vec<String> = results
-        .iter()
-        .map(|r| super::markdown::assessment(r.assessment, rules))
-        .collect();
-    let mut out = markdown_head(&rows.iter().collect::<Vec<_>>(), rules);
-    for section in &sections {
-        out.push_str(markdown_between(rows.len()));
-        out.push_str(section);
-    }
-    out.push_str(MARKDOWN_FLIP_POINTS);
-    for r in results {
-        out.push_str(&markdown_flip_points(r.assessment, rules));
-    }
-    out
-}
-
-/// The Markdown report before its first profile: the portfolio table for
-/// several profiles, nothing for one. A streamed report writes this, then
-/// each profile's [`super::markdown::assessment`] preceded by
-/// [`markdown_between`], then [`MARKDOWN_FLIP_POINTS`] and each profile's
-/// [`markdown_flip_points`].
-pub fn markdown_head(rows: &[&Row], rules: &Rulebook) -> String {
-    if rows.len() > 1 {
-        super::markdown::portfolio_table(rows, rules)
-    } else {
-        String::new()
-    }
-}
-
-/// What goes before each profile's section in a report of `count` profiles.
-pub fn markdown_between(count: usize) -> &'static str {
-    if count > 1 { "\n" } else { "" }
-}
-
-/// The heading of the flip points, which follow every profile's section:
-/// the sections above leave them out.
-pub const MARKDOWN_FLIP_POINTS: &str = "\n## Flip points\n";
-
-/// One profile's flip points in the Markdown report.
-pub fn markdown_flip_points(a: &Assessment, rules: &Rulebook) -> String {
-    let mut out = format!("\n### {}\n\n", super::escape::inline(&a.name));
-    if a.flip_points.is_empty() {
-        out.push_str("No single change of one answer gives another motion.\n");
-    }
-    for f in &a.flip_points {
-        let _ = writeln!(out, "- {}", super::prose::flip_sentence(f, rules));
-    }
     out
 }
 

@@ -1,14 +1,22 @@
 //! Markdown output, for reports and pull-request comments.
 
+mod explain;
+mod report;
+mod rulebook;
+mod whatif;
+
+pub use explain::explain;
+pub use report::{REPORT_FLIP_POINTS, report, report_between, report_flip_points, report_head};
+pub use rulebook::rulebook;
+pub use whatif::whatif;
+
 use super::escape::{cell, inline};
-use super::prose::{conditions_text, factor_rows, profile_reasoning, progress, reading_line};
+use super::prose::{factor_rows, profile_reasoning, progress, reading_line};
 use super::{Evaluated, Row, percent};
-use crate::engine::assess::Assessment;
-use crate::engine::assess::Conflict;
+use crate::engine::assess::{Assessment, Conflict};
 use crate::engine::checklist::ChecklistEntry;
 use crate::motion::Motion;
-use crate::rulebook::Text;
-use crate::rulebook::{Reading, Rulebook};
+use crate::rulebook::{Reading, Rulebook, Text};
 
 /// A Markdown table; every cell is escaped.
 pub(super) fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
@@ -242,209 +250,6 @@ pub fn checklist(motion: Motion, items: &[ChecklistEntry], rules: &Rulebook) -> 
         rules.motion(motion).name,
         checklist_lines(items, false)
     )
-}
-
-/// The decision first, then why, advice, evidence and flip points.
-pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
-    let d = &a.decision;
-    let info = rules.motion(a.motion);
-    let mut out = format!(
-        "## {}: {}\n\n**Confidence.** {}\n\n### Decision\n\n",
-        inline(&a.name),
-        info.name,
-        a.confidence.id()
-    );
-    let step = match d.moves.first() {
-        Some(m) => format!(
-            "{} → {} (`{}`)",
-            rules.motion(m.from).name,
-            rules.motion(m.to).name,
-            m.rules.join("`, `")
-        ),
-        None => format!("none; {} stays", rules.motion(d.motion).name),
-    };
-    let step = if a.segments.is_empty() {
-        step
-    } else {
-        format!("{step} (company-wide answers)")
-    };
-    out.push_str(&table(
-        &["Step", "Result"],
-        [
-            vec![
-                "Band".to_string(),
-                format!(
-                    "{} ({})",
-                    rules.motion(d.acv_band).name,
-                    super::prose::band_range(rules, d.acv_band)
-                ),
-            ],
-            vec!["Product".to_string(), reading_line(d, 0)],
-            vec!["Buyer".to_string(), reading_line(d, 1)],
-            vec!["Pull".to_string(), reading_line(d, 2)],
-            vec!["Move".to_string(), step],
-        ]
-        .into_iter()
-        .chain((!a.segments.is_empty()).then(|| {
-            vec![
-                "Headline".to_string(),
-                super::prose::headline_sentence(a, rules),
-            ]
-        })),
-    ));
-    out.push('\n');
-    out.push_str(&conflicts(&d.conflicts));
-    out.push_str(&notes(a));
-    out.push_str("### Why\n\n");
-    for (i, sentence) in profile_reasoning(a, rules).iter().enumerate() {
-        out.push_str(&format!("{}. {sentence}\n", i + 1));
-    }
-    out.push_str("\n### Evidence\n\n");
-    let rows = a.factors.iter().map(|f| {
-        vec![
-            f.label.to_string(),
-            f.value.clone(),
-            f.reading.clone(),
-            f.message.to_string(),
-            f.source.to_string(),
-        ]
-    });
-    out.push_str(&table(
-        &["Answer", "Value", "Decides", "What it says", "Source"],
-        rows,
-    ));
-    if !a.unanswered.is_empty() {
-        let names: Vec<String> = a.unanswered.iter().map(|f| format!("`{f}`")).collect();
-        out.push_str(&format!(
-            "\nNot answered, so read as false: {}.\n",
-            names.join(", ")
-        ));
-    }
-    out.push('\n');
-    out.push_str(&segments(a, rules));
-    out.push_str("### Flip points\n\n");
-    if a.flip_points.is_empty() {
-        out.push_str("No single change of one answer gives another motion.\n");
-    }
-    for f in &a.flip_points {
-        out.push_str(&format!("- {}\n", super::prose::flip_sentence(f, rules)));
-    }
-    out
-}
-
-/// The rulebook as tables.
-pub fn rulebook(rules: &Rulebook) -> String {
-    let mut out = format!(
-        "# Rulebook {}\n\n{}\n\n## 1. ACV framework\n\n",
-        rules.revision, rules.title
-    );
-    out.push_str(&table(
-        &["Motion", "ACV", "Sales role"],
-        Motion::ALL.iter().map(|m| {
-            vec![
-                rules.motion(*m).name.to_string(),
-                super::prose::band_range(rules, *m),
-                rules.motion(*m).sales_role.to_string(),
-            ]
-        }),
-    ));
-    out.push_str(&format!(
-        "\nSource: {}.\n\n## 2. Readings\n",
-        rules.cite(&rules.acv.source)
-    ));
-    for t in &rules.readings {
-        out.push_str(&format!("\n### {} — {}\n\nRows are checked top to bottom; the first that holds gives the value.\n\n", t.id.get_ref(), t.question));
-        out.push_str(&table(
-            &["Value", "When", "Meaning", "Source"],
-            t.rows.iter().map(|r| {
-                vec![
-                    r.value.get_ref().to_string(),
-                    conditions_text(&r.when, &r.any),
-                    r.message.to_string(),
-                    rules.cite(&r.source).to_string(),
-                ]
-            }),
-        ));
-    }
-    out.push_str("\n## 3. Moves\n\nA band's motion moves at most one step; rules without a target hold it.\n\n");
-    out.push_str(&table(
-        &["Id", "Band", "Moves to", "When", "Conflict", "Source"],
-        rules.moves.iter().map(|m| {
-            let conflict = match (&m.conflict, m.conflict_when.is_empty()) {
-                (None, _) => "no".to_string(),
-                (Some(_), true) => "yes".to_string(),
-                (Some(_), false) => format!("when {}", conditions_text(&m.conflict_when, &[])),
-            };
-            vec![
-                m.id.get_ref().to_string(),
-                m.band.get_ref().id().to_string(),
-                m.to.as_ref()
-                    .map_or("—".to_string(), |t| t.get_ref().id().to_string()),
-                conditions_text(&m.when, &m.any),
-                conflict,
-                rules.cite(&m.source).to_string(),
-            ]
-        }),
-    ));
-    out.push_str("\n## 4. Where the documents disagree\n\n");
-    out.push_str(&table(
-        &["Id", "When", "Note", "Sources"],
-        rules.notes.iter().map(|n| {
-            let when = match &n.with_move {
-                Some(m) => format!("move `{}` holds", m.get_ref()),
-                None => conditions_text(&n.when, &n.any),
-            };
-            let sources: Vec<Text> = n.sources.iter().map(|s| rules.cite(s)).collect();
-            vec![
-                n.id.get_ref().to_string(),
-                when,
-                n.message.to_string(),
-                Text::join(&sources, "; "),
-            ]
-        }),
-    ));
-    out.push_str("\n## Findings (`gtm check`)\n\n");
-    out.push_str(&table(
-        &[
-            "Id",
-            "Level",
-            "Recommended motions",
-            "When",
-            "Message",
-            "Source",
-        ],
-        rules.findings.iter().map(|f| {
-            let motions: Vec<&str> = f.motions.iter().map(|m| m.id()).collect();
-            let motions = if motions.is_empty() {
-                "any".to_string()
-            } else {
-                motions.join(", ")
-            };
-            vec![
-                f.id.get_ref().to_string(),
-                f.level.id().to_string(),
-                motions,
-                conditions_text(&f.when, &f.any),
-                f.message.to_string(),
-                rules.cite(&f.source).to_string(),
-            ]
-        }),
-    ));
-    out.push_str("\n## Checklist\n\n");
-    out.push_str(&table(
-        &["Id", "Motions", "Only when", "What to do", "Source"],
-        rules.checklist.iter().map(|i| {
-            let motions: Vec<&str> = i.motions.iter().map(|m| m.id()).collect();
-            vec![
-                i.id.get_ref().to_string(),
-                motions.join(", "),
-                conditions_text(&i.when, &i.any),
-                i.text.to_string(),
-                rules.cite(&i.source).to_string(),
-            ]
-        }),
-    ));
-    out
 }
 
 #[cfg(test)]

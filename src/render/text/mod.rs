@@ -2,19 +2,24 @@
 //!
 //! Colour is only ever added outside tables, so table widths stay exact.
 
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
-use unicode_width::UnicodeWidthStr;
+mod explain;
+mod portfolio;
+mod whatif;
 
-use super::prose::{band_range, factor_rows, profile_reasoning, progress, reading_line};
+pub use explain::explain;
+pub use portfolio::{portfolio, write_portfolio};
+pub use whatif::whatif;
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use super::prose::{factor_rows, profile_reasoning, progress, reading_line};
 use super::wrap::{wrap, wrap_into};
-use super::{Row, TextOptions, percent};
+use super::{TextOptions, percent};
 use crate::diagnostic::printable;
-use crate::engine::assess::Assessment;
-use crate::engine::assess::{Conflict, DecisionView};
+use crate::engine::assess::{Assessment, Conflict};
 use crate::engine::checklist::ChecklistEntry;
 use crate::motion::Motion;
 use crate::rulebook::Rulebook;
-use crate::rulebook::Text;
 
 const BOLD: &str = "\x1b[1m";
 const CYAN: &str = "\x1b[36m";
@@ -358,133 +363,6 @@ fn checklist_list(items: &[ChecklistEntry], opts: &TextOptions, with_done: bool)
     out
 }
 
-/// Several results as one table (name, ACV, motion, confidence, conflicts,
-/// checklist) and a count per motion.
-pub fn portfolio(rows: &[Row], rules: &Rulebook, opts: &TextOptions) -> String {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail.
-    let _ = write_portfolio(rows, rules, opts, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-const PORTFOLIO_HEADER: [&str; 6] = [
-    "Name",
-    "ACV",
-    "Motion",
-    "Confidence",
-    "Conflicts",
-    "Checklist",
-];
-/// Columns dropped, in this order, when the terminal is too narrow for
-/// them all: a value is never split, so columns go before values do.
-const PORTFOLIO_DROP_ORDER: [usize; 3] = [4, 3, 5];
-/// The narrowest the name column gets before a column is dropped.
-const NAME_MIN: usize = 12;
-/// Rows rendered at once: comfy-table holds every cell it lays out, so a
-/// large portfolio is drawn a block at a time with the same column widths.
-const BLOCK: usize = 256;
-
-fn portfolio_cells(r: &Row) -> [String; 6] {
-    [
-        printable(&r.name).into_owned(),
-        r.acv.to_string(),
-        r.brief.motion.id().to_string(),
-        r.brief.confidence.id().to_string(),
-        r.brief.conflicts.to_string(),
-        format!("{}/{}", r.brief.done, r.brief.total),
-    ]
-}
-
-/// Which columns to show and how wide each one's content is, for `width`
-/// columns of terminal: every column as wide as its widest cell if that
-/// fits; otherwise the name column narrower (names wrap between words),
-/// down to [`NAME_MIN`], then whole columns dropped.
-fn portfolio_layout(rows: &[Row], width: usize) -> Vec<(usize, usize)> {
-    let mut widest = PORTFOLIO_HEADER.map(UnicodeWidthStr::width);
-    for r in rows {
-        for (w, cell) in widest.iter_mut().zip(portfolio_cells(r)) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let mut shown: Vec<usize> = (0..6).collect();
-    let mut drop = PORTFOLIO_DROP_ORDER.iter();
-    loop {
-        // Each column has a space either side and a border on its left,
-        // and the table a border on the right.
-        let others: usize = shown[1..].iter().map(|&c| widest[c] + 3).sum::<usize>() + 4;
-        let name = width.saturating_sub(others).min(widest[0]);
-        if name >= NAME_MIN.min(widest[0]) {
-            let mut layout = vec![(0, name)];
-            layout.extend(shown[1..].iter().map(|&c| (c, widest[c])));
-            return layout;
-        }
-        match drop.next() {
-            Some(c) => shown.retain(|s| s != c),
-            None => {
-                let mut layout = vec![(0, NAME_MIN.min(widest[0]))];
-                layout.extend(shown[1..].iter().map(|&c| (c, widest[c])));
-                return layout;
-            }
-        }
-    }
-}
-
-/// [`portfolio`], written a block of rows at a time so that its memory does
-/// not grow with the portfolio: every block is laid out with the same
-/// column widths and the borders between blocks are left out, so the
-/// blocks read as one table.
-pub fn write_portfolio(
-    rows: &[Row],
-    rules: &Rulebook,
-    opts: &TextOptions,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    let layout = portfolio_layout(rows, usize::from(opts.width));
-    let blocks = rows.len().div_ceil(BLOCK).max(1);
-    for (i, block) in rows
-        .chunks(BLOCK)
-        .chain(rows.is_empty().then_some(&[][..]))
-        .enumerate()
-    {
-        let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
-            .set_content_arrangement(ContentArrangement::Disabled);
-        if i == 0 {
-            t.set_header(layout.iter().map(|&(c, _)| PORTFOLIO_HEADER[c]));
-        }
-        for r in block {
-            let cells = portfolio_cells(r);
-            t.add_row(layout.iter().map(|&(c, _)| cells[c].clone()));
-        }
-        for (column, &(_, w)) in t.column_iter_mut().zip(&layout) {
-            let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
-            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
-        }
-        let text = t.to_string();
-        let lines: Vec<&str> = text.lines().collect();
-        let first = usize::from(i > 0);
-        let last = if i + 1 < blocks {
-            lines.len().saturating_sub(1)
-        } else {
-            lines.len()
-        };
-        for line in lines.get(first..last).unwrap_or_default() {
-            out.write_all(line.as_bytes())?;
-            out.write_all(b"\n")?;
-        }
-    }
-    let counts: Vec<String> = Motion::ALL
-        .iter()
-        .map(|m| (m, rows.iter().filter(|r| r.brief.motion == *m).count()))
-        .filter(|(_, n)| *n > 0)
-        .map(|(m, n)| format!("{n} {}", rules.motion(*m).name))
-        .collect();
-    let total = rows.len();
-    let noun = if total == 1 { "profile" } else { "profiles" };
-    let summary = format!("{total} {noun}: {}", counts.join(", "));
-    writeln!(out, "{}", wrap(&summary, usize::from(opts.width), "", "  "))
-}
-
 /// The checklist of one motion, without progress.
 pub fn checklist(
     motion: Motion,
@@ -499,136 +377,6 @@ pub fn checklist(
         items.len(),
         checklist_list(items, opts, false)
     )
-}
-
-/// The decision first (band, readings with the answers behind them, the
-/// move and its rules, conflicts, notes), then why, advice, the evidence
-/// with sources, segments and the flip points.
-pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
-    let width = usize::from(opts.width);
-    let d = &a.decision;
-    let mut out = headline(a, rules, opts);
-    out.push_str("\n\n");
-    out.push_str(&format!(
-        "{} ({})\n",
-        paint("Decision", BOLD, opts),
-        a.confidence.id()
-    ));
-    out.push_str(&decision_lines(d, a, rules, width));
-    if !d.conflicts.is_empty() {
-        out.push_str(&warning_heading("Conflicts", d.conflicts.len(), opts));
-        for c in &d.conflicts {
-            wrap_into(
-                &mut out,
-                &format!("{}: {}", c.id, c.message),
-                width,
-                "  ! ",
-                "    ",
-            );
-            out.push('\n');
-        }
-    }
-    out.push_str(&notes(a, opts, true));
-    out.push('\n');
-    out.push_str(&paint("Why", BOLD, opts));
-    out.push('\n');
-    for (i, sentence) in profile_reasoning(a, rules).iter().enumerate() {
-        let number = format!("  {}. ", i + 1);
-        wrap_into(&mut out, sentence, width, &number, "     ");
-        out.push('\n');
-    }
-    for r in &d.readings {
-        let line = format!("{} {}: {} ({})", r.reading, r.value, r.message, r.source);
-        wrap_into(&mut out, &line, width, "  - ", "    ");
-        out.push('\n');
-    }
-    out.push('\n');
-    if !a.notes.is_empty() {
-        out.push_str(&paint("What the documents say", BOLD, opts));
-        out.push('\n');
-        for n in &a.notes {
-            let line = format!("{}: {} ({})", n.id, n.message, Text::join(&n.sources, "; "));
-            wrap_into(&mut out, &line, width, "  * ", "    ");
-            out.push('\n');
-        }
-        out.push('\n');
-    }
-    if !d.conflicts.is_empty() {
-        out.push_str(&paint("Advice", BOLD, opts));
-        out.push('\n');
-        for c in &d.conflicts {
-            wrap_into(
-                &mut out,
-                &format!("{}: {} ({})", c.id, c.advice, c.source),
-                width,
-                "  - ",
-                "    ",
-            );
-            out.push('\n');
-        }
-        out.push('\n');
-    }
-    out.push_str(&paint("Evidence", BOLD, opts));
-    out.push('\n');
-    out.push_str(&evidence_table(a, opts, true));
-    out.push_str(&segments(a, rules, opts));
-    out.push_str(&paint("Flip points", BOLD, opts));
-    if !a.segments.is_empty() {
-        out.push_str(" (changing one company-wide answer)");
-    }
-    out.push('\n');
-    if a.flip_points.is_empty() {
-        out.push_str("  No single change of one answer gives another motion.\n");
-    }
-    for f in &a.flip_points {
-        wrap_into(
-            &mut out,
-            &super::prose::flip_sentence(f, rules),
-            width,
-            "  - ",
-            "    ",
-        );
-        out.push('\n');
-    }
-    out
-}
-
-/// The band, the three readings and the move, one labelled line each.
-fn decision_lines(d: &DecisionView, a: &Assessment, rules: &Rulebook, width: usize) -> String {
-    let name = |m: Motion| rules.motion(m).name.as_str();
-    let mut lines = vec![(
-        "Band",
-        format!(
-            "ACV {} is in the {} band ({}).",
-            a.acv,
-            name(d.acv_band),
-            band_range(rules, d.acv_band)
-        ),
-    )];
-    for (i, label) in ["Product", "Buyer", "Pull"].into_iter().enumerate() {
-        lines.push((label, reading_line(d, i)));
-    }
-    let step = match (d.moves.first(), d.holds.is_empty()) {
-        (Some(m), _) => format!("{} -> {} ({})", m.from, m.to, m.rules.join(", ")),
-        (None, false) => {
-            let ids: Vec<&str> = d.holds.iter().map(|h| h.rule.as_str()).collect();
-            format!("none; {} stays ({})", d.motion, ids.join(", "))
-        }
-        (None, true) => format!("none; no rule applies, {} stays", d.motion),
-    };
-    if a.segments.is_empty() {
-        lines.push(("Move", step));
-    } else {
-        lines.push(("Move", format!("{step} (company-wide answers)")));
-        lines.push(("Headline", super::prose::headline_sentence(a, rules)));
-    }
-    let mut out = String::new();
-    for (label, text) in lines {
-        let first = format!("  {label:<9}");
-        wrap_into(&mut out, &text, width, &first, "           ");
-        out.push('\n');
-    }
-    out
 }
 
 #[cfg(test)]
