@@ -261,6 +261,49 @@ pub(crate) fn verdict(before: &Assessment, after: &Assessment, rules: &Rulebook)
     }
 }
 
+/// The decision, step by step, as `gtm explain` shows it in every format:
+/// the band, the three readings with the answers behind them, the move (or
+/// what held the band's motion) and, with segments, how the headline came.
+pub fn decision_rows(a: &Assessment, rules: &Rulebook) -> Vec<(&'static str, String)> {
+    let d = &a.decision;
+    let mut rows = vec![(
+        "Band",
+        format!(
+            "ACV {} is in the {} band ({}).",
+            a.acv,
+            rules.motion(d.acv_band).name,
+            band_range(rules, d.acv_band)
+        ),
+    )];
+    for (i, label) in ["Product", "Buyer", "Pull"].into_iter().enumerate() {
+        rows.push((label, reading_line(d, i)));
+    }
+    let step = match (d.moves.first(), d.holds.is_empty()) {
+        (Some(m), _) => format!("{} -> {} ({})", m.from, m.to, m.rules.join(", ")),
+        (None, false) => {
+            let ids: Vec<&str> = d.holds.iter().map(|h| h.rule.as_str()).collect();
+            format!("none; {} stays ({})", d.motion, ids.join(", "))
+        }
+        (None, true) => format!("none; no rule applies, {} stays", d.motion),
+    };
+    if a.segments.is_empty() {
+        rows.push(("Move", step));
+    } else {
+        rows.push(("Move", format!("{step} (company-wide answers)")));
+        rows.push(("Headline", headline_sentence(a, rules)));
+    }
+    rows
+}
+
+/// What each reading means and where the documents say so, one sentence
+/// per reading: "product needs-sales: Someone has to ... (source)".
+pub fn reading_explanations(d: &DecisionView) -> Vec<String> {
+    d.readings
+        .iter()
+        .map(|r| format!("{} {}: {} ({})", r.reading, r.value, r.message, r.source))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -966,3 +966,58 @@ fn time_to_value_is_shown_in_one_normal_form() {
     assert_eq!(shown("1h 30m"), "90 minutes");
     assert_eq!(shown("14 days"), "2 weeks");
 }
+
+/// `explain` says the same things in text and in Markdown: the band, each
+/// reading with what it means and its source, the move and its rules, for
+/// every example profile.
+#[test]
+fn explain_says_the_same_in_text_and_markdown() {
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut files: Vec<_> = std::fs::read_dir("profiles")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files {
+        let file = file.to_str().unwrap();
+        let run = |format: &str| {
+            let out = gtm()
+                .args(["explain", file, "--format", format])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(0), "{file} {format}");
+            text(&out.stdout)
+        };
+        let (plain, markdown) = (collapse(&run("text")), collapse(&run("markdown")));
+        let v = json(&["recommend", file, "--format", "json"]);
+        let mut said = vec![format!("ACV {} is in the", v["acv"].as_str().unwrap())];
+        for reading in ["product", "buyer", "pull"] {
+            let r = &v["readings"][reading];
+            said.push(format!(
+                "{reading} {}: {} ({})",
+                r["value"].as_str().unwrap(),
+                r["message"].as_str().unwrap(),
+                r["source"].as_str().unwrap()
+            ));
+        }
+        for m in v["moves"].as_array().unwrap() {
+            let rules: Vec<&str> = m["rules"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap())
+                .collect();
+            said.push(format!(
+                "{} -> {} ({})",
+                m["from"].as_str().unwrap(),
+                m["to"].as_str().unwrap(),
+                rules.join(", ")
+            ));
+        }
+        for sentence in said {
+            let sentence = collapse(&sentence);
+            assert!(plain.contains(&sentence), "{file}: text lacks {sentence:?}");
+            assert!(markdown.contains(&sentence), "{file}: Markdown lacks {sentence:?}");
+        }
+    }
+}

@@ -1,9 +1,11 @@
-//! `gtm explain` in Markdown: the same things the text says, as a document.
+//! `gtm explain` in Markdown: the same things the text says, from the
+//! same sentences ([`decision_rows`], [`reading_explanations`]), as a
+//! document.
 
 use super::{conflicts, notes, segments, table};
 use crate::engine::assess::Assessment;
 use crate::render::escape::inline;
-use crate::render::prose::{profile_reasoning, reading_line};
+use crate::render::prose::{decision_rows, profile_reasoning, reading_explanations};
 use crate::rulebook::Rulebook;
 
 /// The decision first, then why, advice, evidence and flip points.
@@ -11,55 +13,26 @@ pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
     let d = &a.decision;
     let info = rules.motion(a.motion);
     let mut out = format!(
-        "## {}: {}\n\n**Confidence.** {}\n\n### Decision\n\n",
+        "## {}: {}\n\n{}\n\n**Confidence.** {}\n\n### Decision\n\n",
         inline(&a.name),
         info.name,
+        info.sales_role,
         a.confidence.id()
     );
-    let step = match d.moves.first() {
-        Some(m) => format!(
-            "{} → {} (`{}`)",
-            rules.motion(m.from).name,
-            rules.motion(m.to).name,
-            m.rules.join("`, `")
-        ),
-        None => format!("none; {} stays", rules.motion(d.motion).name),
-    };
-    let step = if a.segments.is_empty() {
-        step
-    } else {
-        format!("{step} (company-wide answers)")
-    };
-    out.push_str(&table(
-        &["Step", "Result"],
-        [
-            vec![
-                "Band".to_string(),
-                format!(
-                    "{} ({})",
-                    rules.motion(d.acv_band).name,
-                    crate::render::prose::band_range(rules, d.acv_band)
-                ),
-            ],
-            vec!["Product".to_string(), reading_line(d, 0)],
-            vec!["Buyer".to_string(), reading_line(d, 1)],
-            vec!["Pull".to_string(), reading_line(d, 2)],
-            vec!["Move".to_string(), step],
-        ]
+    let rows = decision_rows(a, rules)
         .into_iter()
-        .chain((!a.segments.is_empty()).then(|| {
-            vec![
-                "Headline".to_string(),
-                crate::render::prose::headline_sentence(a, rules),
-            ]
-        })),
-    ));
+        .map(|(label, text)| vec![label.to_string(), text]);
+    out.push_str(&table(&["Step", "Result"], rows));
     out.push('\n');
     out.push_str(&conflicts(&d.conflicts));
     out.push_str(&notes(a));
     out.push_str("### Why\n\n");
     for (i, sentence) in profile_reasoning(a, rules).iter().enumerate() {
         out.push_str(&format!("{}. {sentence}\n", i + 1));
+    }
+    out.push('\n');
+    for line in reading_explanations(d) {
+        out.push_str(&format!("- {line}\n"));
     }
     out.push_str("\n### Evidence\n\n");
     let rows = a.factors.iter().map(|f| {

@@ -2,10 +2,9 @@
 //! conflicts, notes), then why, the evidence and the flip points.
 
 use super::{BOLD, evidence_table, headline, notes, paint, segments, warning_heading};
-use crate::engine::assess::{Assessment, DecisionView};
-use crate::motion::Motion;
+use crate::engine::assess::Assessment;
 use crate::render::TextOptions;
-use crate::render::prose::{band_range, profile_reasoning, reading_line};
+use crate::render::prose::{decision_rows, profile_reasoning, reading_explanations};
 use crate::render::wrap::wrap_into;
 use crate::rulebook::{Rulebook, Text};
 
@@ -22,7 +21,7 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
         paint("Decision", BOLD, opts),
         a.confidence.id()
     ));
-    out.push_str(&decision_lines(d, a, rules, width));
+    out.push_str(&decision_lines(a, rules, width));
     if !d.conflicts.is_empty() {
         out.push_str(&warning_heading("Conflicts", d.conflicts.len(), opts));
         for c in &d.conflicts {
@@ -45,8 +44,7 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
         wrap_into(&mut out, sentence, width, &number, "     ");
         out.push('\n');
     }
-    for r in &d.readings {
-        let line = format!("{} {}: {} ({})", r.reading, r.value, r.message, r.source);
+    for line in reading_explanations(d) {
         wrap_into(&mut out, &line, width, "  - ", "    ");
         out.push('\n');
     }
@@ -101,40 +99,10 @@ pub fn explain(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     out
 }
 
-/// The band, the three readings and the move, one labelled line each.
-fn decision_lines(d: &DecisionView, a: &Assessment, rules: &Rulebook, width: usize) -> String {
-    let name = |m: Motion| rules.motion(m).name.as_str();
-    let mut lines = vec![(
-        "Band",
-        format!(
-            "ACV {} is in the {} band ({}).",
-            a.acv,
-            name(d.acv_band),
-            band_range(rules, d.acv_band)
-        ),
-    )];
-    for (i, label) in ["Product", "Buyer", "Pull"].into_iter().enumerate() {
-        lines.push((label, reading_line(d, i)));
-    }
-    let step = match (d.moves.first(), d.holds.is_empty()) {
-        (Some(m), _) => format!("{} -> {} ({})", m.from, m.to, m.rules.join(", ")),
-        (None, false) => {
-            let ids: Vec<&str> = d.holds.iter().map(|h| h.rule.as_str()).collect();
-            format!("none; {} stays ({})", d.motion, ids.join(", "))
-        }
-        (None, true) => format!("none; no rule applies, {} stays", d.motion),
-    };
-    if a.segments.is_empty() {
-        lines.push(("Move", step));
-    } else {
-        lines.push(("Move", format!("{step} (company-wide answers)")));
-        lines.push((
-            "Headline",
-            crate::render::prose::headline_sentence(a, rules),
-        ));
-    }
+/// [`decision_rows`], labels aligned and text wrapped to `width`.
+fn decision_lines(a: &Assessment, rules: &Rulebook, width: usize) -> String {
     let mut out = String::new();
-    for (label, text) in lines {
+    for (label, text) in decision_rows(a, rules) {
         let first = format!("  {label:<9}");
         wrap_into(&mut out, &text, width, &first, "           ");
         out.push('\n');
