@@ -4,7 +4,8 @@
 //! run loads it without parsing TOML (see `src/rulebook/builtin.rs`).
 
 // The included modules are the library's; only the parts the rulebook needs
-// are used here, and the library's lints apply to them there.
+// are used here, and the library's lints apply to them there. Each included
+// file says in its header that it is compiled here too, and what it may use.
 #![allow(dead_code, unused_imports, missing_docs, unreachable_pub, clippy::all)]
 
 #[path = "src/diagnostic.rs"]

@@ -2,6 +2,11 @@
 //!
 //! Readers collect every problem of a file before giving up, so a user fixes
 //! them all in one pass instead of one per run.
+//!
+//! build.rs compiles this file too (`#[path]`), to check the built-in
+//! rulebook before the crate builds: it may use only what build.rs provides
+//! (`diagnostic`, `motion`, the profile's money and durations, `rulebook`,
+//! `engine::validate`); moving it means updating build.rs.
 
 use std::fmt;
 

@@ -3,6 +3,11 @@
 //! Each type lists its values in the order DESIGN.md gives, which is also the
 //! order from the most product-led to the most sales-heavy. Scoring relies on
 //! that order for its monotone property, so never reorder a list.
+//!
+//! build.rs compiles this file too (`#[path]`), to check the built-in
+//! rulebook before the crate builds: it may use only what build.rs provides
+//! (`diagnostic`, `motion`, the profile's money and durations, `rulebook`,
+//! `engine::validate`); moving it means updating build.rs.
 
 use std::fmt;
 use std::str::FromStr;

@@ -2,6 +2,11 @@
 //! answers gets exactly one value of each reading, and every move keeps
 //! DESIGN.md's one-step rule. A rulebook that fails is refused on load with
 //! the rule it breaks, so no decision is ever made from it. Pure: no I/O.
+//!
+//! build.rs compiles this file too (`#[path]`), to check the built-in
+//! rulebook before the crate builds: it may use only what build.rs provides
+//! (`diagnostic`, `motion`, the profile's money and durations, `rulebook`,
+//! `engine::validate`); moving it means updating build.rs.
 
 use crate::diagnostic::{Location, Problem};
 use crate::motion::Motion;

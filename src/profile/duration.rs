@@ -1,4 +1,9 @@
 //! Time to value: parsing "5m", "20 minutes", "3 hours", "2 weeks", "1h 30m".
+//!
+//! build.rs compiles this file too (`#[path]`), to check the built-in
+//! rulebook before the crate builds: it may use only what build.rs provides
+//! (`diagnostic`, `motion`, the profile's money and durations, `rulebook`,
+//! `engine::validate`); moving it means updating build.rs.
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,6 +1,11 @@
 //! Annual contract value: parsing "$12k", "12,000", "1.5M" and printing
 //! "$12,000". Held exactly in integer cents, so what is shown is what was
 //! decided: "4,999.999" is refused rather than rounded to $5,000.
+//!
+//! build.rs compiles this file too (`#[path]`), to check the built-in
+//! rulebook before the crate builds: it may use only what build.rs provides
+//! (`diagnostic`, `motion`, the profile's money and durations, `rulebook`,
+//! `engine::validate`); moving it means updating build.rs.
 
 use std::fmt;
 use std::str::FromStr;

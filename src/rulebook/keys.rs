@@ -1,6 +1,11 @@
 //! The names a rulebook condition may read: profile keys and the three
 //! readings, resolved once when the rulebook is loaded so that evaluating a
 //! condition never compares key strings.
+//!
+//! build.rs compiles this file too (`#[path]`), to check the built-in
+//! rulebook before the crate builds: it may use only what build.rs provides
+//! (`diagnostic`, `motion`, the profile's money and durations, `rulebook`,
+//! `engine::validate`); moving it means updating build.rs.
 
 use std::fmt;
 

@@ -3,6 +3,11 @@
 //! rulebook is also stored pre-parsed in a compact binary form (written at
 //! build time, see `build.rs`) that keeps the spans, so loading it needs no
 //! TOML parsing at all.
+//!
+//! build.rs compiles this file too (`#[path]`), to check the built-in
+//! rulebook before the crate builds: it may use only what build.rs provides
+//! (`diagnostic`, `motion`, the profile's money and durations, `rulebook`,
+//! `engine::validate`); moving it means updating build.rs.
 
 use std::ops::Range;
 

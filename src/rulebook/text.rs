@@ -2,6 +2,11 @@
 //! rulebook when it comes from there, owned when it comes from a TOML file.
 //! Loading the built-in rulebook then copies none of its thousand-odd
 //! strings, which is most of what loading it cost.
+//!
+//! build.rs compiles this file too (`#[path]`), to check the built-in
+//! rulebook before the crate builds: it may use only what build.rs provides
+//! (`diagnostic`, `motion`, the profile's money and durations, `rulebook`,
+//! `engine::validate`); moving it means updating build.rs.
 
 use std::borrow::Cow;
 use std::fmt;

@@ -1017,7 +1017,10 @@ fn explain_says_the_same_in_text_and_markdown() {
         for sentence in said {
             let sentence = collapse(&sentence);
             assert!(plain.contains(&sentence), "{file}: text lacks {sentence:?}");
-            assert!(markdown.contains(&sentence), "{file}: Markdown lacks {sentence:?}");
+            assert!(
+                markdown.contains(&sentence),
+                "{file}: Markdown lacks {sentence:?}"
+            );
         }
     }
 }

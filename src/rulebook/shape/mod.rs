@@ -1,0 +1,435 @@
+//! The shape of a loaded rulebook, checked field by field with every
+//! problem collected: ids unique and kebab-case, citations that name a listed
+//! document and section, bands that are contiguous, every table present.
+//! Conditions are checked in `conditions.rs`.
+//!
+//! build.rs compiles this file too (through `rulebook/mod.rs`).
+
+mod conditions;
+
+use crate::diagnostic::{Location, Problem, is_kebab_id};
+use crate::motion::Motion;
+use crate::profile::{Duration, Money};
+use crate::rulebook::{
+    Document, Key, RESERVED_FINDING_IDS, Reading, Rulebook, Source, Spanned, Text,
+};
+
+/// Where a condition may appear, which limits the keys it may read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// A reading table: facts only.
+    Reading,
+    /// Moves and notes: facts and readings.
+    Decision,
+    /// Findings and checklist items: anything, practices included.
+    Advice,
+}
+
+/// Collects every problem of a rulebook's shape, with its location.
+pub(super) struct Validator<'s> {
+    /// The rulebook's TOML text, for locations.
+    pub(super) src: &'s str,
+    /// What is wrong so far.
+    pub(super) problems: Vec<Problem>,
+}
+
+impl Validator<'_> {
+    fn report<T>(&mut self, spanned: &Spanned<T>, key: &str, message: String) {
+        let at = Location::of(self.src, spanned.span().start);
+        self.problems.push(Problem::at(at, key, message));
+    }
+
+    fn top(&mut self, key: &str, message: String) {
+        self.problems.push(Problem {
+            location: None,
+            key: Some(key.into()),
+            message,
+            help: None,
+        });
+    }
+
+    fn source(&mut self, key: &str, source: &Source, docs: &[Document]) {
+        let Some(doc) = docs.iter().find(|d| d.id.get_ref() == source.doc.get_ref()) else {
+            let ids: Vec<&str> = docs.iter().map(|d| d.id.get_ref().as_str()).collect();
+            let message = format!(
+                "`{}` is not a document id; declared documents: {}",
+                source.doc.get_ref(),
+                ids.join(", ")
+            );
+            self.report(&source.doc, key, message);
+            return;
+        };
+        if !doc.sections.iter().any(|s| s == source.section.get_ref()) {
+            let message = format!(
+                "`{}` is not a section of `{}`; its sections: {}",
+                source.section.get_ref(),
+                doc.id.get_ref(),
+                doc.sections
+                    .iter()
+                    .map(Text::as_str)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+            self.report(&source.section, key, message);
+        }
+    }
+
+    fn unique_id<'a>(&mut self, id: &'a Spanned<Text>, key: &str, seen: &mut Vec<&'a str>) {
+        let text = id.get_ref().as_str();
+        if !is_kebab_id(text) {
+            self.report(
+                id,
+                key,
+                format!("`{text}` is not a kebab-case id (lowercase words joined by hyphens)"),
+            );
+        }
+        if seen.contains(&text) {
+            self.report(id, key, format!("id `{text}` is used twice"));
+        }
+        seen.push(text);
+    }
+
+    pub(super) fn check(&mut self, r: &mut Rulebook) {
+        let mut seen: Vec<&str> = Vec::new();
+        for d in &r.documents {
+            if seen.contains(&d.id.get_ref().as_str()) {
+                let message = format!("document id `{}` is declared twice", d.id.get_ref());
+                self.report(&d.id, "documents.id", message);
+            }
+            seen.push(d.id.get_ref());
+            if d.sections.is_empty() {
+                self.report(
+                    &d.id,
+                    "documents.sections",
+                    "list the document's sections".into(),
+                );
+            }
+        }
+        let docs = r.documents.clone();
+        self.motions(r);
+        self.bands(r, &docs);
+        self.readings(r, &docs);
+        self.moves(r, &docs);
+        self.notes(r, &docs);
+        self.evidence(r, &docs);
+        self.checklist(r, &docs);
+        self.findings(r, &docs);
+        for switch in &r.switching {
+            self.source("switching", &switch.source, &docs);
+        }
+        let mut ids: Vec<&str> = Vec::new();
+        for h in &r.handoffs {
+            self.source("handoffs", &h.source, &docs);
+            self.unique_id(&h.id, "handoffs", &mut ids);
+            if h.from.is_empty() || h.to.is_empty() {
+                self.report(
+                    &h.id,
+                    "handoffs",
+                    "a hand-off needs at least one `from` and one `to` motion".into(),
+                );
+            }
+        }
+    }
+
+    fn motions(&mut self, r: &Rulebook) {
+        let ids: Vec<Motion> = r.motions.iter().map(|m| *m.id.get_ref()).collect();
+        if ids != Motion::ALL {
+            self.top(
+                "motions",
+                format!(
+                    "`[[motions]]` must list each motion once, in the order {}",
+                    Motion::IDS.join(", ")
+                ),
+            );
+        }
+    }
+
+    fn money(&mut self, text: &Spanned<Text>, key: &str) -> Option<Money> {
+        match text.get_ref().parse::<Money>() {
+            Ok(m) => Some(m),
+            Err(e) => {
+                self.report(text, key, e.to_string());
+                None
+            }
+        }
+    }
+
+    fn bands(&mut self, r: &mut Rulebook, docs: &[Document]) {
+        self.source("acv.source", &r.acv.source, docs);
+        let ids: Vec<Motion> = r.acv.bands.iter().map(|b| *b.motion.get_ref()).collect();
+        if ids != Motion::ALL {
+            self.top(
+                "acv.bands",
+                format!(
+                    "`[[acv.bands]]` must have one band per motion, in the order {}",
+                    Motion::IDS.join(", ")
+                ),
+            );
+            return;
+        }
+        let key = "acv.bands";
+        let last = r.acv.bands.len() - 1;
+        let mut previous: Option<u64> = None;
+        for i in 0..r.acv.bands.len() {
+            let band = r.acv.bands[i].clone();
+            let top = match (&band.below, &band.up_to, i == last) {
+                (Some(_), Some(_), _) => {
+                    self.report(
+                        &band.motion,
+                        key,
+                        "give either `below` or `up_to`, not both".into(),
+                    );
+                    None
+                }
+                (None, None, false) => {
+                    self.report(
+                        &band.motion,
+                        key,
+                        "every band but the last needs `below` or `up_to`".into(),
+                    );
+                    None
+                }
+                (Some(_), None, true) | (None, Some(_), true) => {
+                    self.report(
+                        &band.motion,
+                        key,
+                        "the last band is open-ended; remove its upper edge".into(),
+                    );
+                    None
+                }
+                (Some(below), None, false) => match self.money(below, key) {
+                    Some(m) if m.cents() == 0 => {
+                        self.report(below, key, "a band cannot end below $0".into());
+                        None
+                    }
+                    Some(m) => Some(m.cents() - 1),
+                    None => None,
+                },
+                (None, Some(up_to), false) => self.money(up_to, key).map(Money::cents),
+                (None, None, true) => None,
+            };
+            if let (Some(top), Some(prev)) = (top, previous) {
+                if top <= prev {
+                    let message = format!(
+                        "band edges must rise from one band to the next; {} does not rise above {}",
+                        Money::from_cents(top).map_or(String::new(), |m| m.to_string()),
+                        Money::from_cents(prev).map_or(String::new(), |m| m.to_string())
+                    );
+                    self.report(&band.motion, key, message);
+                }
+            }
+            previous = top.or(previous);
+            r.acv.bands[i].top_cents = top;
+        }
+    }
+
+    fn readings(&mut self, r: &mut Rulebook, docs: &[Document]) {
+        let ids: Vec<Reading> = r.readings.iter().map(|t| *t.id.get_ref()).collect();
+        if ids != Reading::ALL {
+            self.top(
+                "readings",
+                "`[[readings]]` must define `product`, `buyer` and `pull`, once each, in that order"
+                    .into(),
+            );
+        }
+        for t in &mut r.readings {
+            let reading = *t.id.get_ref();
+            let key = format!("readings.{}", reading.id());
+            for row in &mut t.rows {
+                self.source(&key, &row.source, docs);
+                if !reading.values().contains(&row.value.get_ref().as_str()) {
+                    let message = format!(
+                        "`{}` is not a value of the {} reading; allowed: {}",
+                        row.value.get_ref(),
+                        reading.id(),
+                        reading.values().join(", ")
+                    );
+                    self.report(&row.value, &key, message);
+                }
+                for c in row.when.iter_mut().chain(row.any.iter_mut()) {
+                    self.condition(c, &key, Place::Reading);
+                }
+            }
+            for value in reading.values() {
+                let count = t.rows.iter().filter(|r| r.value.get_ref() == value).count();
+                if count != 1 {
+                    let message = format!(
+                        "the {} reading needs exactly one row giving `{value}`, found {count}",
+                        reading.id()
+                    );
+                    self.report(&t.id, &key, message);
+                }
+            }
+        }
+    }
+
+    fn moves(&mut self, r: &mut Rulebook, docs: &[Document]) {
+        let mut ids: Vec<String> = Vec::new();
+        for m in &mut r.moves {
+            let key = "moves";
+            let mut seen: Vec<&str> = ids.iter().map(String::as_str).collect();
+            self.unique_id(&m.id, key, &mut seen);
+            ids.push(m.id.get_ref().to_string());
+            self.source(key, &m.source, docs);
+            for c in m
+                .when
+                .iter_mut()
+                .chain(m.any.iter_mut())
+                .chain(m.conflict_when.iter_mut())
+            {
+                self.condition(c, key, Place::Decision);
+            }
+            if m.conflict.is_some() != m.advice.is_some() {
+                self.report(
+                    &m.id,
+                    key,
+                    "a rule with a `conflict` needs `advice`, and only then".into(),
+                );
+            }
+            if !m.conflict_when.is_empty() && m.conflict.is_none() {
+                self.report(
+                    &m.id,
+                    key,
+                    "`conflict_when` needs a `conflict` to report".into(),
+                );
+            }
+        }
+    }
+
+    fn notes(&mut self, r: &mut Rulebook, docs: &[Document]) {
+        let moves: Vec<String> = r.moves.iter().map(|m| m.id.get_ref().to_string()).collect();
+        let mut ids: Vec<String> = Vec::new();
+        for n in &mut r.notes {
+            let key = "notes";
+            let mut seen: Vec<&str> = ids.iter().map(String::as_str).collect();
+            self.unique_id(&n.id, key, &mut seen);
+            ids.push(n.id.get_ref().to_string());
+            for s in &n.sources {
+                self.source(key, s, docs);
+            }
+            if n.sources.is_empty() {
+                self.report(
+                    &n.id,
+                    key,
+                    "a note names the sections that disagree in `sources`".into(),
+                );
+            }
+            if let Some(m) = &n.with_move {
+                if !moves.iter().any(|id| id == m.get_ref()) {
+                    let message = format!("`{}` is not the id of a move rule", m.get_ref());
+                    self.report(m, key, message);
+                }
+            } else if n.when.is_empty() && n.any.is_empty() {
+                self.report(&n.id, key, "a note needs conditions or a `move`".into());
+            }
+            for c in n.when.iter_mut().chain(n.any.iter_mut()) {
+                self.condition(c, key, Place::Decision);
+            }
+        }
+    }
+
+    fn evidence(&mut self, r: &mut Rulebook, docs: &[Document]) {
+        for table in &mut r.evidence {
+            let key = format!("evidence.{}", table.key.get_ref());
+            let Some(k) = Key::parse(table.key.get_ref()) else {
+                let message = format!("`{}` is not a profile key", table.key.get_ref());
+                self.report(&table.key, "evidence", message);
+                continue;
+            };
+            let last = table.rows.len().saturating_sub(1);
+            let mut previous = 0.0;
+            for (i, row) in table.rows.iter_mut().enumerate() {
+                self.source(&key, &row.source, docs);
+                match (k, &row.value, &row.below) {
+                    (Key::TimeToValue, None, below) => {
+                        row.below_seconds = match below {
+                            Some(b) => match b.parse::<Duration>() {
+                                Ok(d) => d.seconds(),
+                                Err(e) => {
+                                    self.report(&table.key, &key, e.to_string());
+                                    continue;
+                                }
+                            },
+                            None => f64::INFINITY,
+                        };
+                        if (i == last) != below.is_none() || row.below_seconds <= previous {
+                            self.report(&table.key, &key, "time ranges go from shortest to longest, each with `below` but the last".into());
+                        }
+                        previous = row.below_seconds;
+                    }
+                    (Key::TimeToValue, Some(_), _) | (_, _, Some(_)) | (_, None, None) => {
+                        self.report(
+                            &table.key,
+                            &key,
+                            "rows of time_to_value give `below`; rows of other keys give `value`"
+                                .into(),
+                        );
+                    }
+                    (_, Some(value), None) => {
+                        if !k.values().contains(&value.as_str()) {
+                            let message = format!(
+                                "`{value}` is not an answer of {}; allowed: {}",
+                                table.key.get_ref(),
+                                k.values().join(", ")
+                            );
+                            self.report(&table.key, &key, message);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn checklist(&mut self, r: &mut Rulebook, docs: &[Document]) {
+        let mut ids: Vec<String> = Vec::new();
+        for item in &mut r.checklist {
+            let key = "checklist";
+            let mut seen: Vec<&str> = ids.iter().map(String::as_str).collect();
+            self.unique_id(&item.id, key, &mut seen);
+            ids.push(item.id.get_ref().to_string());
+            self.source(key, &item.source, docs);
+            if item.motions.is_empty() {
+                self.report(&item.id, key, "an item needs at least one motion".into());
+            }
+            for c in item.when.iter_mut().chain(item.any.iter_mut()) {
+                self.condition(c, key, Place::Advice);
+            }
+        }
+        for motion in Motion::ALL {
+            if !r.checklist.iter().any(|i| i.motions.contains(motion)) {
+                self.top(
+                    "checklist",
+                    format!("motion `{motion}` has no checklist items"),
+                );
+            }
+        }
+    }
+
+    fn findings(&mut self, r: &mut Rulebook, docs: &[Document]) {
+        let mut ids: Vec<String> = RESERVED_FINDING_IDS.iter().map(|s| s.to_string()).collect();
+        for rule in &mut r.findings {
+            let key = "findings";
+            let mut seen: Vec<&str> = ids.iter().map(String::as_str).collect();
+            self.unique_id(&rule.id, key, &mut seen);
+            ids.push(rule.id.get_ref().to_string());
+            self.source(key, &rule.source, docs);
+            if rule.when.is_empty() {
+                self.report(
+                    &rule.id,
+                    key,
+                    "a finding needs at least one `when` condition".into(),
+                );
+            }
+            let line = rule.line.get_ref();
+            if !matches!(line.as_str(), "version" | "name")
+                && Key::parse(line).is_none_or(|k| matches!(k, Key::Reading(_)))
+            {
+                let message = format!("`{line}` is not a profile key a finding can point at");
+                self.report(&rule.line, key, message);
+            }
+            for c in rule.when.iter_mut().chain(rule.any.iter_mut()) {
+                self.condition(c, key, Place::Advice);
+            }
+        }
+    }
+}
