@@ -28,6 +28,7 @@ mod profile {
     /// The library's trait, which the rulebook implements.
     pub trait KnownFindings {
         fn finding_ids(&self) -> Vec<&str>;
+        fn checklist_ids(&self) -> Vec<&str>;
     }
 }
 

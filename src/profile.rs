@@ -20,12 +20,15 @@ pub use read::{MAX_PROFILE_BYTES, SUPPORTED_VERSIONS, check_name, looks_like_pro
 
 use crate::diagnostic::Location;
 
-/// What reading a profile needs from the rules in use: the finding ids that
-/// `[check] allow` may name. The rulebook implements it; the profile layer
-/// never imports the rulebook, so data flows one way.
+/// What reading (and describing) a profile needs from the rules in use: the
+/// finding ids that `[check] allow` may name and the checklist ids that
+/// `[checklist] done` may name. The rulebook implements it; the profile
+/// layer never imports the rulebook, so data flows one way.
 pub trait KnownFindings {
     /// Every finding id the gate can report.
     fn finding_ids(&self) -> Vec<&str>;
+    /// Every checklist item id, in the rulebook's order.
+    fn checklist_ids(&self) -> Vec<&str>;
 }
 
 /// A commented starter profile that evaluates as it is (`gtm init`).

@@ -12,7 +12,7 @@ use gtm_advisor::render::{Surroundings, TextOptions};
 use gtm_advisor::rulebook::DEFAULT_RULEBOOK;
 
 use super::input;
-use super::load::problem_lines;
+use super::outcome::problem_lines;
 use crate::cli::{Cli, Command, Lazy};
 
 /// The name used for standard input in messages and JSON, unless

@@ -13,22 +13,13 @@ use rayon::prelude::*;
 
 use super::context::Context;
 use super::input::{self, InputError};
-use super::outcome::Outcome;
+use super::outcome::{Outcome, problem_lines};
 use crate::exit::Status;
 
 /// How many profiles a streamed portfolio decides at once, in parallel,
 /// before writing them: enough to keep the cores busy, few enough that
 /// memory does not grow with the portfolio.
 pub const CHUNK: usize = 256;
-
-/// One message per problem, so each gets its own "error:" prefix.
-pub fn problem_lines(problems: &FileProblems) -> Vec<String> {
-    problems
-        .problems
-        .iter()
-        .map(|p| FileProblems::new(&problems.file, vec![p.clone()]).to_string())
-        .collect()
-}
 
 /// Why one profile could not be evaluated.
 pub enum LoadFailure {

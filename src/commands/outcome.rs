@@ -6,7 +6,7 @@ use std::io::{ErrorKind, Write};
 use std::path::Path;
 
 use crate::exit::Status;
-use gtm_advisor::diagnostic::printable_path;
+use gtm_advisor::diagnostic::{FileProblems, printable_path};
 
 /// Standard output that is produced while it is written, for results too
 /// large to hold: it writes to the given stream and says how it ended.
@@ -81,4 +81,13 @@ pub fn write_error(error: std::io::Error, path: &Path, exists_hint: &str) -> any
     } else {
         anyhow::Error::new(error).context(format!("{shown}: cannot write"))
     }
+}
+
+/// One message per problem, so each gets its own "error:" prefix.
+pub fn problem_lines(problems: &FileProblems) -> Vec<String> {
+    problems
+        .problems
+        .iter()
+        .map(|p| FileProblems::new(&problems.file, vec![p.clone()]).to_string())
+        .collect()
 }

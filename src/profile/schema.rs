@@ -12,7 +12,7 @@ use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment, SwitchingCos
 use crate::profile::read::{
     LONGEST_NAME, MAX_SEGMENTS, PRACTICE_KEYS, REQUIRED_KEYS, ROOT_KEYS, SIGNAL_KEYS,
 };
-use crate::rulebook::Rulebook;
+use super::KnownFindings;
 
 /// Money as the reader accepts it in a string: `$`, thousands commas, k/M/B.
 const MONEY_PATTERN: &str = r"^\s*\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*[kKmMbB]?\s*$";
@@ -71,7 +71,7 @@ fn describe(key: &str) -> &'static str {
 }
 
 /// The schema, with checklist and finding ids from `rules`.
-pub fn profile_schema(rules: &Rulebook) -> Value {
+pub fn profile_schema(rules: &impl KnownFindings) -> Value {
     let mut signals = Map::new();
     for key in SIGNAL_KEYS {
         let value = match *key {
@@ -97,11 +97,7 @@ pub fn profile_schema(rules: &Rulebook) -> Value {
         };
         practices.insert(key.to_string(), value);
     }
-    let checklist_ids: Vec<&str> = rules
-        .checklist
-        .iter()
-        .map(|i| i.id.get_ref().as_str())
-        .collect();
+    let checklist_ids = rules.checklist_ids();
     let finding_ids = rules.finding_ids();
 
     let mut properties = Map::new();
@@ -216,7 +212,7 @@ mod tests {
 
     #[test]
     fn every_key_the_reader_accepts_is_in_the_schema() {
-        let schema = profile_schema(&Rulebook::default_rules());
+        let schema = profile_schema(&crate::rulebook::Rulebook::default_rules());
         let props = schema["properties"].as_object().unwrap();
         assert_eq!(
             props.keys().collect::<Vec<_>>(),

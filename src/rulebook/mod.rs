@@ -77,6 +77,10 @@ impl crate::profile::KnownFindings for Rulebook {
     fn finding_ids(&self) -> Vec<&str> {
         Rulebook::finding_ids(self)
     }
+
+    fn checklist_ids(&self) -> Vec<&str> {
+        self.checklist.iter().map(|i| i.id.get_ref().as_str()).collect()
+    }
 }
 
 /// The fields a rulebook derives from its data when it is read (resolved
