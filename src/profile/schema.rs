@@ -8,11 +8,11 @@
 
 use serde_json::{Map, Value, json};
 
+use super::KnownFindings;
 use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment, SwitchingCost};
 use crate::profile::read::{
     LONGEST_NAME, MAX_SEGMENTS, PRACTICE_KEYS, REQUIRED_KEYS, ROOT_KEYS, SIGNAL_KEYS,
 };
-use super::KnownFindings;
 
 /// Money as the reader accepts it in a string: `$`, thousands commas, k/M/B.
 const MONEY_PATTERN: &str = r"^\s*\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*[kKmMbB]?\s*$";

@@ -79,7 +79,10 @@ impl crate::profile::KnownFindings for Rulebook {
     }
 
     fn checklist_ids(&self) -> Vec<&str> {
-        self.checklist.iter().map(|i| i.id.get_ref().as_str()).collect()
+        self.checklist
+            .iter()
+            .map(|i| i.id.get_ref().as_str())
+            .collect()
     }
 }
 

@@ -10,4 +10,5 @@ mod cases;
 mod findings;
 mod fuzz;
 mod interview_flow;
+mod layers;
 mod properties;
