@@ -198,7 +198,7 @@ pub fn profile_schema(rules: &impl KnownFindings) -> Value {
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "gtm-advisor profile, format version 1",
-        "description": "The facts about one B2B software product that gtm-advisor scores. See README.md.",
+        "description": "The facts about one B2B software product that gtm-advisor scores. See docs/profile.md.",
         "type": "object",
         "additionalProperties": false,
         "required": required,

@@ -568,7 +568,7 @@ fn stdin_name_names_a_piped_profile_everywhere() {
     );
 }
 
-/// The hook as another repository gets it, following the README: its
+/// The hook as another repository gets it, following docs/ci.md: its
 /// `.pre-commit-config.yaml` snippet (pointed at this repository's HEAD
 /// instead of GitHub), `pre-commit install`, then `git commit`. The
 /// framework reads `.pre-commit-hooks.yaml`, builds gtm with cargo as

@@ -9,7 +9,7 @@ use crate::diagnostic::{Location, Problem};
 /// (the parser gives no position for that).
 pub(super) fn toml_problem(src: &str, message: &str, start: Option<usize>) -> Problem {
     const FORMAT_HELP: &str =
-        "see the profile format in README.md, or run `gtm init` for a starter profile";
+        "see the profile format in docs/profile.md, or run `gtm init` for a starter profile";
     if message == "duplicate key" {
         if let Some(problem) = start.and_then(|at| duplicate_key(src, at)) {
             return problem;
