@@ -1,7 +1,7 @@
 //! What the interview collects, how a saved profile pre-fills it, and the
 //! commented profile text the answers become.
 
-use std::fmt::Write as _;
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
 
 use super::questions::{Field, OPTIONAL, UNKNOWN};
 use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment, SwitchingCost};
@@ -152,89 +152,131 @@ impl Answers {
         }
     }
 
-    /// The answers as a commented profile (format v1) that the reader accepts.
+    /// The answers as a commented profile (format v1) that the reader
+    /// accepts, built as a TOML document (toml_edit quotes every string as
+    /// TOML needs) with a comment on each core fact and each optional
+    /// answer carrying its question.
     pub fn to_toml(&self) -> String {
-        let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
-        let id = |v: Option<&'static str>| quote(v.unwrap_or(""));
-        let mut out = String::new();
-        let _ = write!(
-            out,
+        let mut doc = DocumentMut::new();
+        let root = doc.as_table_mut();
+        put(
+            root,
+            "version",
+            value(1),
             "# A gtm-advisor profile (format version 1), saved by `gtm interview`.\n\
-             # Evaluate it with `gtm recommend FILE`; revisit it with `gtm interview --from FILE`.\n\
-             version = 1\n\
-             name = {}\n\n\
-             # Annual contract value per customer, US dollars per year.\n\
-             acv = {}\n\
-             # Time until a new user gets first real value.\n\
-             time_to_value = {}\n\
-             # Who decides to buy: individual | team | committee | executive\n\
-             buyer = {}\n\
-             # Compliance burden: none | light | review-before-trial | regulated\n\
-             compliance = {}\n\
-             # What it takes to get started: self-serve | guided | implementation | custom\n\
-             onboarding = {}\n",
-            quote(&self.name),
-            quote(&self.acv),
-            quote(&self.time_to_value),
-            id(self.buyer.map(Buyer::id)),
-            id(self.compliance.map(Compliance::id)),
-            id(self.onboarding.map(Onboarding::id)),
+             # Evaluate it with `gtm recommend FILE`; revisit it with `gtm interview --from FILE`.\n",
         );
-        let mut signals = Vec::new();
-        let mut practices = Vec::new();
+        put(root, "name", value(&self.name), "");
+        let id = |v: Option<&'static str>| value(v.unwrap_or(""));
+        let core = [
+            (
+                "acv",
+                value(&self.acv),
+                "\n# Annual contract value per customer, US dollars per year.\n",
+            ),
+            (
+                "time_to_value",
+                value(&self.time_to_value),
+                "# Time until a new user gets first real value.\n",
+            ),
+            (
+                "buyer",
+                id(self.buyer.map(Buyer::id)),
+                "# Who decides to buy: individual | team | committee | executive\n",
+            ),
+            (
+                "compliance",
+                id(self.compliance.map(Compliance::id)),
+                "# Compliance burden: none | light | review-before-trial | regulated\n",
+            ),
+            (
+                "onboarding",
+                id(self.onboarding.map(Onboarding::id)),
+                "# What it takes to get started: self-serve | guided | implementation | custom\n",
+            ),
+        ];
+        for (key, item, comment) in core {
+            put(root, key, item, comment);
+        }
+        let (mut signals, mut practices) = (table(), table());
         let mut copy = self.clone();
         for q in OPTIONAL {
-            let Some(value) = copy.choice_id(q.field).filter(|v| *v != UNKNOWN.id) else {
+            let Some(answer) = copy.choice_id(q.field).filter(|v| *v != UNKNOWN.id) else {
                 continue;
             };
-            let value = match value {
-                "yes" => "true".to_string(),
-                "no" => "false".to_string(),
-                other => quote(other),
+            let mut answer = match answer {
+                "yes" => Value::from(true),
+                "no" => Value::from(false),
+                other => Value::from(other),
             };
+            answer.decor_mut().set_suffix(format!("  # {}", q.prompt));
             match q.field {
-                Field::Signal(key) => signals.push(format!("{key} = {value}  # {}", q.prompt)),
-                Field::Practice(key) => practices.push(format!("{key} = {value}  # {}", q.prompt)),
-                _ => {}
+                Field::Signal(key) => signals.insert(key, Item::Value(answer)),
+                Field::Practice(key) => practices.insert(key, Item::Value(answer)),
+                _ => None,
+            };
+        }
+        for (name, t) in [("signals", signals), ("practices", practices)] {
+            if !t.is_empty() {
+                root.insert(name, Item::Table(t));
             }
         }
-        for (table, lines) in [("signals", signals), ("practices", practices)] {
-            if !lines.is_empty() {
-                let _ = write!(out, "\n[{table}]\n{}\n", lines.join("\n"));
-            }
-        }
-        let list = |ids: &[String]| ids.iter().map(|i| quote(i)).collect::<Vec<_>>().join(", ");
+        let list =
+            |ids: &[String]| Item::Value(ids.iter().map(String::as_str).collect::<Array>().into());
         if !self.checklist_done.is_empty() {
-            let _ = write!(
-                out,
-                "\n[checklist]\ndone = [{}]\n",
-                list(&self.checklist_done)
-            );
+            let mut t = table();
+            t.insert("done", list(&self.checklist_done));
+            root.insert("checklist", Item::Table(t));
         }
         if let Some(m) = self.expect_motion {
-            let _ = write!(out, "\n[expect]\nmotion = {}\n", quote(m.id()));
+            let mut t = table();
+            t.insert("motion", value(m.id()));
+            root.insert("expect", Item::Table(t));
         }
         if !self.check_allow.is_empty() {
-            let _ = write!(out, "\n[check]\nallow = [{}]\n", list(&self.check_allow));
+            let mut t = table();
+            t.insert("allow", list(&self.check_allow));
+            root.insert("check", Item::Table(t));
         }
-        for s in &self.segments {
-            let _ = write!(
-                out,
-                "\n[[segments]]\nname = {}\nacv = {}\nshare = {}\n",
-                quote(&s.name),
-                quote(&s.acv),
-                s.share
-            );
-            if let Some(b) = s.buyer {
-                let _ = writeln!(out, "buyer = {}", quote(b.id()));
+        if !self.segments.is_empty() {
+            let mut segments = ArrayOfTables::new();
+            for s in &self.segments {
+                let mut t = table();
+                t.insert("name", value(&s.name));
+                t.insert("acv", value(&s.acv));
+                // The share as it was checked, a TOML number ("0.35", "1").
+                if let Ok(share) = s.share.parse::<Value>() {
+                    t.insert("share", Item::Value(share));
+                }
+                let overrides = [
+                    ("buyer", s.buyer.map(Buyer::id)),
+                    ("compliance", s.compliance.map(Compliance::id)),
+                    ("onboarding", s.onboarding.map(Onboarding::id)),
+                ];
+                for (key, answer) in overrides {
+                    if let Some(answer) = answer {
+                        t.insert(key, value(answer));
+                    }
+                }
+                segments.push(t);
             }
-            if let Some(c) = s.compliance {
-                let _ = writeln!(out, "compliance = {}", quote(c.id()));
-            }
-            if let Some(o) = s.onboarding {
-                let _ = writeln!(out, "onboarding = {}", quote(o.id()));
-            }
+            root.insert("segments", Item::ArrayOfTables(segments));
         }
-        out
+        doc.to_string()
     }
+}
+
+/// Sets `key` in `table`, with `comment` (whole lines) before it.
+fn put(table: &mut Table, key: &str, item: Item, comment: &str) {
+    table.insert(key, item);
+    if let Some(mut key) = table.key_mut(key) {
+        key.leaf_decor_mut().set_prefix(comment);
+    }
+}
+
+/// A table that starts after a blank line.
+fn table() -> Table {
+    let mut t = Table::new();
+    t.decor_mut().set_prefix("\n");
+    t
 }

@@ -331,3 +331,46 @@ fn every_select_lists_values_with_meanings_in_order() {
         );
     }
 }
+
+/// The text the interview saves, every part of it answered: comments,
+/// quoting, tables and segments exactly as a person will read them.
+#[test]
+fn the_saved_text_is_a_commented_profile() {
+    let rules = Rulebook::default_rules();
+    let src = r#"version = 1
+name = "Quote \"Co\""
+acv = "$24k"
+time_to_value = "2 days"
+buyer = "team"
+compliance = "light"
+onboarding = "guided"
+[signals]
+viral_loops = true
+segment = "mid-market"
+[practices]
+motion = "sales-led"
+free_trial = false
+[checklist]
+done = ["publish-pricing", "measure-time-to-value"]
+[expect]
+motion = "hybrid"
+[check]
+allow = ["motion-mismatch"]
+[[segments]]
+name = "Teams"
+acv = "$2k"
+share = 0.6
+[[segments]]
+name = "Enterprise"
+acv = "$180k"
+share = 0.4
+buyer = "committee"
+compliance = "review-before-trial"
+onboarding = "implementation"
+"#;
+    let p = parse(src, "full.toml", &rules).unwrap();
+    let saved = Answers::from_profile(&p).to_toml();
+    insta::assert_snapshot!(saved);
+    let again = parse(&saved, "saved.toml", &rules).unwrap();
+    assert_eq!(Answers::from_profile(&again), Answers::from_profile(&p));
+}
