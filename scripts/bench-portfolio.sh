@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Portfolio scale: wall time and peak memory of `gtm recommend DIR` on 1,000,
 # 5,000 and 10,000 generated profiles, in each output format, and as JSON
-# sorted by name (which scores every profile twice, see README).
+# sorted by name (which scores every profile twice, see CONTRIBUTING.md, Speed).
 # Needs GNU time (/usr/bin/time, Debian package `time`).
 # Usage: scripts/bench-portfolio.sh [RUNS]   (best of RUNS, default 5)
 set -euo pipefail

@@ -12,7 +12,8 @@ bin=target/dist/gtm
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
-# The yardstick: hello world, same edition and release profile as gtm.
+# The yardstick: hello world, same edition and the same optimisations as
+# gtm's dist profile.
 mkdir -p "$dir/hello/src"
 cat > "$dir/hello/Cargo.toml" <<'TOML'
 [package]

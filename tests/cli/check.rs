@@ -579,8 +579,8 @@ fn stdin_name_names_a_piped_profile_everywhere() {
 /// .ci/run installs pre-commit and runs it.
 #[test]
 #[ignore = "needs pre-commit and a release build; .ci/run runs it"]
-fn the_readme_pre_commit_config_gates_commits_in_another_repository() {
-    let test = "the_readme_pre_commit_config_gates_commits_in_another_repository";
+fn the_documented_pre_commit_config_gates_commits_in_another_repository() {
+    let test = "the_documented_pre_commit_config_gates_commits_in_another_repository";
     if !crate::support::have("pre-commit", test, "pip pre-commit") {
         return;
     }

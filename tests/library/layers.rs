@@ -1,4 +1,4 @@
-//! The layout keeps data flowing one way (DESIGN.md "Layout"): each layer of
+//! The layout keeps data flowing one way (CONTRIBUTING.md, "Layout"): each layer of
 //! the library imports only the layers below it. Read from the source, not
 //! run: a test module inside a file may use anything, so everything from
 //! the first `#[cfg(test)]` on is left out.
