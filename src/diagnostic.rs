@@ -69,6 +69,13 @@ pub fn first_chars(text: &str, n: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Input as a message echoes it: its first [`ECHO_CHARS`] characters, with
+/// control and bidirectional characters escaped, so an echoed key or value
+/// can neither flood a log nor start a line of its own.
+pub fn echo(text: &str) -> String {
+    printable(&first_chars(text, ECHO_CHARS)).into_owned()
+}
+
 /// A path as [`printable`] text. Bytes that are not UTF-8 (a file name is
 /// any bytes on Unix) are shown as `\xff` rather than silently replaced, so
 /// the name shown is the name on disk and says it is not text.

@@ -3,13 +3,14 @@
 mod cli;
 mod commands;
 mod exit;
+mod stdout;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use crate::exit::Status;
 use clap::FromArgMatches;
-use gtm_advisor::diagnostic::printable_lines;
+use gtm_advisor::diagnostic::{printable, printable_lines};
 
 /// Writes a diagnostic line to stderr. A closed or full stderr is not worth
 /// dying for (`eprintln!` would panic, and panics abort): the exit status
@@ -22,8 +23,49 @@ fn diagnose(line: std::fmt::Arguments<'_>) {
     let _ = writeln!(io::stderr().lock(), "{}", printable_lines(&text));
 }
 
+/// A command line clap refused, or asked for help or the version. Help and
+/// the version print as clap prints them; an error is shown with the
+/// arguments it echoes escaped, and every line starting with clap's own
+/// words, since an argument (a file name a glob picked up) may hold a line
+/// break and a CI runner's command.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    let mut text = e.render().to_string();
+    for arg in std::env::args_os().skip(1) {
+        let raw = arg.to_string_lossy();
+        for part in std::iter::once(&*raw).chain(raw.split_once('=').map(|(_, v)| v)) {
+            let shown = printable(part);
+            if shown != part && !part.is_empty() {
+                text = text.replace(part, &shown);
+            }
+        }
+    }
+    let mut err = io::stderr().lock();
+    for line in printable_lines(text.trim_end()).lines() {
+        let clap_words = ["error:", "Usage:", "For more", "tip:", " ", "\t"];
+        let indent = if line.is_empty() || clap_words.iter().any(|w| line.starts_with(w)) {
+            ""
+        } else {
+            "  "
+        };
+        let _ = writeln!(err, "{indent}{line}");
+    }
+    Status::Invalid.into()
+}
+
 fn main() -> ExitCode {
-    let matches = cli::command().get_matches();
+    let matches = match cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(e) => return usage_error(&e),
+    };
     let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let outcome = commands::run(&cli);
     for note in &outcome.notes {
@@ -33,7 +75,11 @@ fn main() -> ExitCode {
         diagnose(format_args!("error: {error}"));
     }
     let mut status = outcome.status;
-    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    // A reader that goes away early (`gtm check dir | head -1`) cuts the
+    // output short, never the decision: the rest runs, its messages reach
+    // stderr and the exit status is the one it calls for.
+    let mut stdout =
+        io::BufWriter::with_capacity(1 << 16, stdout::Outlives::new(io::stdout().lock()));
     let written = stdout
         .write_all(outcome.stdout.as_bytes())
         .and_then(|()| match outcome.stream {
@@ -43,6 +89,9 @@ fn main() -> ExitCode {
         .and_then(|late| stdout.flush().map(|()| late));
     match written {
         Ok(late) => {
+            for note in &late.notes {
+                diagnose(format_args!("{note}"));
+            }
             for error in &late.errors {
                 diagnose(format_args!("error: {error}"));
             }
@@ -51,8 +100,6 @@ fn main() -> ExitCode {
                 status = status.and(Status::Invalid);
             }
         }
-        // A reader that goes away early (`gtm rules | head`) is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => {
             diagnose(format_args!("error: cannot write to standard output: {e}"));
             return Status::Invalid.into();

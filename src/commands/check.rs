@@ -12,9 +12,10 @@ use gtm_advisor::spool::Spool;
 use rayon::prelude::*;
 
 use super::context::Context;
-use super::input::{expand, is_stdin, shown_name};
+use super::input::{is_stdin, shown_name};
 use super::load::{CHUNK, Evaluation, evaluate};
 use super::outcome::{Late, Outcome};
+use super::walk::{Walk, expand};
 
 /// Runs `gtm check` on `paths`.
 pub fn run(
@@ -41,8 +42,8 @@ pub fn run(
         }
     }
     let mut notes = Vec::new();
-    let files = match expand(paths, verbose, &mut notes) {
-        Ok(files) => files,
+    let walk = match expand(paths, &mut notes) {
+        Ok(walk) => walk,
         Err(message) => return Outcome::failed(message),
     };
     // The checklist gate only runs when asked for, so only then is it a rule.
@@ -55,17 +56,21 @@ pub fn run(
     Outcome {
         notes,
         stream: Some(Box::new(move |stdout| {
-            check_stream(&files, format, &opts, &ran, width, &ctx, stdout)
+            check_stream(&walk, verbose, format, &opts, &ran, width, &ctx, stdout)
         })),
         ..Outcome::default()
     }
 }
 
-/// Checks `files` a chunk at a time (in parallel within a chunk) and writes
-/// each result as it comes, in file order, so memory stays flat however
-/// many files there are. The exit status follows the counts.
+/// Checks the walk's files a chunk at a time (in parallel within a chunk)
+/// and writes each result as it comes, in file order, so memory stays flat
+/// however many files there are. The exit status follows the counts; a
+/// walked file that is not a gtm profile is skipped, and a directory that
+/// held none is an error.
+#[allow(clippy::too_many_arguments)]
 fn check_stream(
-    files: &[PathBuf],
+    walk: &Walk,
+    verbose: bool,
     format: GateFormat,
     opts: &GateOptions,
     ran: &[&str],
@@ -77,9 +82,11 @@ fn check_stream(
     enum Done {
         Judged(Box<Evaluation>, Verdict),
         Invalid(String, Vec<(Option<usize>, String)>),
+        NotProfile,
     }
     let mut report = GateReport::new(format, opts, ran, width, Spool::new());
-    for chunk in files.chunks(CHUNK) {
+    let mut not_profile = Vec::with_capacity(walk.targets.len());
+    for chunk in walk.targets.chunks(CHUNK) {
         let done: Vec<Done> = chunk
             .par_iter()
             .map(|file| match evaluate(file, ctx) {
@@ -87,11 +94,16 @@ fn check_stream(
                     let verdict = gate::judge(&e.profile, &e.assessment, rules, opts);
                     Done::Judged(Box::new(e), verdict)
                 }
-                Err(failure) => Done::Invalid(shown_name(file, ctx.stdin_name), failure.by_line()),
+                Err(failure) if failure.not_profile() => Done::NotProfile,
+                Err(failure) => {
+                    Done::Invalid(shown_name(&file.path, ctx.stdin_name), failure.by_line())
+                }
             })
             .collect();
         for d in &done {
+            not_profile.push(matches!(d, Done::NotProfile));
             let checked = match d {
+                Done::NotProfile => continue,
                 Done::Judged(e, verdict) => Checked::Judged {
                     file: &e.file,
                     name: &e.profile.name,
@@ -106,7 +118,8 @@ fn check_stream(
         }
     }
     let summary = report.finish(stdout)?;
-    let status = if summary.invalid > 0 {
+    let (notes, errors) = walk.finish(&not_profile, verbose);
+    let status = if summary.invalid > 0 || !errors.is_empty() {
         Status::Invalid
     } else if summary.failed > 0 {
         Status::CheckFailed
@@ -114,7 +127,8 @@ fn check_stream(
         Status::Success
     };
     Ok(Late {
+        notes,
+        errors,
         status,
-        ..Late::default()
     })
 }

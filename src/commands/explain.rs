@@ -8,11 +8,12 @@ use gtm_advisor::render::{self, Format};
 use super::context::Context;
 use super::load::evaluate;
 use super::outcome::Outcome;
+use super::walk::Target;
 
 /// Runs `gtm explain` on `file`.
 pub fn run(file: &Path, format: Format, ctx: &Context) -> Outcome {
     let rules = ctx.rules;
-    match evaluate(file, ctx) {
+    match evaluate(&Target::named(file), ctx) {
         Ok(e) => {
             let a = &e.assessment;
             let stdout = match format {

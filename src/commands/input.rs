@@ -1,14 +1,12 @@
-//! The inputs a command names: a profile file, standard input (`-`), or a
-//! directory walked for profiles. Reading refuses what cannot be a profile
-//! before it is parsed: too large, not UTF-8, a directory, a missing path.
+//! Reading one input: a profile file or standard input (`-`), refusing
+//! what cannot be a profile before it is parsed: too large, not UTF-8, a
+//! directory, a missing path. (Directories are walked in `walk.rs`.)
 
 use std::fs::File;
 use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use gtm_advisor::diagnostic::{Location, printable_path};
-use gtm_advisor::profile;
-use rayon::prelude::*;
 
 /// Text read from a file or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,104 +170,6 @@ fn read_from(
                 location: Location::of(prefix, prefix.len()),
             })
         }
-    }
-}
-
-/// The profile files named by the arguments: a file as given, a directory
-/// as every regular `*.toml` file under it that reads like a gtm profile
-/// ([`profile::looks_like_profile`]), hidden entries skipped, sorted by
-/// path. Other TOML files (`Cargo.toml`, `pyproject.toml`) are skipped, and
-/// named in `notes` when `verbose`. Symbolic links are followed, but a link
-/// that loops back to a directory above it is skipped with a warning naming
-/// it, and a file reached twice through links is read once. FIFOs, sockets
-/// and devices found by walking are skipped, since reading one can hang; one
-/// named on the command line is read, as asked.
-pub fn expand(
-    paths: &[PathBuf],
-    verbose: bool,
-    notes: &mut Vec<String>,
-) -> Result<Vec<PathBuf>, String> {
-    let mut files = Vec::new();
-    for path in paths {
-        if is_stdin(path) || !path.is_dir() {
-            files.push(path.clone());
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(path)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        let mut found = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(e) => {
-                    let at = printable_path(e.path().unwrap_or(path));
-                    match e.loop_ancestor() {
-                        Some(ancestor) => notes.push(format!(
-                            "warning: {at}: skipped: a symbolic link that loops back to {}",
-                            printable_path(ancestor)
-                        )),
-                        None => return Err(format!("{at}: cannot list the directory: {e}")),
-                    }
-                    continue;
-                }
-            };
-            let p = entry.path();
-            if !entry.file_type().is_file() || p.extension().is_none_or(|x| x != "toml") {
-                continue;
-            }
-            // Two links to one file read it once.
-            let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-            if seen.insert(real) {
-                found.push(p.to_path_buf());
-            }
-        }
-        // Only gtm profiles: each file's start says whether it is one.
-        let looks: Vec<bool> = found.par_iter().map(|p| reads_like_profile(p)).collect();
-        let walked = found.len();
-        let mut kept = Vec::with_capacity(walked);
-        for (p, profile) in found.into_iter().zip(looks) {
-            if profile {
-                kept.push(p);
-            } else if verbose {
-                notes.push(format!(
-                    "skipped {}: not a gtm profile (no `version`, `acv`, `time_to_value`, `buyer`, `compliance` or `onboarding` before its first table)",
-                    printable_path(&p)
-                ));
-            }
-        }
-        let mut found = kept;
-        if found.is_empty() {
-            let what = if walked == 0 {
-                "no *.toml files in this directory".to_string()
-            } else {
-                let files = if walked == 1 { "file" } else { "files" };
-                format!(
-                    "no gtm profiles in this directory ({walked} other TOML {files}; --verbose names them)"
-                )
-            };
-            return Err(format!("{}: {what}", printable_path(path)));
-        }
-        // Path order, component by component.
-        found.sort();
-        files.extend(found);
-    }
-    Ok(files)
-}
-
-/// Whether the file at `path` starts like a gtm profile. Only its start is
-/// read (the keys that tell come before the first table); a file that
-/// cannot be read is kept, so that reading it reports why.
-fn reads_like_profile(path: &Path) -> bool {
-    use std::io::Read;
-    const HEAD: u64 = 16 * 1024;
-    let mut head = Vec::new();
-    match std::fs::File::open(path).and_then(|f| f.take(HEAD).read_to_end(&mut head)) {
-        Ok(_) => profile::looks_like_profile(&String::from_utf8_lossy(&head)),
-        Err(_) => true,
     }
 }
 

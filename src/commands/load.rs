@@ -2,8 +2,6 @@
 //! failures on the way; one file alone, many in parallel, or a portfolio
 //! streamed a chunk at a time so memory never holds all of it.
 
-use std::path::{Path, PathBuf};
-
 use gtm_advisor::diagnostic::{FileProblems, printable};
 use gtm_advisor::engine::assess::{Detail, assess_with};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
@@ -13,7 +11,8 @@ use rayon::prelude::*;
 
 use super::context::Context;
 use super::input::{self, InputError};
-use super::outcome::{Outcome, problem_lines};
+use super::outcome::{Late, Outcome, problem_lines};
+use super::walk::{Target, Walk};
 use crate::exit::Status;
 
 /// How many profiles a streamed portfolio decides at once, in parallel,
@@ -27,6 +26,9 @@ pub enum LoadFailure {
     Input(InputError),
     /// The file was read but is not a valid profile.
     Problems(FileProblems),
+    /// A file a directory walk found that is not a gtm profile at all
+    /// (Cargo.toml, pyproject.toml): skipped, not an error.
+    NotProfile,
 }
 
 impl LoadFailure {
@@ -35,7 +37,13 @@ impl LoadFailure {
         match self {
             LoadFailure::Input(e) => vec![e.to_string()],
             LoadFailure::Problems(p) => problem_lines(p),
+            LoadFailure::NotProfile => Vec::new(),
         }
+    }
+
+    /// Whether this is a walked file that is not a gtm profile.
+    pub fn not_profile(&self) -> bool {
+        matches!(self, LoadFailure::NotProfile)
     }
 
     /// Each problem as its line (if known) and its message without the
@@ -43,6 +51,7 @@ impl LoadFailure {
     pub fn by_line(self) -> Vec<(Option<usize>, String)> {
         match self {
             LoadFailure::Input(e) => vec![e.detail()],
+            LoadFailure::NotProfile => Vec::new(),
             LoadFailure::Problems(p) => p
                 .problems
                 .into_iter()
@@ -82,12 +91,16 @@ impl Evaluation {
 }
 
 /// Reads, validates and fully assesses the profile at `arg`.
-pub fn evaluate(arg: &Path, ctx: &Context) -> Result<Evaluation, LoadFailure> {
+pub fn evaluate(arg: &Target, ctx: &Context) -> Result<Evaluation, LoadFailure> {
     evaluate_with(arg, ctx, Detail::Full)
 }
 
 /// [`evaluate`], working out only as much as `detail` asks for.
-pub fn evaluate_with(arg: &Path, ctx: &Context, detail: Detail) -> Result<Evaluation, LoadFailure> {
+pub fn evaluate_with(
+    arg: &Target,
+    ctx: &Context,
+    detail: Detail,
+) -> Result<Evaluation, LoadFailure> {
     let (file, profile) = load(arg, ctx)?;
     let assessment = assess_with(&profile, ctx.rules, detail);
     Ok(Evaluation {
@@ -97,16 +110,22 @@ pub fn evaluate_with(arg: &Path, ctx: &Context, detail: Detail) -> Result<Evalua
     })
 }
 
-/// Reads and validates one profile: the name it is shown by, and the profile.
-fn load(arg: &Path, ctx: &Context) -> Result<(String, Profile), LoadFailure> {
-    let input = input::read(arg, MAX_PROFILE_BYTES, ctx.stdin_name).map_err(LoadFailure::Input)?;
+/// Reads and validates one profile: the name it is shown by, and the
+/// profile. A walked file is first asked, from its whole text, whether it
+/// is a gtm profile at all.
+fn load(arg: &Target, ctx: &Context) -> Result<(String, Profile), LoadFailure> {
+    let input =
+        input::read(&arg.path, MAX_PROFILE_BYTES, ctx.stdin_name).map_err(LoadFailure::Input)?;
+    if arg.walked.is_some() && !profile::looks_like_profile(&input.text) {
+        return Err(LoadFailure::NotProfile);
+    }
     let profile =
         profile::parse(&input.text, &input.name, ctx.rules).map_err(LoadFailure::Problems)?;
     Ok((input.name, profile))
 }
 
 /// A profile's portfolio row, decided without the full explanation.
-pub fn summarize(arg: &Path, ctx: &Context) -> Result<Row, LoadFailure> {
+pub fn summarize(arg: &Target, ctx: &Context) -> Result<Row, LoadFailure> {
     let (file, profile) = load(arg, ctx)?;
     let summary = gtm_advisor::engine::assess::summarize(&profile, ctx.rules);
     Ok(Row::summary(&file, &profile, &summary))
@@ -126,7 +145,7 @@ pub fn evaluate_text(file: String, text: &str, ctx: &Context) -> Result<Evaluati
 /// `work` on every file, in parallel when there is more than one (starting
 /// the thread pool costs about a millisecond, which one profile does not
 /// repay), results in file order.
-pub fn each_file<T: Send>(files: &[PathBuf], work: impl Fn(&PathBuf) -> T + Sync + Send) -> Vec<T> {
+pub fn each_file<T: Send>(files: &[Target], work: impl Fn(&Target) -> T + Sync + Send) -> Vec<T> {
     if files.len() > 1 {
         files.par_iter().map(work).collect()
     } else {
@@ -134,15 +153,26 @@ pub fn each_file<T: Send>(files: &[PathBuf], work: impl Fn(&PathBuf) -> T + Sync
     }
 }
 
-/// The successes, in order; each failure's messages go to `out`, with status 2.
-pub fn successes<T>(results: Vec<Result<T, LoadFailure>>, out: &mut Outcome) -> Vec<T> {
+/// The successes, in order; each failure's messages go to `out`, with
+/// status 2, and the walk's notes and errors after them (see [`Walk::finish`]).
+pub fn successes<T>(
+    results: Vec<Result<T, LoadFailure>>,
+    walk: &Walk,
+    verbose: bool,
+    out: &mut Outcome,
+) -> Vec<T> {
     let mut good = Vec::new();
+    let mut not_profile = Vec::with_capacity(results.len());
     for result in results {
+        not_profile.push(matches!(&result, Err(f) if f.not_profile()));
         match result {
             Ok(t) => good.push(t),
             Err(failure) => out.errors.extend(failure.lines()),
         }
     }
+    let (notes, errors) = walk.finish(&not_profile, verbose);
+    out.notes.extend(notes);
+    out.errors.extend(errors);
     if !out.errors.is_empty() {
         out.status = Status::Invalid;
     }
@@ -154,24 +184,30 @@ pub fn successes<T>(results: Vec<Result<T, LoadFailure>>, out: &mut Outcome) -> 
 /// messages to the errors returned. Memory holds one chunk, never the
 /// portfolio.
 pub fn stream_files<T: Send>(
-    files: &[PathBuf],
+    walk: &Walk,
+    verbose: bool,
     detail: Detail,
     ctx: &Context,
     work: impl Fn(Evaluation) -> T + Sync,
     mut each: impl FnMut(T) -> std::io::Result<()>,
-) -> std::io::Result<Vec<String>> {
-    let mut errors = Vec::new();
-    for chunk in files.chunks(CHUNK) {
+) -> std::io::Result<Late> {
+    let mut late = Late::default();
+    let mut not_profile = Vec::with_capacity(walk.targets.len());
+    for chunk in walk.targets.chunks(CHUNK) {
         let done: Vec<Result<T, LoadFailure>> = chunk
             .par_iter()
             .map(|f| evaluate_with(f, ctx, detail).map(&work))
             .collect();
         for result in done {
+            not_profile.push(matches!(&result, Err(f) if f.not_profile()));
             match result {
                 Ok(t) => each(t)?,
-                Err(failure) => errors.extend(failure.lines()),
+                Err(failure) => late.errors.extend(failure.lines()),
             }
         }
     }
-    Ok(errors)
+    let (notes, errors) = walk.finish(&not_profile, verbose);
+    late.notes.extend(notes);
+    late.errors.extend(errors);
+    Ok(late)
 }

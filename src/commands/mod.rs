@@ -17,6 +17,7 @@ mod recommend;
 mod report;
 mod rules;
 mod schema;
+mod walk;
 mod what_if;
 mod write;
 

@@ -17,6 +17,8 @@ pub type Stream = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<Late>>;
 /// any error makes it 2).
 #[derive(Debug, Default)]
 pub struct Late {
+    /// Notes for standard error that are not errors (files a walk skipped).
+    pub notes: Vec<String>,
     /// Messages for standard error, without the "error: " prefix.
     pub errors: Vec<String>,
     /// The exit status the results call for.

@@ -12,12 +12,13 @@ use gtm_advisor::spool::Spool;
 use rayon::prelude::*;
 
 use super::context::Context;
-use super::input::{expand, is_stdin};
+use super::input::is_stdin;
 use super::load::{
     CHUNK, Evaluation, LoadFailure, each_file, evaluate, evaluate_with, stream_files, successes,
     summarize,
 };
 use super::outcome::{Late, Outcome};
+use super::walk::{Target, Walk, expand};
 use crate::cli::SortKey;
 
 /// Orders results by name, ACV or motion (then name); stable, so ties keep their order.
@@ -49,11 +50,12 @@ pub fn run(
     if args.iter().filter(|f| is_stdin(f)).count() > 1 {
         return Outcome::failed("`-` (standard input) can be given only once".to_string());
     }
-    let files = match expand(args, verbose, &mut out.notes) {
-        Ok(files) => files,
+    let walk = match expand(args, &mut out.notes) {
+        Ok(walk) => walk,
         Err(message) => return Outcome::failed(message),
     };
-    let portfolio = files.len() > 1 || args.iter().any(|a| a.is_dir());
+    let files = &walk.targets;
+    let portfolio = files.len() > 1 || !walk.dirs.is_empty();
 
     // Reading and scoring are independent per file; rayon keeps the order.
     if matches!(format, RecommendFormat::Text | RecommendFormat::Csv) && portfolio
@@ -61,8 +63,8 @@ pub fn run(
     {
         // A table or CSV needs one small row per profile, not the whole
         // assessment, which keeps memory flat for large portfolios.
-        let rows = each_file(&files, |f| summarize(f, &ctx));
-        let mut rows = successes(rows, &mut out);
+        let rows = each_file(files, |f| summarize(f, &ctx));
+        let mut rows = successes(rows, &walk, verbose, &mut out);
         if rows.is_empty() {
             return out;
         }
@@ -84,19 +86,23 @@ pub fn run(
         return out;
     }
     if format == RecommendFormat::Json && portfolio {
-        let order = match sort {
-            None => files.into_iter().map(Pending::File).collect(),
+        let (order, walk) = match sort {
+            None => (
+                walk.targets.iter().cloned().map(Pending::File).collect(),
+                Some(walk),
+            ),
             // Sorting needs every key before the first element is written, so
             // a first pass scores each profile for its key alone and the
             // stream scores it again; only standard input, which cannot be
             // read twice, keeps its rendered text.
             Some(_) => {
-                let keys = each_file(&files, |f| {
+                let keys = each_file(files, |f| {
                     evaluate(f, &ctx).map(|e| {
                         let a = &e.assessment;
                         // Standard input, a FIFO or a device cannot be read
                         // twice: keep what was rendered from the one read.
-                        let once = is_stdin(f) || !std::fs::metadata(f).is_ok_and(|m| m.is_file());
+                        let once = is_stdin(&f.path)
+                            || !std::fs::metadata(&f.path).is_ok_and(|m| m.is_file());
                         let pending = if once {
                             Pending::Rendered(json_element(&e))
                         } else {
@@ -105,19 +111,22 @@ pub fn run(
                         (a.name.clone(), a.acv.dollars(), a.motion, pending)
                     })
                 });
-                let mut keys = successes(keys, &mut out);
+                let mut keys = successes(keys, &walk, verbose, &mut out);
                 sort_by_key(&mut keys, sort, |(name, acv, motion, _)| {
                     (name.as_str(), *acv, *motion)
                 });
-                keys.into_iter().map(|key| key.3).collect()
+                // The walk's skips were counted by this first pass.
+                (keys.into_iter().map(|key| key.3).collect(), None)
             }
         };
-        out.stream = Some(Box::new(move |stdout| json_portfolio(order, &ctx, stdout)));
+        out.stream = Some(Box::new(move |stdout| {
+            json_portfolio(order, walk.as_ref(), verbose, &ctx, stdout)
+        }));
         return out;
     }
     if format == RecommendFormat::Markdown && portfolio {
         out.stream = Some(Box::new(move |stdout| {
-            markdown_portfolio(&files, sort, &ctx, stdout)
+            markdown_portfolio(&walk, verbose, sort, &ctx, stdout)
         }));
         return out;
     }
@@ -126,8 +135,8 @@ pub fn run(
         RecommendFormat::Json => Detail::Full,
         _ => Detail::WithoutFlipPoints,
     };
-    let results = each_file(&files, |f| evaluate_with(f, &ctx, detail));
-    let mut results = successes(results, &mut out);
+    let results = each_file(files, |f| evaluate_with(f, &ctx, detail));
+    let mut results = successes(results, &walk, verbose, &mut out);
     if results.is_empty() {
         return out;
     }
@@ -156,7 +165,8 @@ pub fn run(
 /// in a [`Spool`] while the small rows of the table gather; then the table
 /// (sorted if asked) and the sections in the table's order are written.
 fn markdown_portfolio(
-    files: &[PathBuf],
+    walk: &Walk,
+    verbose: bool,
     sort: Option<SortKey>,
     ctx: &Context,
     stdout: &mut dyn Write,
@@ -164,8 +174,9 @@ fn markdown_portfolio(
     let rules = ctx.rules;
     let mut spool = Spool::new();
     let mut rows = Vec::new();
-    let errors = stream_files(
-        files,
+    let late = stream_files(
+        walk,
+        verbose,
         Detail::WithoutFlipPoints,
         ctx,
         |e| {
@@ -192,16 +203,13 @@ fn markdown_portfolio(
         }
     }
     // Any error makes the exit status 2 (main sees to it).
-    Ok(Late {
-        errors,
-        ..Late::default()
-    })
+    Ok(late)
 }
 
 /// A profile still to be written into a JSON portfolio.
 enum Pending {
     /// To be read and scored when its turn comes.
-    File(PathBuf),
+    File(Target),
     /// Already rendered, because it cannot be read again.
     Rendered(String),
 }
@@ -213,13 +221,17 @@ fn json_element(e: &Evaluation) -> String {
 
 /// Writes the JSON array of `order`, scoring a chunk of profiles in
 /// parallel and writing it before the next is read, so memory stays flat
-/// however many profiles there are.
+/// however many profiles there are. `walk` is the walk `order` is, file for
+/// file, when its skips are still to be counted.
 fn json_portfolio(
     order: Vec<Pending>,
+    walk: Option<&Walk>,
+    verbose: bool,
     ctx: &Context,
     stdout: &mut dyn Write,
 ) -> std::io::Result<Late> {
-    let mut errors = Vec::new();
+    let mut late = Late::default();
+    let mut not_profile = Vec::with_capacity(order.len());
     let mut array = render::json::ArrayWriter::new(stdout);
     for chunk in order.chunks(CHUNK) {
         let elements: Vec<Result<String, LoadFailure>> = chunk
@@ -230,16 +242,19 @@ fn json_portfolio(
             })
             .collect();
         for element in elements {
+            not_profile.push(matches!(&element, Err(f) if f.not_profile()));
             match element {
                 Ok(text) => array.element(&text)?,
-                Err(failure) => errors.extend(failure.lines()),
+                Err(failure) => late.errors.extend(failure.lines()),
             }
         }
     }
     array.finish()?;
+    if let Some(walk) = walk {
+        let (notes, errors) = walk.finish(&not_profile, verbose);
+        late.notes.extend(notes);
+        late.errors.extend(errors);
+    }
     // Any error makes the exit status 2 (main sees to it).
-    Ok(Late {
-        errors,
-        ..Late::default()
-    })
+    Ok(late)
 }

@@ -11,9 +11,9 @@ use gtm_advisor::render::{self, Row};
 use gtm_advisor::spool::Spool;
 
 use super::context::Context;
-use super::input::expand;
 use super::load::stream_files;
 use super::outcome::{Outcome, write_error};
+use super::walk::{Walk, expand};
 use super::write::write_atomically_with;
 
 /// Runs `gtm report` on the files and directories in `args`, writing `target`.
@@ -37,16 +37,17 @@ pub fn run(args: &[PathBuf], target: &Path, force: bool, verbose: bool, ctx: &Co
         return write_error(exists, target, "pass --force to replace it").into();
     }
     let mut out = Outcome::default();
-    let files = match expand(args, verbose, &mut out.notes) {
-        Ok(files) => files,
+    let walk = match expand(args, &mut out.notes) {
+        Ok(walk) => walk,
         Err(message) => return Outcome::failed(message),
     };
-    let mut errors = Vec::new();
+    let mut late = super::outcome::Late::default();
     let written = write_atomically_with(target, force, |file| {
-        report_stream(&files, markdown, ctx, file, &mut errors)
+        report_stream(&walk, verbose, markdown, ctx, file, &mut late)
     });
-    if !errors.is_empty() {
-        out.errors.extend(errors);
+    out.notes.extend(late.notes);
+    if !late.errors.is_empty() {
+        out.errors.extend(late.errors);
         out.status = Status::Invalid;
     }
     match written {
@@ -72,19 +73,21 @@ pub fn run(args: &[PathBuf], target: &Path, force: bool, verbose: bool, ctx: &Co
 /// row), the sections and the end. Returns how many profiles it holds, or
 /// `None` if none could be used (then nothing should be kept).
 fn report_stream(
-    files: &[PathBuf],
+    walk: &Walk,
+    verbose: bool,
     markdown: bool,
     ctx: &Context,
     out: &mut dyn Write,
-    errors: &mut Vec<String>,
+    late: &mut super::outcome::Late,
 ) -> std::io::Result<Option<usize>> {
     let rules = ctx.rules;
     let mut sections = Spool::new();
     let mut flips = Spool::new();
     let mut rows = Vec::new();
     let mut marks = Vec::new();
-    errors.extend(stream_files(
-        files,
+    *late = stream_files(
+        walk,
+        verbose,
         Detail::Full,
         ctx,
         |e| e,
@@ -102,7 +105,7 @@ fn report_stream(
             marks.push(sections.section(&section)?);
             Ok(())
         },
-    )?);
+    )?;
     if rows.is_empty() {
         return Ok(None);
     }

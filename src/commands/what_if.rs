@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use gtm_advisor::diagnostic::printable;
+use gtm_advisor::diagnostic::{echo, printable};
 use gtm_advisor::engine::whatif;
 use gtm_advisor::profile::edit::{self, Change};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
@@ -48,8 +48,8 @@ pub fn run(file: &Path, changes: &[Change], format: Format, ctx: &Context) -> Ou
                     let mut message = match (set, &p.key) {
                         (Some(c), _) => format!(
                             "--set {}={}: {}",
-                            printable(&c.key),
-                            printable(&c.value),
+                            echo(&c.key),
+                            echo(&c.value),
                             printable(&p.message)
                         ),
                         (None, Some(key)) => format!("{file}: `{key}`: {}", p.message),

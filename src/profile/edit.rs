@@ -3,6 +3,7 @@
 //! ordinary profile reader, so a `--set` value is validated exactly as a
 //! file would be. Nothing here writes a file.
 
+use crate::diagnostic::echo;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 /// One `KEY=VALUE` change.
@@ -20,12 +21,16 @@ impl std::str::FromStr for Change {
     fn from_str(text: &str) -> Result<Change, String> {
         let (key, value) = text.split_once('=').ok_or_else(|| {
             format!(
-                "`{text}` is not KEY=VALUE; e.g. acv=60k, buyer=committee, signals.viral_loops=true"
+                "`{}` is not KEY=VALUE; e.g. acv=60k, buyer=committee, signals.viral_loops=true",
+                echo(text)
             )
         })?;
         let key = key.trim();
         if key.is_empty() || key.split('.').any(str::is_empty) {
-            return Err(format!("`{text}` has no key before `=`; e.g. acv=60k"));
+            return Err(format!(
+                "`{}` has no key before `=`; e.g. acv=60k",
+                echo(text)
+            ));
         }
         Ok(Change {
             key: key.to_string(),
@@ -57,8 +62,9 @@ pub fn apply(text: &str, changes: &[Change]) -> Result<String, String> {
                 .or_insert_with(|| Item::Table(Table::new()));
             table = entry.as_table_mut().ok_or_else(|| {
                 format!(
-                    "--set {}: `{name}` is not a table in this profile",
-                    change.key
+                    "--set {}: `{}` is not a table in this profile",
+                    echo(&change.key),
+                    echo(name)
                 )
             })?;
         }

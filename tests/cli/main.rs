@@ -9,6 +9,7 @@ mod bad_input;
 mod check;
 mod commands;
 mod docs;
+mod edges;
 mod portfolio;
 mod profiles;
 mod report;

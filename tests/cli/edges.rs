@@ -1,0 +1,254 @@
+//! The gate at its edges: a reader that goes away early, a padded profile,
+//! hostile file names and arguments, and trees of links that are dangling,
+//! tangled or loop. None of them may make the gate pass when it should
+//! fail, write a line a CI runner reads as a command, or hang.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::{gtm, text};
+
+const FAILING: &str = "profiles/acme-analytics.toml";
+const PASSING: &str = "profiles/tracewise.toml";
+const INVALID: &str = "tests/fixtures/invalid.toml";
+
+/// Runs `script` with bash, `pipefail` on, `$GTM` naming the binary; its
+/// exit status, stdout and stderr.
+fn bash(dir: &Path, script: &str) -> (i32, String, String) {
+    let gtm = assert_cmd::cargo::cargo_bin!("gtm");
+    let root = std::env::current_dir().unwrap();
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!("set -o pipefail\n{script}"))
+        .current_dir(dir)
+        .env("GTM", gtm)
+        .env("ROOT", root)
+        .env_remove("COLUMNS")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A folder of `n` copies of the failing profile, and one invalid one.
+fn many_failing(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let failing = std::fs::read_to_string(FAILING).unwrap();
+    for i in 0..n {
+        std::fs::write(dir.path().join(format!("client-{i:03}.toml")), &failing).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_reader_that_goes_away_early_does_not_change_the_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["text", "json", "github", "junit", "gitlab"] {
+        let script = format!("\"$GTM\" check \"$ROOT/{FAILING}\" --format {format} | true");
+        assert_eq!(
+            bash(dir.path(), &script).0,
+            1,
+            "{format}: a failing profile"
+        );
+        let script = format!("\"$GTM\" check \"$ROOT/{INVALID}\" --format {format} | true");
+        let (code, _, stderr) = bash(dir.path(), &script);
+        assert_eq!(code, 2, "{format}: an invalid profile");
+        if format == "text" {
+            // Its problems are on stderr, which the reader of stdout does not close.
+            assert!(
+                stderr.is_empty() || !stderr.contains("panicked"),
+                "{stderr}"
+            );
+        }
+    }
+    // Far more output than a pipe holds, so the writes after `head` left
+    // really fail: the rest is still decided, and reported.
+    let many = many_failing(300);
+    std::fs::copy(INVALID, many.path().join("zz-invalid.toml")).unwrap();
+    for format in ["text", "json", "github", "junit", "gitlab"] {
+        let script = format!("\"$GTM\" check . --format {format} | head -1");
+        let (code, _, stderr) = bash(many.path(), &script);
+        assert_eq!(
+            code, 2,
+            "{format}: the invalid file at the end still counts"
+        );
+        assert!(
+            format != "text" || stderr.is_empty() || !stderr.contains("cannot write"),
+            "{format}: {stderr}"
+        );
+    }
+    std::fs::remove_file(many.path().join("zz-invalid.toml")).unwrap();
+    assert_eq!(bash(many.path(), "\"$GTM\" check . | head -1").0, 1);
+    // Streamed portfolios say so too.
+    std::fs::write(many.path().join("zz-broken.toml"), "version = 1\n").unwrap();
+    for format in ["text", "json", "markdown", "csv"] {
+        let script = format!("\"$GTM\" recommend . --format {format} | head -1");
+        let (code, _, stderr) = bash(many.path(), &script);
+        assert_eq!(code, 2, "{format}: {stderr}");
+        assert!(stderr.contains("zz-broken.toml"), "{format}: {stderr}");
+    }
+}
+
+#[test]
+fn a_padded_profile_is_still_checked_in_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut padded = "# licence text\n".repeat(4_000);
+    assert!(padded.len() > 32 * 1024);
+    padded.push_str(&std::fs::read_to_string(FAILING).unwrap());
+    std::fs::write(dir.path().join("gtm.toml"), padded).unwrap();
+    std::fs::write(dir.path().join("Cargo.toml"), "[package]\nname = \"x\"\n").unwrap();
+    let out = gtm().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("failed"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+/// Every line `gtm ARGS` prints, on stdout and stderr.
+fn lines_of(out: &std::process::Output) -> Vec<String> {
+    let mut lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    lines.extend(
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .map(str::to_string),
+    );
+    lines
+}
+
+fn no_line_starts_with_a_command(out: &std::process::Output, what: &str) {
+    for line in lines_of(out) {
+        // `--format github` writes workflow commands of its own, always
+        // with a file property first.
+        let own = line.starts_with("::error file=") || line.starts_with("::warning file=");
+        assert!(
+            own || !line.starts_with("::") && !line.starts_with("##vso"),
+            "{what}: a line begins with input: {line:?}"
+        );
+        assert!(
+            !line.contains('\u{1b}') && !line.contains('\u{202e}'),
+            "{what}: a raw control character: {line:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn hostile_names_in_a_walked_tree_stay_inert_and_the_walk_goes_on() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::copy(FAILING, root.join("gtm.toml")).unwrap();
+    std::fs::create_dir(root.join("sub")).unwrap();
+    // A dangling link with a line break and a workflow command in its name.
+    symlink("/no/such/target", root.join("sub/x\n::error::pwned")).unwrap();
+    symlink("/no/such/target", root.join("sub/\u{1b}]0;title\u{7}")).unwrap();
+    // A dangling profile is a profile that cannot be read.
+    symlink("/no/such/profile.toml", root.join("sub/gone.toml")).unwrap();
+    for format in ["text", "json", "github", "junit", "gitlab"] {
+        let out = gtm()
+            .arg("check")
+            .arg(root)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}: the dangling profile");
+        no_line_starts_with_a_command(&out, format);
+        let all = lines_of(&out).join("\n");
+        assert!(
+            all.contains("gtm.toml"),
+            "{format}: the rest was checked: {all}"
+        );
+        assert!(all.contains("gone.toml"), "{format}: {all}");
+    }
+    // Without the dangling profile the walk goes on past the dangling links
+    // and the verdict is the failing profile's.
+    std::fs::remove_file(root.join("sub/gone.toml")).unwrap();
+    let out = gtm().arg("check").arg(root).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("warning:") && stderr.contains("skipped"),
+        "{stderr}"
+    );
+    no_line_starts_with_a_command(&out, "text");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_tangle_of_links_is_walked_once_per_directory() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    // Thirty levels, each with two links to the next: 2^30 paths to the
+    // last one, which holds the only profile.
+    let levels = 30;
+    for i in 0..=levels {
+        std::fs::create_dir(dir.path().join(format!("l{i}"))).unwrap();
+    }
+    for i in 0..levels {
+        for link in ["a", "b"] {
+            symlink(
+                dir.path().join(format!("l{}", i + 1)),
+                dir.path().join(format!("l{i}/{link}")),
+            )
+            .unwrap();
+        }
+    }
+    std::fs::copy(PASSING, dir.path().join(format!("l{levels}/gtm.toml"))).unwrap();
+    let out = gtm()
+        .arg("check")
+        .arg(dir.path().join("l0"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("1 profile checked"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn arguments_clap_refuses_are_echoed_inert() {
+    let cases: [&[&str]; 4] = [
+        &["check", "--x\n::error::pwned"],
+        &["recommend", PASSING, "--sort", "n\n::add-mask::secret"],
+        &["check", "--format", "\u{1b}]0;t\u{7}\n::error::x"],
+        &["what-if", PASSING, "--set", "no-equals\n::error::x"],
+    ];
+    for args in cases {
+        let out = gtm().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains("error:"), "{args:?}");
+        no_line_starts_with_a_command(&out, &format!("{args:?}"));
+    }
+}
+
+#[test]
+fn what_if_echoes_keys_and_values_inert_and_short() {
+    let long = "k".repeat(100_000);
+    let cases = [
+        "practices.motion.deeper\n::error::x=1".to_string(),
+        format!("{long}.x=1"),
+        format!("acv=\n::error::{long}"),
+    ];
+    for set in &cases {
+        let out = gtm()
+            .args(["what-if", FAILING, "--set", set])
+            .output()
+            .unwrap();
+        no_line_starts_with_a_command(&out, set);
+        assert!(
+            out.stderr.len() < 2_000,
+            "a --set is echoed in full: {} bytes",
+            out.stderr.len()
+        );
+    }
+}
