@@ -238,15 +238,22 @@ impl fmt::Display for FileProblems {
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase().replace('-', "_");
+    let length = lower.chars().count();
     candidates
         .into_iter()
         .filter_map(|c| {
             let candidate = c.to_lowercase().replace('-', "_");
-            let distance = edit_distance(&lower, &candidate);
+            let within = (candidate.chars().count() / 3).max(2);
             // A truncated key ("viral" for "viral_loops") is a likely slip too.
-            let truncated = lower.chars().count() >= 4 && candidate.starts_with(&lower);
-            let close = distance <= (candidate.chars().count() / 3).max(2);
-            (close || truncated).then_some((distance, c))
+            let truncated = length >= 4 && candidate.starts_with(&lower);
+            // Words further apart in length than that cannot be close, and
+            // measuring them would cost in step with the word's length
+            // (a 1 MiB id against every id took seconds).
+            if !truncated && length.abs_diff(candidate.chars().count()) > within {
+                return None;
+            }
+            let distance = edit_distance(&lower, &candidate);
+            (distance <= within || truncated).then_some((distance, c))
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)

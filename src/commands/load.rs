@@ -2,7 +2,7 @@
 //! failures on the way; one file alone, many in parallel, or a portfolio
 //! streamed a chunk at a time so memory never holds all of it.
 
-use gtm_advisor::diagnostic::{FileProblems, printable};
+use gtm_advisor::diagnostic::{FileProblems, printable, short};
 use gtm_advisor::engine::assess::{Detail, assess_with};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
 use gtm_advisor::render::{Evaluated, Row};
@@ -57,7 +57,7 @@ impl LoadFailure {
                 .into_iter()
                 .map(|p| {
                     let mut message = match &p.key {
-                        Some(key) => format!("`{key}`: {}", p.message),
+                        Some(key) => format!("`{}`: {}", short(key), p.message),
                         None => p.message.clone(),
                     };
                     if let Some(help) = &p.help {

@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::exit::Status;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, roman};
-use gtm_advisor::diagnostic::{printable, printable_path};
+use gtm_advisor::diagnostic::{echo, printable_path};
 
 use super::outcome::{Outcome, write_error};
 use super::write::write_atomically;
@@ -21,7 +21,7 @@ pub fn run(command: Option<&str>, out: Option<&Path>, force: bool) -> Outcome {
             Some(page) => Outcome::printed(page.roff),
             None => Outcome::failed(format!(
                 "no command `{}`; `gtm --help` lists the commands",
-                printable(command.unwrap_or_default())
+                echo(command.unwrap_or_default())
             )),
         };
     };

@@ -2,7 +2,7 @@
 //! as the rulebook's `[[findings]]` rules describe them, judged against the
 //! recommended motion. Pure: no I/O.
 
-use crate::diagnostic::{nearest, printable};
+use crate::diagnostic::{echo, nearest};
 use crate::motion::Motion;
 use crate::profile::Profile;
 use crate::rulebook::{FindingRule, Level, Rulebook, Test, Text};
@@ -121,7 +121,7 @@ pub fn lint(profile: &Profile, ctx: &Context<'_>, rules: &Rulebook) -> Vec<Findi
             level: Level::Warning,
             message: format!(
                 "`{}` in `[checklist] done` is not a checklist item of this rulebook, so it counts for nothing.",
-                printable(id)
+                echo(id)
             ),
             fix,
             source: rules.cite(&rules.checklist[0].source),

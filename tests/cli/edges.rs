@@ -252,3 +252,59 @@ fn what_if_echoes_keys_and_values_inert_and_short() {
         );
     }
 }
+
+#[test]
+fn input_is_echoed_by_its_first_characters_in_every_check_format() {
+    let dir = tempfile::tempdir().unwrap();
+    // Long, but under the 1 MiB a profile may hold.
+    let long = "x".repeat(300_000);
+    let base = std::fs::read_to_string(PASSING).unwrap();
+    let files = [
+        ("key.toml", format!("{long} = 1\n{base}")),
+        (
+            "done.toml",
+            base.replace("done = [", &format!("done = [\"{long}\", ")),
+        ),
+        ("twice.toml", format!("{base}\n[{long}]\n[{long}]\n")),
+    ];
+    for (name, text) in &files {
+        assert!(text.contains(&long), "{name}");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    for format in ["text", "json", "github", "junit", "gitlab"] {
+        let out = gtm()
+            .arg("check")
+            .arg(dir.path())
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        let printed = out.stdout.len() + out.stderr.len();
+        assert!(
+            printed < 64 * 1024,
+            "{format}: {printed} bytes printed for three files"
+        );
+    }
+}
+
+#[test]
+fn a_huge_unknown_id_gets_no_slow_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(PASSING).unwrap();
+    let long = "define-pql-criteria".repeat(40_000);
+    let text = base.replace("done = [", &format!("done = [\"{long}\", "));
+    assert!(text.contains(&long));
+    std::fs::write(dir.path().join("gtm.toml"), text).unwrap();
+    let out = gtm()
+        .arg("recommend")
+        .arg(dir.path().join("gtm.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text_of(&out.stderr));
+    let stdout = text_of(&out.stdout);
+    assert!(stdout.contains("unknown-checklist-id"), "{stdout}");
+    assert!(stdout.len() < 64 * 1024, "{} bytes", stdout.len());
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

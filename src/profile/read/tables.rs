@@ -124,7 +124,11 @@ impl Reader<'_> {
                     continue;
                 }
                 let suggestion = nearest(&id, known.iter().copied());
-                let message = format!("`{id}` is not a finding id; allowed: {}", known.join(", "));
+                let message = format!(
+                    "`{}` is not a finding id; allowed: {}",
+                    crate::diagnostic::echo(&id),
+                    known.join(", ")
+                );
                 let problem = self.problem(span, &path, message);
                 if let Some(s) = suggestion {
                     problem.help = Some(format!("did you mean \"{s}\"?"));

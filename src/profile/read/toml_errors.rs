@@ -83,13 +83,13 @@ pub(super) fn duplicate_key(src: &str, at: usize) -> Option<Problem> {
                 "",
                 format!(
                     "the table [{}] appears twice: first on line {}, again here",
-                    crate::diagnostic::printable(&table),
+                    crate::diagnostic::echo(&table),
                     first + 1
                 ),
             )
             .with_help(format!(
                 "put all of [{}]'s keys under its first header and delete this one",
-                crate::diagnostic::printable(&table)
+                crate::diagnostic::echo(&table)
             )),
         );
     }
