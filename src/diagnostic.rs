@@ -37,7 +37,10 @@ impl Location {
 /// Whether a character would act on a terminal instead of showing: control
 /// characters (C0, DEL, C1) and the bidirectional formatting characters that
 /// can make a line read differently from what it holds.
-fn acts(c: char) -> bool {
+/// Whether `c` acts on a terminal or a log rather than showing as itself:
+/// a control character, a bidirectional control, or a line or paragraph
+/// separator.
+pub fn acts(c: char) -> bool {
     c.is_control()
         || matches!(
             c,

@@ -272,7 +272,7 @@ impl Rulebook {
         let mut rules: Rulebook = toml::from_str(src).map_err(toml_problem)?;
         let mut v = Validator {
             src,
-            problems: Vec::new(),
+            problems: shape::strings::check(src),
         };
         v.check(&mut rules);
         if v.problems.is_empty() {

@@ -308,3 +308,60 @@ fn a_huge_unknown_id_gets_no_slow_suggestion() {
 fn text_of(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+#[test]
+fn a_rulebook_whose_text_would_act_on_a_terminal_or_a_log_is_refused() {
+    let rules = text(&gtm().arg("rules").output().unwrap().stdout);
+    let dir = tempfile::tempdir().unwrap();
+    for (what, hostile) in [
+        ("an escape sequence", r#"\u001b]0;pwned\u0007Sales-led"#),
+        (
+            "a line break and a workflow command",
+            r#"Sales-led\n::error::pwned"#,
+        ),
+        ("a bidirectional override", r#"Sales\u202eled"#),
+    ] {
+        let changed = rules.replacen("name = \"Sales-led\"", &format!("name = \"{hostile}\""), 1);
+        assert_ne!(changed, rules, "the rulebook names Sales-led");
+        let file = dir.path().join("hostile.toml");
+        std::fs::write(&file, changed).unwrap();
+        let out = gtm()
+            .args(["recommend", PASSING, "--rules"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{what}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains("control or bidirectional character")
+                && stderr.contains("hostile.toml:"),
+            "{what}: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{what}");
+        no_line_starts_with_a_command(&out, what);
+    }
+}
+
+#[test]
+fn a_rulebook_too_large_to_decide_quickly_is_refused() {
+    let mut rules = text(&gtm().arg("rules").output().unwrap().stdout);
+    for i in 0..600 {
+        rules.push_str(&format!(
+            "\n[[checklist]]\nid = \"extra-{i}\"\nsection = \"assess\"\nmotions = [\"plg\"]\ntext = \"More.\"\nsource = {{ doc = \"plg-2026\", section = \"Implementation checklist\" }}\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.toml");
+    std::fs::write(&file, rules).unwrap();
+    let out = gtm()
+        .args(["check", PASSING, "--rules"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("`checklist`: 644 entries; a rulebook may hold at most 500"),
+        "{stderr}"
+    );
+}

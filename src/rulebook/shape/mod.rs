@@ -6,6 +6,7 @@
 //! build.rs compiles this file too (through `rulebook/mod.rs`).
 
 mod conditions;
+pub(super) mod strings;
 
 use crate::diagnostic::{Location, Problem, is_kebab_id};
 use crate::motion::Motion;
@@ -90,6 +91,36 @@ impl Validator<'_> {
     }
 
     pub(super) fn check(&mut self, r: &mut Rulebook) {
+        // A hostile rulebook must not make a run slow: every decision,
+        // finding and checklist walks these tables, once per profile and
+        // segment. The built-in one holds at most 44 entries in a table.
+        const MAX_ENTRIES: usize = 500;
+        let rows = r.readings.iter().map(|t| t.rows.len()).max().unwrap_or(0);
+        let sizes = [
+            ("documents", r.documents.len()),
+            ("readings.rows", rows),
+            ("moves", r.moves.len()),
+            ("notes", r.notes.len()),
+            ("evidence", r.evidence.len()),
+            ("checklist", r.checklist.len()),
+            ("findings", r.findings.len()),
+            ("switching", r.switching.len()),
+            ("handoffs", r.handoffs.len()),
+        ];
+        let oversized: Vec<(&str, usize)> = sizes
+            .into_iter()
+            .filter(|(_, n)| *n > MAX_ENTRIES)
+            .collect();
+        if !oversized.is_empty() {
+            for (key, n) in oversized {
+                self.top(
+                    key,
+                    format!("{n} entries; a rulebook may hold at most {MAX_ENTRIES} in one table"),
+                );
+            }
+            // Checking the rest entry by entry would be the slow run refused.
+            return;
+        }
         let mut seen: Vec<&str> = Vec::new();
         for d in &r.documents {
             if seen.contains(&d.id.get_ref().as_str()) {
