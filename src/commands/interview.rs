@@ -217,13 +217,27 @@ fn choose_target(
             Some(path) => path,
             None => PathBuf::from(ask.text("Save to", Some(DEFAULT_SAVE), check_path)?),
         };
-        if !path.exists() {
+        // The path's own entry, not what a link points to: a dangling link
+        // is there, and saving "beside" it would fail again and again.
+        let Ok(there) = std::fs::symlink_metadata(&path) else {
             return Ok(Some(Target {
                 path,
                 overwrite: false,
             }));
-        }
-        let question = format!("{} already exists. Replace it?", printable_path(&path));
+        };
+        let question = if there.file_type().is_symlink() {
+            format!(
+                "{} is a symbolic link. Replace the link with the profile?",
+                printable_path(&path)
+            )
+        } else if !there.is_file() {
+            format!(
+                "{} exists and is not a regular file. Replace it with the profile?",
+                printable_path(&path)
+            )
+        } else {
+            format!("{} already exists. Replace it?", printable_path(&path))
+        };
         if ask.confirm(&question, false)? {
             return Ok(Some(Target {
                 path,

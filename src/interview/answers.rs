@@ -51,6 +51,11 @@ pub struct SegmentText {
     pub compliance: Option<Compliance>,
     /// Onboarding, when different.
     pub onboarding: Option<Onboarding>,
+    /// Time to value, when different, as the profile shows it. Not asked:
+    /// kept from `--from`.
+    pub time_to_value: Option<String>,
+    /// Its own `[segments.signals]`. Not asked: kept from `--from`.
+    pub signals: Option<Signals>,
 }
 
 fn flag_slot(a: &mut Answers, field: Field) -> Option<&mut Option<bool>> {
@@ -99,6 +104,8 @@ impl Answers {
                     buyer: s.buyer,
                     compliance: s.compliance,
                     onboarding: s.onboarding,
+                    time_to_value: s.time_to_value.as_ref().map(ToString::to_string),
+                    signals: s.signals,
                 })
                 .collect(),
         }
@@ -204,11 +211,7 @@ impl Answers {
             let Some(answer) = copy.choice_id(q.field).filter(|v| *v != UNKNOWN.id) else {
                 continue;
             };
-            let mut answer = match answer {
-                "yes" => Value::from(true),
-                "no" => Value::from(false),
-                other => Value::from(other),
-            };
+            let mut answer = toml_answer(answer);
             answer.decor_mut().set_suffix(format!("  # {}", q.prompt));
             match q.field {
                 Field::Signal(key) => signals.insert(key, Item::Value(answer)),
@@ -248,6 +251,9 @@ impl Answers {
                 if let Ok(share) = s.share.parse::<Value>() {
                     t.insert("share", Item::Value(share));
                 }
+                if let Some(time) = &s.time_to_value {
+                    t.insert("time_to_value", value(time));
+                }
                 let overrides = [
                     ("buyer", s.buyer.map(Buyer::id)),
                     ("compliance", s.compliance.map(Compliance::id)),
@@ -257,6 +263,13 @@ impl Answers {
                     if let Some(answer) = answer {
                         t.insert(key, value(answer));
                     }
+                }
+                if let Some(signals) = s.signals {
+                    let mut table = table();
+                    for (key, answer) in signal_values(signals) {
+                        table.insert(key, Item::Value(answer));
+                    }
+                    t.insert("signals", Item::Table(table));
                 }
                 segments.push(t);
             }
@@ -271,6 +284,34 @@ fn put(table: &mut Table, key: &str, item: Item, comment: &str) {
     table.insert(key, item);
     if let Some(mut key) = table.key_mut(key) {
         key.leaf_decor_mut().set_prefix(comment);
+    }
+}
+
+/// The answered signals of `signals`, in the order the interview asks them,
+/// as TOML values.
+fn signal_values(signals: Signals) -> Vec<(&'static str, Value)> {
+    let mut holder = Answers {
+        signals,
+        ..Answers::default()
+    };
+    OPTIONAL
+        .iter()
+        .filter_map(|q| match q.field {
+            Field::Signal(key) => {
+                let answer = holder.choice_id(q.field).filter(|v| *v != UNKNOWN.id)?;
+                Some((key, toml_answer(answer)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// A choice id as the TOML value a profile holds: yes/no as booleans.
+fn toml_answer(id: &str) -> Value {
+    match id {
+        "yes" => Value::from(true),
+        "no" => Value::from(false),
+        other => Value::from(other),
     }
 }
 

@@ -98,6 +98,7 @@ fn ask_segments(ask: &mut dyn Ask, a: &mut Answers) -> Result<(), Stop> {
             Onboarding::meaning,
             old.onboarding,
         )?;
+        // What the interview does not ask is kept as the profile had it.
         a.segments.push(SegmentText {
             name,
             acv,
@@ -105,6 +106,8 @@ fn ask_segments(ask: &mut dyn Ask, a: &mut Answers) -> Result<(), Stop> {
             buyer,
             compliance,
             onboarding,
+            time_to_value: old.time_to_value.clone(),
+            signals: old.signals,
         });
         if !ask.confirm("Add another segment?", earlier.len() > i + 1)? {
             return Ok(());

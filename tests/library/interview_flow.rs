@@ -374,3 +374,59 @@ onboarding = "implementation"
     let again = parse(&saved, "saved.toml", &rules).unwrap();
     assert_eq!(Answers::from_profile(&again), Answers::from_profile(&p));
 }
+
+/// `--from` keeps what the interview does not ask: each segment's own time
+/// to value and `[segments.signals]`, so pressing Enter through every
+/// question saves the profile it started from, answer for answer.
+#[test]
+fn from_keeps_each_segments_time_to_value_and_signals() {
+    let rules = Rulebook::default_rules();
+    let src = r#"version = 1
+name = "Orbit"
+acv = "$18k"
+time_to_value = "2 days"
+buyer = "team"
+compliance = "light"
+onboarding = "guided"
+[signals]
+viral_loops = true
+[[segments]]
+name = "SMB"
+acv = "$3k"
+share = 0.5
+time_to_value = "20 minutes"
+[segments.signals]
+viral_loops = true
+segment = "smb"
+[[segments]]
+name = "Enterprise"
+acv = "$120k"
+share = 0.3
+time_to_value = "6 weeks"
+buyer = "committee"
+[segments.signals]
+organic_demand = true
+"#;
+    let p = parse(src, "orbit.toml", &rules).unwrap();
+    // Enter through everything, segments included, and no more segments.
+    let mut script = vec![""; 6];
+    script.push("y");
+    script.extend([""; 16]);
+    script.push("y"); // describe segments
+    for more in ["y", "n"] {
+        script.extend(["", "", "", "", "", ""]);
+        script.push(more);
+    }
+    let mut s = Scripted::new(&script);
+    let a = run_with(&mut s, Some(&p), &rules).unwrap();
+    let saved = parse(&a.to_toml(), "saved.toml", &rules)
+        .unwrap_or_else(|e| panic!("{e}\n{}", a.to_toml()));
+    assert_eq!(saved.segments.len(), 2);
+    for (before, after) in p.segments.iter().zip(&saved.segments) {
+        assert_eq!(before.time_to_value, after.time_to_value, "{}", before.name);
+        assert_eq!(before.signals, after.signals, "{}", before.name);
+        assert_eq!(before.buyer, after.buyer, "{}", before.name);
+    }
+    let motion = |p: &gtm_advisor::Profile| gtm_advisor::assess(p, &rules).motion;
+    assert_eq!(motion(&saved), motion(&p));
+}

@@ -477,3 +477,41 @@ fn back_goes_to_the_previous_question_keeping_the_answers() {
     assert!(saved.contains("acv = \"$24,000\""), "{saved}");
     assert_eq!(motion_of(&dir.path().join("acme.toml")), "hybrid");
 }
+
+/// A dangling link at the save target is there: the interview asks before
+/// replacing it, and a "no" never loops on the same path.
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_at_the_target_is_asked_about_not_retried() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("acme.toml");
+    std::os::unix::fs::symlink("/no/such/place.toml", &link).unwrap();
+
+    let mut p = spawn(dir.path(), &["interview", "--save", "acme.toml"]);
+    answer_core(&mut p);
+    answer(&mut p, "Answer optional questions", ENTER);
+    answer(
+        &mut p,
+        "acme.toml is a symbolic link. Replace the link with the profile?",
+        ENTER,
+    ); // default: no
+    answer(&mut p, "Save under another name?", "n");
+    p.expect("Not saved").unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    let mut p = spawn(dir.path(), &["interview", "--save", "acme.toml"]);
+    answer_core(&mut p);
+    answer(&mut p, "Answer optional questions", ENTER);
+    answer(&mut p, "Replace the link with the profile?", "y");
+    p.expect("Saved acme.toml").unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(motion_of(&link), "hybrid");
+}
