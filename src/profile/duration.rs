@@ -19,7 +19,7 @@ pub struct Duration {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DurationError {
     /// Zero length.
-    #[error("a time to value must be longer than zero")]
+    #[error("a time to value must be longer than zero (it is held to the millisecond)")]
     Zero,
     /// Not a duration at all.
     #[error(
@@ -100,24 +100,34 @@ impl FromStr for Duration {
                 return Err(unreadable());
             }
         }
-        if parts == 0 || !seconds.is_finite() {
+        // Held in whole milliseconds, as money is held in cents, so what is
+        // shown is what decides: "23.99999999 hours" is a day, shown and
+        // decided as one.
+        let millis = (seconds * 1000.0).round();
+        if parts == 0 || !millis.is_finite() || millis > MAX_MILLIS {
             return Err(unreadable());
         }
-        if seconds <= 0.0 {
+        if millis <= 0.0 {
             return Err(DurationError::Zero);
         }
-        Ok(Duration { seconds })
+        Ok(Duration {
+            seconds: millis / 1000.0,
+        })
     }
 }
 
-/// The units a duration is shown in, largest first, as (seconds, name).
-const SHOWN_UNITS: [(f64, &str); 6] = [
-    (30.0 * DAY, "month"),
-    (7.0 * DAY, "week"),
-    (DAY, "day"),
-    (HOUR, "hour"),
-    (MINUTE, "minute"),
-    (1.0, "second"),
+/// The longest duration read, in milliseconds: far beyond any time to
+/// value, and exact in a float.
+const MAX_MILLIS: f64 = 9_007_199_254_740_992.0;
+
+/// The units a duration is shown in, largest first, as (milliseconds, name).
+const SHOWN_UNITS: [(u64, &str); 6] = [
+    (30 * 86_400_000, "month"),
+    (7 * 86_400_000, "week"),
+    (86_400_000, "day"),
+    (3_600_000, "hour"),
+    (60_000, "minute"),
+    (1_000, "second"),
 ];
 
 impl fmt::Display for Duration {
@@ -125,23 +135,29 @@ impl fmt::Display for Duration {
     /// `3 months`), else the largest that gives one decimal (`1.5 days`),
     /// else seconds.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let close = |a: f64, b: f64| (a - b).abs() < 1e-9 * a.abs().max(1.0);
-        let whole = SHOWN_UNITS.iter().find(|(unit, _)| {
-            let n = self.seconds / unit;
-            n >= 1.0 && close(n, n.round())
-        });
+        // Exact: the length is a whole number of milliseconds.
+        let millis = (self.seconds * 1000.0).round() as u64;
+        let whole = SHOWN_UNITS
+            .iter()
+            .find(|(unit, _)| millis >= *unit && millis % unit == 0);
         let tenths = || {
-            SHOWN_UNITS.iter().find(|(unit, _)| {
-                let n = self.seconds / unit * 10.0;
-                n >= 10.0 && close(n, n.round())
-            })
+            SHOWN_UNITS
+                .iter()
+                .find(|(unit, _)| millis >= *unit && (millis * 10) % unit == 0)
         };
         let Some((unit, name)) = whole.or_else(tenths) else {
-            // Nothing rounder says it exactly: the seconds, as they are.
-            return write!(f, "{} seconds", self.seconds);
+            // Nothing rounder says it exactly: the seconds, to the millisecond.
+            let seconds = format!("{}.{:03}", millis / 1000, millis % 1000);
+            let seconds = seconds.trim_end_matches('0').trim_end_matches('.');
+            return write!(f, "{seconds} seconds");
         };
-        let n = (self.seconds / unit * 10.0).round() / 10.0;
-        let plural = if close(n, 1.0) { "" } else { "s" };
+        let tenths_of_unit = millis * 10 / unit;
+        let n = if tenths_of_unit % 10 == 0 {
+            (tenths_of_unit / 10).to_string()
+        } else {
+            format!("{}.{}", tenths_of_unit / 10, tenths_of_unit % 10)
+        };
+        let plural = if n == "1" { "" } else { "s" };
         write!(f, "{n} {name}{plural}")
     }
 }
@@ -171,6 +187,13 @@ mod tests {
         assert_eq!(shown("1.5 days"), "36 hours");
         assert_eq!(shown("10 seconds"), "10 seconds");
         assert_eq!(shown("0.25 seconds"), "0.25 seconds");
+        // Held to the millisecond: shown as it decides.
+        assert_eq!(shown("23.99999999 hours"), "1 day");
+        assert_eq!(secs("23.99999999 hours"), DAY);
+        assert_eq!(shown("6.9999999999 days"), "1 week");
+        assert_eq!(secs("6.9999999999 days"), 7.0 * DAY);
+        assert_eq!(shown("86399.5 seconds"), "86399.5 seconds");
+        assert!("0.0001 seconds".parse::<Duration>().is_err());
         // Whatever is shown reads back as the same length.
         for text in [
             "90 minutes",
