@@ -57,7 +57,7 @@ pub struct WalkArg {
 pub struct StdinArg {
     /// The name to give a profile read from standard input (`-`) in every
     /// message and output, e.g. the file a hook piped in.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub stdin_name: Option<String>,
 }
 

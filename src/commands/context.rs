@@ -50,8 +50,14 @@ impl Context {
             // The text is only printed by `gtm rules`; no need to copy it.
             None => (Rulebook::default_rules(), DEFAULT_RULEBOOK),
             Some(path) => {
-                let input = input::read(path, MAX_PROFILE_BYTES, stdin_name)
-                    .map_err(|e| vec![e.to_string()])?;
+                let input = input::read(path, MAX_PROFILE_BYTES, stdin_name).map_err(|e| {
+                    vec![match e {
+                        input::InputError::NotFound { path } => format!(
+                            "{path}: no such rulebook; check the path, or start one from the built-in rulebook with `gtm rules > {path}`"
+                        ),
+                        e => e.to_string(),
+                    }]
+                })?;
                 let rules = load_rules(&input.text, &input.name).map_err(|e| problem_lines(&e))?;
                 (rules, leak(input.text))
             }

@@ -9,7 +9,7 @@ use clap_mangen::roff::{Roff, roman};
 use gtm_advisor::diagnostic::{echo, printable_path};
 
 use super::outcome::{Outcome, write_error};
-use super::write::write_atomically;
+use super::write::{not_regular, write_atomically};
 
 /// `gtm man`: one page on stdout (gtm(1), or one command's), or with
 /// `--out DIR` every page written into DIR.
@@ -33,6 +33,12 @@ pub fn run(command: Option<&str>, out: Option<&Path>, force: bool) -> Outcome {
     let mut written = 0;
     for page in &pages {
         let path = dir.join(format!("{}.1", page.name));
+        if let Some(e) = not_regular(&path).filter(|_| force) {
+            outcome
+                .errors
+                .push(format!("{}: {e}", printable_path(&path)));
+            continue;
+        }
         match write_atomically(&path, &page.roff, force) {
             Ok(()) => written += 1,
             Err(e) => {

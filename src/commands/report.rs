@@ -14,7 +14,7 @@ use super::context::Context;
 use super::load::stream_files;
 use super::outcome::{Outcome, write_error};
 use super::walk::{Walk, expand};
-use super::write::write_atomically_with;
+use super::write::{not_regular, write_atomically_with};
 
 /// Runs `gtm report` on the files and directories in `args`, writing `target`.
 pub fn run(args: &[PathBuf], target: &Path, force: bool, verbose: bool, ctx: &Context) -> Outcome {
@@ -32,6 +32,12 @@ pub fn run(args: &[PathBuf], target: &Path, force: bool, verbose: bool, ctx: &Co
             ));
         }
     };
+    if force {
+        if let Some(e) = not_regular(target) {
+            let shown = printable_path(target);
+            return Outcome::failed(format!("{shown}: {e}"));
+        }
+    }
     if target.exists() && !force {
         let exists = std::io::Error::from(ErrorKind::AlreadyExists);
         return write_error(exists, target, "pass --force to replace it").into();

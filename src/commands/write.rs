@@ -28,7 +28,8 @@ pub fn write_atomically_with<T>(
         _ => Path::new("."),
     };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".gtm-profile-").suffix(".tmp");
+    // Named for the tool, not for what is written (reports and man pages too).
+    builder.prefix(".gtm-write-").suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -63,4 +64,26 @@ pub fn write_atomically_with<T>(
         file.persist_noclobber(path)
     };
     persisted.map(|_| Some(written)).map_err(|e| e.error)
+}
+
+/// Refuses to let `--force` replace what is not a regular file: a rename
+/// over a symbolic link, a FIFO or a device would silently turn it into a
+/// regular file. `None` when `path` is absent or a regular file.
+pub fn not_regular(path: &Path) -> Option<std::io::Error> {
+    let kind = std::fs::symlink_metadata(path).ok()?.file_type();
+    let what = if kind.is_file() {
+        return None;
+    } else if kind.is_symlink() {
+        "is a symbolic link"
+    } else if kind.is_dir() {
+        "is a directory"
+    } else {
+        "is not a regular file"
+    };
+    Some(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!(
+            "{what}, and --force replaces only regular files; remove it first, or write elsewhere"
+        ),
+    ))
 }

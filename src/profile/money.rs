@@ -94,8 +94,16 @@ impl Money {
 /// `None` when that is not a whole number of cents. Over $10B is an error.
 fn exact_cents(number: &str, multiplier: u64) -> Option<Result<Money, MoneyError>> {
     let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
-    if fraction.len() > 30 || whole.len() > 30 {
+    // Zeros after the last digit say nothing ("0.000…0" is zero).
+    let fraction = fraction.trim_end_matches('0');
+    let whole = whole.trim_start_matches('0');
+    if whole.len() > 30 {
         return Some(Err(MoneyError::TooLarge));
+    }
+    // No multiplier makes more than 11 decimals whole cents (5e-324 is
+    // finer than a cent, not too large).
+    if fraction.len() > 30 {
+        return None;
     }
     let digits = |s: &str| -> Option<u128> {
         if s.is_empty() {
@@ -126,8 +134,12 @@ impl FromStr for Money {
     fn from_str(text: &str) -> Result<Money, MoneyError> {
         let unreadable = || MoneyError::Unreadable(text.to_string());
         let mut s = text.trim();
-        if s.starts_with('-') || s.starts_with("$-") {
-            return Err(MoneyError::Negative);
+        if let Some(rest) = s.strip_prefix("$-").or_else(|| s.strip_prefix('-')) {
+            // "-0" is zero, as the TOML number -0 is.
+            return match rest.parse::<Money>() {
+                Ok(zero) if zero.cents() == 0 => Ok(zero),
+                _ => Err(MoneyError::Negative),
+            };
         }
         s = s.strip_prefix('$').unwrap_or(s).trim_start();
         let (number, multiplier) = match s.char_indices().last() {
@@ -162,8 +174,10 @@ fn well_grouped(number: &str) -> bool {
         }
     }
     let groups: Vec<&str> = whole.split(',').collect();
+    // "0,012" is no amount: a grouped number does not start with zero.
     groups.len() == 1
         || (!groups[0].is_empty()
+            && !groups[0].starts_with('0')
             && groups[0].len() <= 3
             && groups[1..].iter().all(|g| g.len() == 3))
 }
@@ -208,6 +222,30 @@ mod tests {
         assert_eq!(dollars("2.5 k"), 2500.0);
         assert_eq!(dollars("1,234,567.89"), 1_234_567.89);
         assert_eq!(dollars("$1B"), 1e9);
+    }
+
+    #[test]
+    fn tiny_negative_zero_and_grouped_zero_amounts() {
+        assert_eq!(Money::new(5e-324), Err(MoneyError::FractionOfCent));
+        assert_eq!(
+            "0.0000000000000000000000000000001".parse::<Money>(),
+            Err(MoneyError::FractionOfCent)
+        );
+        assert_eq!(
+            "0.0000000000000000000000000000000"
+                .parse::<Money>()
+                .map(Money::cents),
+            Ok(0)
+        );
+        assert_eq!("-0".parse::<Money>().map(Money::cents), Ok(0));
+        assert_eq!("$-0.00".parse::<Money>().map(Money::cents), Ok(0));
+        assert_eq!(Money::new(-0.0).map(Money::cents), Ok(0));
+        assert_eq!("-0.01".parse::<Money>(), Err(MoneyError::Negative));
+        assert!(matches!(
+            "0,012".parse::<Money>(),
+            Err(MoneyError::Unreadable(_))
+        ));
+        assert_eq!("1,012".parse::<Money>().map(Money::cents), Ok(101_200));
     }
 
     #[test]

@@ -365,3 +365,60 @@ fn a_rulebook_too_large_to_decide_quickly_is_refused() {
         "{stderr}"
     );
 }
+
+#[test]
+fn small_edges_say_what_they_mean() {
+    // A missing rulebook is not a missing profile.
+    let out = gtm()
+        .args(["recommend", PASSING, "--rules", "no-such-rules.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("no such rulebook")
+            && stderr.contains("gtm rules >")
+            && !stderr.contains("gtm init"),
+        "{stderr}"
+    );
+    // An empty name for standard input is refused, not used.
+    let out = gtm()
+        .args(["check", "-", "--stdin-name", ""])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+}
+
+#[cfg(unix)]
+#[test]
+fn force_never_turns_a_link_into_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let aim = dir.path().join("elsewhere.html");
+    std::fs::write(&aim, "keep me").unwrap();
+    let link = dir.path().join("report.html");
+    std::os::unix::fs::symlink(&aim, &link).unwrap();
+    let out = gtm()
+        .args(["report", PASSING, "--force", "--out"])
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("is a symbolic link"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&aim).unwrap(), "keep me");
+    // No temporary file is left beside it.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+}
