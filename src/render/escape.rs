@@ -38,8 +38,18 @@ pub fn inline(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '~' | '{' | '}' => {
+            // `:` and `@` start GitHub's extended autolinks (`https://`,
+            // `mailto:`, an e-mail address) and `@user` mentions, which
+            // notify people when the output is posted as a comment.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '~' | '{' | '}'
+            | ':' | '@' => {
                 out.push_str(&format!("&#{};", u32::from(c)));
+            }
+            // So does `www.`.
+            '.' if out.len() >= 3
+                && out.as_bytes()[out.len() - 3..].eq_ignore_ascii_case(b"www") =>
+            {
+                out.push_str("&#46;");
             }
             c => out.push(c),
         }

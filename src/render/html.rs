@@ -2,6 +2,7 @@
 //! scripts, nothing fetched) or a Markdown document, for one profile or a
 //! portfolio. It is written to be read on paper as well as on screen.
 
+use crate::diagnostic::printable;
 use std::fmt::Write as _;
 
 use super::escape::escape_markup;
@@ -54,7 +55,7 @@ fn spectrum(a: &Assessment, rules: &Rulebook) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spectrum\" viewBox=\"0 0 {WIDTH} 86\" role=\"img\" aria-label=\"{name} on the spectrum from self-serve to enterprise: {motion}\">\
          <text x=\"0\" y=\"12\" class=\"axis\">more product-led</text><text x=\"{WIDTH}\" y=\"12\" text-anchor=\"end\" class=\"axis\">more sales-led</text>\
          {segs}<polygon points=\"{l:.1},18 {r:.1},18 {x:.1},32\" fill=\"#222\"/><line x1=\"{x:.1}\" y1=\"32\" x2=\"{x:.1}\" y2=\"56\" stroke=\"#222\" stroke-width=\"3\"/></svg>",
-        name = escape_markup(&a.name),
+        name = escape_markup(&printable(&a.name)),
         motion = escape_markup(&rules.motion(a.motion).name),
         segs = segments(rules, 26.0, 30.0),
         l = x - 7.0,
@@ -99,7 +100,7 @@ fn portfolio_chart(rows: &[Row], rules: &Rulebook) -> String {
                 "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"{}\" stroke=\"#222\"/><text x=\"{lx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"dot\">{}</text>",
                 COLOURS[i],
                 y + 4.0,
-                escape_markup(&label)
+                escape_markup(&printable(&label))
             );
         }
         if column.len() > SHOWN {
@@ -147,6 +148,13 @@ fn prose(text: &str) -> String {
     out
 }
 
+/// A name from a profile as HTML: escaped, taken as text (a backtick is a
+/// backtick, not code), and isolated, so a bidirectional override in it
+/// cannot reorder the motion beside it.
+fn name(text: &str) -> String {
+    format!("<bdi>{}</bdi>", escape_markup(text))
+}
+
 /// One profile's section of the HTML report; `index` is its anchor.
 pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
     let a = r.assessment;
@@ -154,7 +162,7 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
     let mut out = format!(
         "<section class=\"profile\" id=\"profile-{index}\"><h2>{} <span class=\"motion\">{}</span></h2>\
          <p class=\"role\">{}</p>{}<p>{}</p><p><strong>Confidence.</strong> {}</p>",
-        prose(&a.name),
+        name(&a.name),
         prose(&info.name),
         prose(&info.sales_role),
         spectrum(a, rules),
@@ -339,7 +347,7 @@ pub fn head(rows: &[Row], rules: &Rulebook) -> String {
             let _ = write!(
                 out,
                 "<tr><td><a href=\"#profile-{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td></tr>",
-                escape_markup(&r.name),
+                name(&r.name),
                 escape_markup(&r.acv.to_string()),
                 escape_markup(&rules.motion(r.brief.motion).name),
                 r.brief.confidence.id(),

@@ -422,3 +422,41 @@ fn force_never_turns_a_link_into_a_file() {
         .collect();
     assert_eq!(left.len(), 2, "{left:?}");
 }
+
+#[test]
+fn names_stay_names_in_the_report_and_in_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(PASSING).unwrap();
+    let hostile = "Evil `x` \u{202e}desrever https://a.example @ceo www.b.example";
+    let profile = base.replacen("name = \"Tracewise\"", &format!("name = \"{hostile}\""), 1);
+    assert!(profile.contains("Evil"));
+    let file = dir.path().join("p.toml");
+    std::fs::write(&file, profile).unwrap();
+    let html = dir.path().join("r.html");
+    let out = gtm()
+        .arg("report")
+        .arg(&file)
+        .arg("--out")
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("<bdi>Evil `x` \u{202e}desrever"),
+        "the name is isolated"
+    );
+    assert!(
+        !page.contains("<code>x</code>"),
+        "a backtick in a name is not code"
+    );
+    let out = gtm()
+        .args(["recommend", "--format", "markdown"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let markdown = text(&out.stdout);
+    for live in ["https://a.example", "@ceo", "www.b.example", "\u{202e}"] {
+        assert!(!markdown.contains(live), "{live:?} is live in: {markdown}");
+    }
+}

@@ -308,7 +308,9 @@ fn a_large_report_streams_every_profile_and_skips_bad_files() {
     assert_eq!(html.matches("<section class=\"profile\"").count(), 300);
     for i in 0..300 {
         assert!(
-            html.contains(&format!("<a href=\"#profile-{i}\">Client {i:03}</a>")),
+            html.contains(&format!(
+                "<a href=\"#profile-{i}\"><bdi>Client {i:03}</bdi></a>"
+            )),
             "row {i}"
         );
         let at = html.find(&format!("id=\"profile-{i}\"")).unwrap();

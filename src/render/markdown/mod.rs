@@ -264,8 +264,13 @@ mod tests {
         );
         assert_eq!(
             inline("[x](javascript:y)"),
-            "&#91;x&#93;&#40;javascript:y&#41;"
+            "&#91;x&#93;&#40;javascript&#58;y&#41;"
         );
+        // GitHub's extended autolinks and mentions stay text.
+        assert_eq!(inline("https://evil.example"), "https&#58;//evil.example");
+        assert_eq!(inline("see WWW.evil.example"), "see WWW&#46;evil.example");
+        assert_eq!(inline("@ceo ping"), "&#64;ceo ping");
+        assert_eq!(inline("a@b.example"), "a&#64;b.example");
         // The escape is shown as text, its characters made inert too.
         assert_eq!(
             inline("a|b `c` *d* \u{1b}"),
