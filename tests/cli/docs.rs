@@ -307,3 +307,42 @@ fn every_link_between_the_docs_reaches_a_file_and_a_heading() {
     }
     assert!(broken.is_empty(), "{}", broken.join("\n"));
 }
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &Path, into: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files_under(&path, into);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            into.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_test_the_reliability_page_names_exists() {
+    let page = std::fs::read_to_string("docs/reliability.md").unwrap();
+    let mut sources = Vec::new();
+    files_under(Path::new("tests"), &mut sources);
+    files_under(Path::new("src"), &mut sources);
+    let code: String = sources
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let named: Vec<&str> = page
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|w| {
+            w.matches('_').count() >= 3 && w.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        })
+        .collect();
+    assert!(named.len() >= 10, "{named:?}");
+    for test in named {
+        assert!(
+            code.contains(&format!("fn {test}()")),
+            "docs/reliability.md names `{test}`, which no test defines"
+        );
+    }
+}
