@@ -44,6 +44,14 @@ pub enum InputError {
         /// The limit in bytes.
         limit: usize,
     },
+    /// Standard input held nothing (it was empty, or closed).
+    #[error(
+        "{path}: nothing on standard input (it is empty or closed); pipe a profile in, e.g. `cat gtm.toml | gtm check -`"
+    )]
+    EmptyStdin {
+        /// The name standard input goes by.
+        path: String,
+    },
     /// Not UTF-8 text.
     #[error("{path}:{location}: not UTF-8 text (invalid byte here); save the file as UTF-8")]
     NotUtf8 {
@@ -71,6 +79,7 @@ impl InputError {
             | InputError::IsDirectory { path }
             | InputError::TooLarge { path, .. }
             | InputError::NotUtf8 { path, .. }
+            | InputError::EmptyStdin { path }
             | InputError::Io { path, .. } => path,
         };
         let line = match self {
@@ -93,7 +102,15 @@ impl InputError {
 /// start of a line.
 pub fn read(path: &Path, limit: usize, stdin_name: &str) -> Result<Input, InputError> {
     if is_stdin(path) {
-        return read_from(stdin_name, io::stdin().lock(), limit, 0);
+        // A closed standard input reads as empty; either way there is no
+        // profile to judge, and saying so beats "missing key" eight times.
+        let input = read_from(stdin_name, io::stdin().lock(), limit, 0)?;
+        if input.text.trim().is_empty() {
+            return Err(InputError::EmptyStdin {
+                path: stdin_name.to_string(),
+            });
+        }
+        return Ok(input);
     }
     let shown = printable_path(path);
     let arg: &str = &shown;

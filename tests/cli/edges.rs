@@ -460,3 +460,12 @@ fn names_stay_names_in_the_report_and_in_markdown() {
         assert!(!markdown.contains(live), "{live:?} is live in: {markdown}");
     }
 }
+
+#[test]
+fn nothing_on_standard_input_is_said_so_once() {
+    let out = gtm().args(["check", "-"]).write_stdin("").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("nothing on standard input"), "{stdout}");
+    assert_eq!(stdout.matches("error[").count(), 1, "{stdout}");
+}
