@@ -4,7 +4,7 @@
 //! file would be. Nothing here writes a file.
 
 use crate::diagnostic::echo;
-use toml_edit::{DocumentMut, Item, Table, Value};
+use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
 /// One `KEY=VALUE` change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,18 +55,24 @@ pub fn apply(text: &str, changes: &[Change]) -> Result<String, String> {
     for change in changes {
         let parts: Vec<&str> = change.key.split('.').collect();
         let (tables, last) = parts.split_at(parts.len() - 1);
-        let mut table: &mut Table = doc.as_table_mut();
+        // A table written inline (`signals = { viral_loops = true }`) is as
+        // much a table as a `[signals]` header.
+        let mut table: &mut dyn TableLike = doc.as_table_mut();
         for name in tables {
-            let entry = table
-                .entry(name)
-                .or_insert_with(|| Item::Table(Table::new()));
-            table = entry.as_table_mut().ok_or_else(|| {
+            if table.get(name).is_none() {
+                table.insert(name, Item::Table(Table::new()));
+            }
+            let not_a_table = || {
                 format!(
                     "--set {}: `{}` is not a table in this profile",
                     echo(&change.key),
                     echo(name)
                 )
-            })?;
+            };
+            table = table
+                .get_mut(name)
+                .and_then(Item::as_table_like_mut)
+                .ok_or_else(not_a_table)?;
         }
         if change.value.is_empty() {
             table.remove(last[0]);
@@ -116,6 +122,16 @@ mod tests {
         .unwrap();
         assert!(out.contains("[practices]\nmotion = \"plg\""), "{out}");
         assert!(!out.contains("segment"), "{out}");
+    }
+
+    #[test]
+    fn inline_tables_are_tables_too() {
+        let base = "version = 1\nsignals = { viral_loops = true }\n";
+        let out = apply(base, &changes(&["signals.segment=smb"])).unwrap();
+        assert!(out.contains("segment = \"smb\""), "{out}");
+        assert!(out.contains("viral_loops = true"), "{out}");
+        let read: toml::Table = out.parse().unwrap();
+        assert_eq!(read["signals"]["segment"].as_str(), Some("smb"));
     }
 
     #[test]
