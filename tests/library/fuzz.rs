@@ -182,6 +182,41 @@ proptest! {
     }
 }
 
+/// The built-in rulebook's TOML text.
+fn builtin_rulebook() -> &'static str {
+    gtm_advisor::rulebook::DEFAULT_RULEBOOK
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Any text as a rulebook string (here the hybrid motion's name, which
+    /// every format prints) loads exactly when none of its characters acts
+    /// on a terminal or a log, and a refusal names the line.
+    #[test]
+    fn a_rulebook_string_loads_only_when_it_cannot_act(name in hostile()) {
+        let quoted = toml::Value::String(name.clone()).to_string();
+        let text = builtin_rulebook().replacen(
+            "name = \"Hybrid (product-led sales)\"",
+            &format!("name = {quoted}"),
+            1,
+        );
+        prop_assert_ne!(text.as_str(), builtin_rulebook());
+        let loaded = gtm_advisor::engine::load_rules(&text, "r.toml");
+        let acts = name.chars().any(gtm_advisor::diagnostic::acts);
+        match loaded {
+            Ok(_) => prop_assert!(!acts, "{name:?} loaded"),
+            Err(problems) => {
+                let shown = problems.to_string();
+                prop_assert!(
+                    !acts || shown.contains("control or bidirectional"),
+                    "{name:?}: {shown}"
+                );
+                prop_assert!(shown.lines().all(|l| !l.starts_with("::")), "{shown}");
+            }
+        }
+    }
+}
+
 /// Values a profile line might hold, valid for some key and not for others.
 const VALUES: [&str; 14] = [
     "\"$12k\"",
