@@ -7,12 +7,16 @@
 //! only; applying the tables is the engine's job.
 //!
 //! Which check lives where:
-//! - `shape/mod.rs`: each table's fields, one by one, every problem
-//!   collected: ids unique and kebab-case, citations naming a listed
+//! - `shape/mod.rs`: no table larger than 500 entries, then each table's
+//!   fields, one by one, every problem collected: ids unique and kebab-case, citations naming a listed
 //!   document and section, bands contiguous from $0, amounts and durations
 //!   that parse;
+//! - `shape/advice.rs`: the same for the evidence, checklist and findings
+//!   tables;
 //! - `shape/conditions.rs`: each condition reads a key that exists where it
 //!   stands, with an operator and value of the key's type;
+//! - `shape/strings.rs`: no string holds a control or bidirectional
+//!   character (rulebook text is printed to terminals and CI logs);
 //! - `engine/validate.rs`: the tables decide soundly as a whole: every
 //!   reading has an answer for every combination of facts, every move is one
 //!   step in the allowed directions.
