@@ -492,16 +492,7 @@ fn names_xml_cannot_carry_still_give_well_formed_junit_and_html() {
             .is_some_and(|a| a.ends_with("odd\u{fffd}name.toml"))),
         "{xml}"
     );
-    let html = dir.path().join("r.html");
-    let out = gtm()
-        .arg("report")
-        .arg(&file)
-        .arg("--out")
-        .arg(&html)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let page = std::fs::read_to_string(&html).unwrap();
+    let page = crate::support::html_report(&file);
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
         ..Default::default()

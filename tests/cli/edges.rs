@@ -432,16 +432,7 @@ fn names_stay_names_in_the_report_and_in_markdown() {
     assert!(profile.contains("Evil"));
     let file = dir.path().join("p.toml");
     std::fs::write(&file, profile).unwrap();
-    let html = dir.path().join("r.html");
-    let out = gtm()
-        .arg("report")
-        .arg(&file)
-        .arg("--out")
-        .arg(&html)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let page = std::fs::read_to_string(&html).unwrap();
+    let page = crate::support::html_report(&file);
     assert!(
         page.contains("<bdi>Evil `x` \u{202e}desrever"),
         "the name is isolated"
@@ -468,4 +459,42 @@ fn nothing_on_standard_input_is_said_so_once() {
     let stdout = text(&out.stdout);
     assert!(stdout.contains("nothing on standard input"), "{stdout}");
     assert_eq!(stdout.matches("error[").count(), 1, "{stdout}");
+}
+
+#[test]
+fn a_rulebook_whose_prose_holds_markup_is_refused() {
+    let rules = text(&gtm().arg("rules").output().unwrap().stdout);
+    let dir = tempfile::tempdir().unwrap();
+    for hostile in [
+        "Sales-led <img src=x onerror=alert(1)>",
+        "Sales-led [click](https://evil.example)",
+        "Sales-led, ask @ceo",
+        "Sales-led at www.evil.example",
+        "Sales-led `unclosed [x](y)",
+    ] {
+        let changed = rules.replacen("name = \"Sales-led\"", &format!("name = {hostile:?}"), 1);
+        let file = dir.path().join("markup.toml");
+        std::fs::write(&file, changed).unwrap();
+        let out = gtm()
+            .args(["recommend", PASSING, "--format", "markdown", "--rules"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{hostile}");
+        assert!(
+            text(&out.stderr).contains("outside a code span"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    // Inside backticks the same characters are code, and fine.
+    let changed = rules.replacen("name = \"Sales-led\"", "name = \"Sales-led `[x]`\"", 1);
+    let file = dir.path().join("code.toml");
+    std::fs::write(&file, changed).unwrap();
+    let out = gtm()
+        .args(["recommend", PASSING, "--rules"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }

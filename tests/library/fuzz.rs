@@ -190,8 +190,9 @@ fn builtin_rulebook() -> &'static str {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     /// Any text as a rulebook string (here the hybrid motion's name, which
-    /// every format prints) loads exactly when none of its characters acts
-    /// on a terminal or a log, and a refusal names the line.
+    /// every format prints) never loads when one of its characters acts on
+    /// a terminal or a log (the refusal says so), and no refusal starts a
+    /// line with input. (Markup outside code spans is refused too.)
     #[test]
     fn a_rulebook_string_loads_only_when_it_cannot_act(name in hostile()) {
         let quoted = toml::Value::String(name.clone()).to_string();

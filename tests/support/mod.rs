@@ -119,3 +119,18 @@ pub fn valid_with(from: &str, to: &str) -> String {
     assert!(VALID.contains(from), "{from:?} is not in the valid profile");
     VALID.replacen(from, to, 1)
 }
+
+/// The HTML client report of the profile at `file`, written beside it by
+/// `gtm report` (which must succeed).
+pub fn html_report(file: &std::path::Path) -> String {
+    let html = file.with_extension("report.html");
+    let out = gtm()
+        .arg("report")
+        .arg(file)
+        .arg("--out")
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    std::fs::read_to_string(&html).unwrap()
+}

@@ -3,7 +3,10 @@
 //! and documents, so none may hold a character that acts instead of
 //! showing: a control character (ESC sequences retitle or clear a
 //! terminal; a line break starts a line a CI runner reads as a command), or
-//! a bidirectional control that reorders the text beside it.
+//! a bidirectional control that reorders the text beside it. Outside code
+//! spans (`like this`) it is prose, printed into Markdown as it is, so it
+//! may hold no markup that would turn into HTML, a link or a mention there
+//! (`<`, `>`, `[`, `]`, `@`, `://`, `www.`).
 //!
 //! build.rs compiles this file too (through `rulebook/mod.rs`).
 
@@ -51,6 +54,14 @@ fn item(src: &str, path: &str, value: &toml::Spanned<DeValue<'_>>, problems: &mu
                         u32::from(c)
                     ),
                 ));
+            } else if let Some(markup) = markup_outside_code(s) {
+                problems.push(Problem::at(
+                    Location::of(src, value.span().start),
+                    path,
+                    format!(
+                        "holds `{markup}` outside a code span; rulebook text is printed into Markdown as prose, so markup (< > [ ] @ :// www.) must be written inside backticks"
+                    ),
+                ));
             }
         }
         DeValue::Array(items) => {
@@ -61,4 +72,30 @@ fn item(src: &str, path: &str, value: &toml::Spanned<DeValue<'_>>, problems: &mu
         DeValue::Table(t) => table(src, path, t, problems),
         _ => {}
     }
+}
+
+/// The first piece of markup in `text` outside its code spans, if any. An
+/// unmatched backtick opens no span.
+fn markup_outside_code(text: &str) -> Option<&'static str> {
+    let pieces: Vec<&str> = text.split('`').collect();
+    let matched = if pieces.len() % 2 == 0 {
+        pieces.len() - 1
+    } else {
+        pieces.len()
+    };
+    // Even pieces are prose; odd ones are code, unless the last backtick
+    // is unmatched, when the rest is prose again.
+    let prose = pieces
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0 || *i >= matched)
+        .map(|(_, p)| *p);
+    for piece in prose {
+        for markup in ["<", ">", "[", "]", "@", "://", "www."] {
+            if piece.to_ascii_lowercase().contains(markup) {
+                return Some(markup);
+            }
+        }
+    }
+    None
 }
