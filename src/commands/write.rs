@@ -1,7 +1,46 @@
 //! Writing files the user asked for: complete or not at all.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Temporary files being written, removed if the run is interrupted
+/// (Ctrl-C during a large report), so none is left beside the target.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes every pending temporary file on Ctrl-C, then exits 130. The
+/// interview installs a handler of its own first, and keeps it.
+fn clean_up_on_interrupt() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+            for path in pending.iter() {
+                let _ = std::fs::remove_file(path);
+            }
+            std::process::exit(130);
+        });
+    });
+}
+
+/// Marks a temporary file as written until it is persisted or dropped.
+struct Pending(PathBuf);
+
+impl Pending {
+    fn new(path: &Path) -> Pending {
+        clean_up_on_interrupt();
+        let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        pending.push(path.to_path_buf());
+        Pending(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        pending.retain(|p| *p != self.0);
+    }
+}
 
 /// Writes through a temporary file in the same directory and a rename, so the
 /// target is either untouched or complete. A new file gets the mode any new
@@ -43,6 +82,7 @@ pub fn write_atomically_with<T>(
         let message = message.split(" at path ").next().unwrap_or_default();
         std::io::Error::new(e.kind(), message.to_string())
     })?;
+    let _pending = Pending::new(file.path());
     if overwrite {
         if let Ok(existing) = std::fs::metadata(path) {
             file.as_file().set_permissions(existing.permissions())?;

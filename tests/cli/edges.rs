@@ -498,3 +498,47 @@ fn a_rulebook_whose_prose_holds_markup_is_refused() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+/// Ctrl-C while a report is being written leaves neither the report nor
+/// its temporary file behind.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_report_leaves_no_temporary_file() {
+    let many = many_failing(3_000);
+    let out_dir = tempfile::tempdir().unwrap();
+    let gtm = assert_cmd::cargo::cargo_bin!("gtm");
+    let mut child = Command::new(gtm)
+        .arg("report")
+        .arg(many.path())
+        .arg("--out")
+        .arg(out_dir.path().join("r.html"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let temporary = || {
+        std::fs::read_dir(out_dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .any(|e| e.file_name().to_string_lossy().starts_with(".gtm-write-"))
+    };
+    let started = std::time::Instant::now();
+    while !temporary() && started.elapsed() < std::time::Duration::from_secs(20) {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    if child.try_wait().unwrap().is_none() {
+        let _ = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(130));
+        assert!(!temporary(), "a temporary file was left behind");
+        assert!(!out_dir.path().join("r.html").exists());
+    } else {
+        // Finished before it could be interrupted: nothing to clean up.
+        assert!(!temporary());
+    }
+}
