@@ -56,13 +56,7 @@ fn a_reader_that_goes_away_early_does_not_change_the_verdict() {
         let script = format!("\"$GTM\" check \"$ROOT/{INVALID}\" --format {format} | true");
         let (code, _, stderr) = bash(dir.path(), &script);
         assert_eq!(code, 2, "{format}: an invalid profile");
-        if format == "text" {
-            // Its problems are on stderr, which the reader of stdout does not close.
-            assert!(
-                stderr.is_empty() || !stderr.contains("panicked"),
-                "{stderr}"
-            );
-        }
+        assert!(!stderr.contains("cannot write"), "{format}: {stderr}");
     }
     // Far more output than a pipe holds, so the writes after `head` left
     // really fail: the rest is still decided, and reported.
@@ -75,10 +69,8 @@ fn a_reader_that_goes_away_early_does_not_change_the_verdict() {
             code, 2,
             "{format}: the invalid file at the end still counts"
         );
-        assert!(
-            format != "text" || stderr.is_empty() || !stderr.contains("cannot write"),
-            "{format}: {stderr}"
-        );
+        // The reader leaving is not an error of the gate's.
+        assert!(!stderr.contains("cannot write"), "{format}: {stderr}");
     }
     std::fs::remove_file(many.path().join("zz-invalid.toml")).unwrap();
     assert_eq!(bash(many.path(), "\"$GTM\" check . | head -1").0, 1);
