@@ -301,9 +301,34 @@ fn text_of(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// The built-in rulebook's TOML text, as `gtm rules` prints it.
+fn builtin_rules() -> String {
+    text(&gtm().arg("rules").output().unwrap().stdout)
+}
+
+/// Runs `gtm COMMAND PROFILE [ARGS] --rules FILE`, with `rules` written to
+/// FILE (named `name`) in `dir`.
+fn with_rules(
+    dir: &Path,
+    name: &str,
+    rules: &str,
+    command: &str,
+    args: &[&str],
+) -> std::process::Output {
+    let file = dir.join(name);
+    std::fs::write(&file, rules).unwrap();
+    gtm()
+        .args([command, PASSING])
+        .args(args)
+        .arg("--rules")
+        .arg(&file)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_rulebook_whose_text_would_act_on_a_terminal_or_a_log_is_refused() {
-    let rules = text(&gtm().arg("rules").output().unwrap().stdout);
+    let rules = builtin_rules();
     let dir = tempfile::tempdir().unwrap();
     for (what, hostile) in [
         ("an escape sequence", r#"\u001b]0;pwned\u0007Sales-led"#),
@@ -315,13 +340,7 @@ fn a_rulebook_whose_text_would_act_on_a_terminal_or_a_log_is_refused() {
     ] {
         let changed = rules.replacen("name = \"Sales-led\"", &format!("name = \"{hostile}\""), 1);
         assert_ne!(changed, rules, "the rulebook names Sales-led");
-        let file = dir.path().join("hostile.toml");
-        std::fs::write(&file, changed).unwrap();
-        let out = gtm()
-            .args(["recommend", PASSING, "--rules"])
-            .arg(&file)
-            .output()
-            .unwrap();
+        let out = with_rules(dir.path(), "hostile.toml", &changed, "recommend", &[]);
         assert_eq!(out.status.code(), Some(2), "{what}");
         let stderr = text(&out.stderr);
         assert!(
@@ -336,20 +355,14 @@ fn a_rulebook_whose_text_would_act_on_a_terminal_or_a_log_is_refused() {
 
 #[test]
 fn a_rulebook_too_large_to_decide_quickly_is_refused() {
-    let mut rules = text(&gtm().arg("rules").output().unwrap().stdout);
+    let mut rules = builtin_rules();
     for i in 0..600 {
         rules.push_str(&format!(
             "\n[[checklist]]\nid = \"extra-{i}\"\nsection = \"assess\"\nmotions = [\"plg\"]\ntext = \"More.\"\nsource = {{ doc = \"plg-2026\", section = \"Implementation checklist\" }}\n"
         ));
     }
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("big.toml");
-    std::fs::write(&file, rules).unwrap();
-    let out = gtm()
-        .args(["check", PASSING, "--rules"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = with_rules(dir.path(), "big.toml", &rules, "check", &[]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(
@@ -455,7 +468,7 @@ fn nothing_on_standard_input_is_said_so_once() {
 
 #[test]
 fn a_rulebook_whose_prose_holds_markup_is_refused() {
-    let rules = text(&gtm().arg("rules").output().unwrap().stdout);
+    let rules = builtin_rules();
     let dir = tempfile::tempdir().unwrap();
     for hostile in [
         "Sales-led <img src=x onerror=alert(1)>",
@@ -465,13 +478,8 @@ fn a_rulebook_whose_prose_holds_markup_is_refused() {
         "Sales-led `unclosed [x](y)",
     ] {
         let changed = rules.replacen("name = \"Sales-led\"", &format!("name = {hostile:?}"), 1);
-        let file = dir.path().join("markup.toml");
-        std::fs::write(&file, changed).unwrap();
-        let out = gtm()
-            .args(["recommend", PASSING, "--format", "markdown", "--rules"])
-            .arg(&file)
-            .output()
-            .unwrap();
+        let args = ["--format", "markdown"];
+        let out = with_rules(dir.path(), "markup.toml", &changed, "recommend", &args);
         assert_eq!(out.status.code(), Some(2), "{hostile}");
         assert!(
             text(&out.stderr).contains("outside a code span"),
@@ -481,13 +489,7 @@ fn a_rulebook_whose_prose_holds_markup_is_refused() {
     }
     // Inside backticks the same characters are code, and fine.
     let changed = rules.replacen("name = \"Sales-led\"", "name = \"Sales-led `[x]`\"", 1);
-    let file = dir.path().join("code.toml");
-    std::fs::write(&file, changed).unwrap();
-    let out = gtm()
-        .args(["recommend", PASSING, "--rules"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = with_rules(dir.path(), "code.toml", &changed, "recommend", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
 
