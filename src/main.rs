@@ -100,6 +100,10 @@ fn main() -> ExitCode {
                 status = status.and(Status::Invalid);
             }
         }
+        Err(e) if gtm_advisor::spool::is_spool_error(&e) => {
+            diagnose(format_args!("error: {e}"));
+            return Status::Invalid.into();
+        }
         Err(e) => {
             diagnose(format_args!("error: cannot write to standard output: {e}"));
             return Status::Invalid.into();

@@ -7,8 +7,46 @@
 //! are, and copies them out later, whole or one section at a time in any
 //! order. Where no temporary file can be made, it keeps them in memory.
 
+use std::fmt;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+
+/// A failure of the temporary file itself (a full or read-only temporary
+/// folder), kept apart from failures of the output it is on its way to, so
+/// the message blames the right place.
+#[derive(Debug)]
+pub struct SpoolError(io::Error);
+
+impl fmt::Display for SpoolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the temporary file that holds the output until it is complete could not be \
+             written ({}); free space in the system's temporary folder or point TMPDIR at \
+             another one",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for SpoolError {}
+
+/// Whether `error` came from a spool's temporary file rather than from the
+/// output the spool was feeding.
+pub fn is_spool_error(error: &io::Error) -> bool {
+    error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<SpoolError>())
+}
+
+/// Marks a failure of the temporary file as such.
+fn spooled(error: io::Error) -> io::Error {
+    if is_spool_error(&error) {
+        error
+    } else {
+        io::Error::new(error.kind(), SpoolError(error))
+    }
+}
 
 /// Where a spooled section starts and how long it is, in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,9 +114,7 @@ impl Spool {
     pub fn reader(self) -> io::Result<SpoolReader> {
         Ok(match self.store {
             Store::Disk(writer) => {
-                let file = writer
-                    .into_inner()
-                    .map_err(io::IntoInnerError::into_error)?;
+                let file = writer.into_inner().map_err(|e| spooled(e.into_error()))?;
                 SpoolReader::Disk(file)
             }
             Store::Memory(bytes) => SpoolReader::Memory(bytes),
@@ -89,7 +125,7 @@ impl Spool {
 impl Write for Spool {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = match &mut self.store {
-            Store::Disk(w) => w.write(buf)?,
+            Store::Disk(w) => w.write(buf).map_err(spooled)?,
             Store::Memory(v) => v.write(buf)?,
         };
         self.written += n as u64;
@@ -98,9 +134,20 @@ impl Write for Spool {
 
     fn flush(&mut self) -> io::Result<()> {
         match &mut self.store {
-            Store::Disk(w) => w.flush(),
+            Store::Disk(w) => w.flush().map_err(spooled),
             Store::Memory(_) => Ok(()),
         }
+    }
+}
+
+/// A reader whose failures are the temporary file's.
+struct Blame<R> {
+    inner: R,
+}
+
+impl<R: Read> Read for Blame<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.inner.read(buf).map_err(spooled)
     }
 }
 
@@ -117,8 +164,13 @@ impl SpoolReader {
     pub fn copy(&mut self, section: Section, out: &mut dyn Write) -> io::Result<()> {
         match self {
             SpoolReader::Disk(file) => {
-                file.seek(SeekFrom::Start(section.start))?;
-                let copied = io::copy(&mut (&*file).take(section.len), out)?;
+                file.seek(SeekFrom::Start(section.start)).map_err(spooled)?;
+                // A failed read is the temporary file's; a failed write is
+                // the output's, and is reported as such.
+                let mut reading = Blame {
+                    inner: (&*file).take(section.len),
+                };
+                let copied = io::copy(&mut reading, out)?;
                 if copied == section.len {
                     Ok(())
                 } else {
@@ -169,5 +221,24 @@ mod tests {
         let mut out = Vec::new();
         spool.copy_all(&mut out).unwrap();
         assert_eq!(out, b"one two");
+    }
+
+    /// A full temporary folder is named as such, not as a failure of the
+    /// output (Linux's `/dev/full` fails every write with "no space").
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_temporary_folder_is_named_as_the_cause() {
+        let full = File::options().write(true).open("/dev/full").unwrap();
+        let mut spool = Spool {
+            store: Store::Disk(BufWriter::with_capacity(16, full)),
+            written: 0,
+        };
+        let error = spool.section(&"x".repeat(64)).unwrap_err();
+        assert!(is_spool_error(&error), "{error}");
+        assert!(error.to_string().contains("TMPDIR"), "{error}");
+        // An output that fails on its own is not blamed on the spool.
+        assert!(!is_spool_error(&io::Error::other(
+            "the output's own failure"
+        )));
     }
 }

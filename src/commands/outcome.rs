@@ -75,10 +75,14 @@ impl From<anyhow::Error> for Outcome {
 
 /// A failed write with the file named: a file that exists gets
 /// `exists_hint` (what to do instead), any other failure says the file
-/// could not be written and why.
+/// could not be written and why. A failure of the temporary file the output
+/// waited in is named as that.
 pub fn write_error(error: std::io::Error, path: &Path, exists_hint: &str) -> anyhow::Error {
     let shown = printable_path(path);
-    if error.kind() == ErrorKind::AlreadyExists {
+    if gtm_advisor::spool::is_spool_error(&error) {
+        // The temporary folder failed, not the file: blame it.
+        anyhow::Error::new(error)
+    } else if error.kind() == ErrorKind::AlreadyExists {
         anyhow::anyhow!("{shown}: already exists and was left untouched; {exists_hint}")
     } else {
         anyhow::Error::new(error).context(format!("{shown}: cannot write"))
