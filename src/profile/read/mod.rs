@@ -68,6 +68,12 @@ pub(crate) const SEGMENT_KEYS: &[&str] = &[
 ];
 /// The most `[[segments]]` one profile may describe.
 pub const MAX_SEGMENTS: usize = 100;
+
+/// The most table headers (`[...]` and `[[...]]` lines) a profile may
+/// have. A full profile has a dozen top-level tables and a few per segment,
+/// a few hundred at most; a file with thousands is not a profile, and
+/// parsing every one of them first would cost time and memory for nothing.
+pub const MAX_TABLE_HEADERS: usize = 1_000;
 /// All of the revenue, in basis points.
 const WHOLE_BP: u32 = 10_000;
 pub(crate) const LONGEST_NAME: usize = 200;
@@ -116,6 +122,23 @@ pub fn check_name(text: &str) -> Result<String, String> {
     }
 }
 
+/// The line of the table header past [`MAX_TABLE_HEADERS`], if there is
+/// one. A line counts when its first non-blank character is `[`; lines
+/// inside a multi-line array or string may count too, which only makes
+/// the count an upper bound far above any real profile's.
+fn too_many_headers(src: &str) -> Option<usize> {
+    let mut headers = 0;
+    for (index, line) in src.lines().enumerate() {
+        if line.trim_start().starts_with('[') {
+            headers += 1;
+            if headers > MAX_TABLE_HEADERS {
+                return Some(index + 1);
+            }
+        }
+    }
+    None
+}
+
 /// Parses and validates profile text. `file` is only used in messages;
 /// checklist ids are checked against `rules`.
 pub fn parse(src: &str, file: &str, rules: &impl KnownFindings) -> Result<Profile, FileProblems> {
@@ -130,6 +153,16 @@ pub fn parse(src: &str, file: &str, rules: &impl KnownFindings) -> Result<Profil
             ),
             help: None,
         }]);
+    }
+    if let Some(line) = too_many_headers(src) {
+        return fail(vec![Problem::at(
+            Location { line, column: 1 },
+            "",
+            format!(
+                "more than {MAX_TABLE_HEADERS} table headers; a profile needs a few hundred \
+                 at most (a dozen tables, and a few for each of up to {MAX_SEGMENTS} segments)"
+            ),
+        )]);
     }
     let root = match DeTable::parse(src) {
         Ok(root) => root,
@@ -507,6 +540,25 @@ motion = "hybrid"
         assert!(ps[0].message.contains("add up to 1.5"), "{ps:?}");
         let missing = format!("{COMPANY}\n[[segments]]\nname = \"A\"\n");
         assert_eq!(problems(&missing).len(), 2, "acv and share missing");
+    }
+
+    #[test]
+    fn a_file_of_thousands_of_table_headers_is_refused_before_parsing() {
+        // A hundred full segments stay well under the cap.
+        let segment = "[[segments]]\nname = \"S\"\nacv = 1\nshare = 0.01\n[segments.signals]\n";
+        let full = format!("{COMPANY}\n{}", segment.repeat(MAX_SEGMENTS));
+        assert!(too_many_headers(&full).is_none());
+        let headers: String = (0..=MAX_TABLE_HEADERS)
+            .map(|i| format!("[t{i}.a.b]\n"))
+            .collect();
+        let ps = problems(&format!("{COMPANY}\n{headers}"));
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert!(
+            ps[0].message.contains("more than 1000 table headers"),
+            "{ps:?}"
+        );
+        let line = ps[0].location.as_ref().unwrap().line;
+        assert_eq!(line, COMPANY.lines().count() + 1 + MAX_TABLE_HEADERS + 1);
     }
 
     #[test]
