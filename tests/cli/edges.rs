@@ -173,6 +173,58 @@ fn hostile_names_in_a_walked_tree_stay_inert_and_the_walk_goes_on() {
     no_line_starts_with_a_command(&out, "text");
 }
 
+/// A folder whose path is longer than the system allows, and one that
+/// cannot be read, are reported (escaped, cut short) and skipped; the rest
+/// of the tree is still checked and decides the verdict.
+#[cfg(unix)]
+#[test]
+fn an_over_long_path_or_an_unreadable_folder_is_skipped_with_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::copy(FAILING, root.join("gtm.toml")).unwrap();
+    // Twenty-five levels of 200 characters: 5,000 bytes, past PATH_MAX
+    // (4,096). `mkdir -p` goes down one level at a time, so it can make
+    // what a single path cannot name.
+    let deep = vec!["d".repeat(200); 25].join("/");
+    let made = std::process::Command::new("mkdir")
+        .args(["-p", &deep])
+        .current_dir(root)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = gtm().arg("check").arg(root).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "the failing profile: {stderr}");
+    assert!(stderr.contains("too long"), "{stderr}");
+    assert!(
+        stderr.lines().all(|l| l.chars().count() < 400),
+        "the path is cut short: {stderr}"
+    );
+    // An unreadable folder (root reads every folder, so this part only
+    // holds for other users).
+    let locked = root.join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::copy(FAILING, locked.join("gtm.toml")).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read_dir(&locked).is_err() {
+        let out = gtm().arg("check").arg(root).output().unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("locked") && stderr.contains("skipped"),
+            "{stderr}"
+        );
+    } else {
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: the unreadable-folder part skipped: this user reads every folder (root)"
+        );
+    }
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
 #[cfg(unix)]
 #[test]
 fn a_tangle_of_links_is_walked_once_per_directory() {
@@ -476,6 +528,9 @@ fn a_rulebook_whose_prose_holds_markup_is_refused() {
         "Sales-led, ask @ceo",
         "Sales-led at www.evil.example",
         "Sales-led `unclosed [x](y)",
+        "Sales-led *loudly*",
+        "Sales-led ~~struck~~",
+        "Sales-led _leaning_",
     ] {
         let changed = rules.replacen("name = \"Sales-led\"", &format!("name = {hostile:?}"), 1);
         let args = ["--format", "markdown"];
@@ -487,8 +542,13 @@ fn a_rulebook_whose_prose_holds_markup_is_refused() {
             text(&out.stderr)
         );
     }
-    // Inside backticks the same characters are code, and fine.
-    let changed = rules.replacen("name = \"Sales-led\"", "name = \"Sales-led `[x]`\"", 1);
+    // Inside backticks the same characters are code, and fine; so is an
+    // underscore inside a word.
+    let changed = rules.replacen(
+        "name = \"Sales-led\"",
+        "name = \"Sales-led `[x] *y*` sales_led\"",
+        1,
+    );
     let out = with_rules(dir.path(), "code.toml", &changed, "recommend", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }

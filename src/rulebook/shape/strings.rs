@@ -59,7 +59,7 @@ fn item(src: &str, path: &str, value: &toml::Spanned<DeValue<'_>>, problems: &mu
                     Location::of(src, value.span().start),
                     path,
                     format!(
-                        "holds `{markup}` outside a code span; rulebook text is printed into Markdown as prose, so markup (< > [ ] @ :// www.) must be written inside backticks"
+                        "holds `{markup}` outside a code span; rulebook text is printed into Markdown as prose, so markup (< > [ ] @ :// www. * ~ and _ at a word's edge) must be written inside backticks"
                     ),
                 ));
             }
@@ -72,6 +72,20 @@ fn item(src: &str, path: &str, value: &toml::Spanned<DeValue<'_>>, problems: &mu
         DeValue::Table(t) => table(src, path, t, problems),
         _ => {}
     }
+}
+
+/// Whether `prose` has an underscore at the edge of a word, where Markdown
+/// reads it as emphasis; between two letters or digits it is only a
+/// character.
+fn emphasis_underscore(prose: &str) -> bool {
+    let chars: Vec<char> = prose.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        let word = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|c| c.is_alphanumeric())
+        };
+        c == '_' && !(word(i.checked_sub(1)) && word(Some(i + 1)))
+    })
 }
 
 /// The first piece of markup in `text` outside its code spans, if any. An
@@ -91,10 +105,13 @@ fn markup_outside_code(text: &str) -> Option<&'static str> {
         .filter(|(i, _)| i % 2 == 0 || *i >= matched)
         .map(|(_, p)| *p);
     for piece in prose {
-        for markup in ["<", ">", "[", "]", "@", "://", "www."] {
+        for markup in ["<", ">", "[", "]", "@", "://", "www.", "*", "~"] {
             if piece.to_ascii_lowercase().contains(markup) {
                 return Some(markup);
             }
+        }
+        if emphasis_underscore(piece) {
+            return Some("_");
         }
     }
     None
