@@ -171,6 +171,69 @@ fn from_prefills_every_answer_so_enter_keeps_them() {
     );
 }
 
+/// A profile whose segments carry their own time to value and signals,
+/// answered with Enter at every question, comes back with every answer,
+/// asked or not, as it was.
+#[test]
+fn from_keeps_what_it_does_not_ask_through_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::canonicalize("profiles/canvasly.toml").unwrap();
+    let mut p = spawn(
+        dir.path(),
+        &[
+            "interview",
+            "--from",
+            original.to_str().unwrap(),
+            "--save",
+            "again.toml",
+        ],
+    );
+    p.set_expect_timeout(Some(Duration::from_millis(300)));
+    let mut saved = false;
+    for _ in 0..200 {
+        p.send(ENTER).unwrap();
+        if p.expect("Saved again.toml").is_ok() {
+            saved = true;
+            break;
+        }
+    }
+    assert!(saved, "the interview never reached its save");
+    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    let answers = |path: &Path| -> toml::Table {
+        let mut t: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+        // Money is written back in full (`$2k` becomes `$2,000`); compare
+        // what it decides, below, not how it is spelled.
+        t.remove("acv");
+        for segment in t["segments"].as_array_mut().unwrap() {
+            segment.as_table_mut().unwrap().remove("acv");
+        }
+        t
+    };
+    let again = answers(&dir.path().join("again.toml"));
+    let before = answers(&original);
+    for segment in before["segments"].as_array().unwrap() {
+        let segment = segment.as_table().unwrap();
+        if segment.contains_key("time_to_value") || segment.contains_key("signals") {
+            let name = &segment["name"];
+            let kept = again["segments"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| &s["name"] == name)
+                .unwrap_or_else(|| panic!("segment {name} kept"));
+            assert_eq!(kept.get("time_to_value"), segment.get("time_to_value"));
+            assert_eq!(kept.get("signals"), segment.get("signals"));
+        }
+    }
+    assert_eq!(again, before);
+    assert_eq!(
+        motion_of(&dir.path().join("again.toml")),
+        motion_of(&original)
+    );
+}
+
 #[test]
 fn ctrl_c_mid_interview_writes_nothing_and_exits_130() {
     let dir = tempfile::tempdir().unwrap();
