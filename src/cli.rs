@@ -355,7 +355,7 @@ pub struct ChecklistArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
-  gtm check gtm.toml
+  gtm check                                      checks gtm.toml in this folder
   gtm check profiles/ --deny warnings
   gtm check gtm.toml --format github             annotations on the right line in GitHub Actions
   gtm check gtm.toml --format junit > gtm.xml    test report for GitLab, Jenkins and others
@@ -370,7 +370,7 @@ silences findings like --allow. Exit status: 0 all passed, 1 a check failed,
 2 a file could not be read or is invalid (every other file is still checked).")]
 pub struct CheckArgs {
     /// Profile files, or directories (every gtm profile under them); `-` reads one from standard input.
-    #[arg(required = true, value_name = "FILE|DIR")]
+    #[arg(value_name = "FILE|DIR", default_value = "gtm.toml")]
     pub paths: Vec<PathBuf>,
 
     /// Output format.
