@@ -37,6 +37,51 @@ fn exit_codes_for_pass_fail_warnings_and_invalid_files() {
     );
 }
 
+/// The status line says what was decided about each part, so a failure
+/// cannot read as an expected one.
+#[test]
+fn the_status_line_says_what_passed_and_what_failed() {
+    let (_, stdout, _) = run(&["check", FAILING]);
+    assert!(
+        stdout.starts_with(&format!(
+            "failed  {FAILING} (Acme Analytics: motion hybrid matches [expect]; 1 error, 2 warnings)\n"
+        )),
+        "{stdout}"
+    );
+    let (_, stdout, _) = run(&["check", WRONG]);
+    let first = stdout.lines().next().unwrap();
+    assert!(
+        first.contains(", but [expect] says sales-led; 1 error)"),
+        "{first}"
+    );
+}
+
+/// With no path, `gtm check` checks `gtm.toml` where it runs, and says how
+/// to make one when there is none.
+#[test]
+fn with_no_path_check_reads_gtm_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = gtm().arg("check").current_dir(dir.path()).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        text(&missing.stdout).contains("gtm init"),
+        "{}",
+        text(&missing.stdout)
+    );
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(FAILING),
+        dir.path().join("gtm.toml"),
+    )
+    .unwrap();
+    let out = gtm().arg("check").current_dir(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).starts_with("failed  gtm.toml "),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
 #[test]
 fn text_puts_each_finding_on_its_line_with_the_fix() {
     let (_, stdout, _) = run(&["check", FAILING]);
@@ -581,6 +626,7 @@ fn the_documented_pre_commit_config_gates_commits_in_another_repository() {
         .expect("docs/ci.md shows a .pre-commit-config.yaml");
     let snippet = &readme[start..start + readme[start..].find("```").unwrap()];
     assert!(snippet.contains("repo: https://github.com/your-org/gtm-advisor"));
+    assert!(snippet.contains("rev: REV\n"), "{snippet}");
     let this_repo = std::env::current_dir().unwrap();
     let head = Command::new("git")
         .args(["rev-parse", "HEAD"])
@@ -592,7 +638,12 @@ fn the_documented_pre_commit_config_gates_commits_in_another_repository() {
             "https://github.com/your-org/gtm-advisor",
             &this_repo.display().to_string(),
         )
-        .replace("rev: v0.1.0", &format!("rev: {head}"));
+        .replace("rev: REV", &format!("rev: {head}"));
+    // Only the two placeholders the text names were filled in.
+    assert!(
+        !config.contains("REV") && !config.contains("your-org"),
+        "{config}"
+    );
 
     let other = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();

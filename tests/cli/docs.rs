@@ -13,6 +13,10 @@
 //! number of lines.
 //! Blocks in other languages (`sh` for set-up, `text` for a transcript of
 //! the interview, which needs a terminal) are not run.
+//!
+//! After a change to what the tool prints, `GTM_BLESS=1 cargo test --test
+//! cli docs::` writes the new output into every example that has no `...`
+//! line and whose command still exits 0; read the diff before committing.
 
 use std::path::Path;
 use std::process::Command;
@@ -125,16 +129,24 @@ fn shell(dir: &Path, command: &str) -> (i32, String) {
 
 #[test]
 fn every_console_example_in_the_docs_prints_what_it_shows() {
+    let bless = std::env::var_os("GTM_BLESS").is_some();
     let mut ran = 0;
     let mut wrong = Vec::new();
     for file in documents() {
         let markdown = std::fs::read_to_string(&file).unwrap();
+        let mut blessed: Vec<(usize, usize, Vec<String>)> = Vec::new();
         for block in console_blocks(&markdown) {
             let dir = scratch();
             for example in block {
                 let (status, printed) = shell(dir.path(), &example.command);
                 let lines: Vec<&str> = printed.lines().collect();
                 ran += 1;
+                let wildcard = example.expected.iter().any(|l| l.trim() == "...");
+                if bless && status == 0 && !wildcard && !matches(&example.expected, &lines) {
+                    let new = lines.iter().map(|l| l.trim_end().to_string()).collect();
+                    blessed.push((example.line, example.expected.len(), new));
+                    continue;
+                }
                 if status != 0 || !matches(&example.expected, &lines) {
                     wrong.push(format!(
                         "{file}:{}: `{}` (exit {status}) printed:\n{printed}\nexpected:\n{}\n",
@@ -144,6 +156,14 @@ fn every_console_example_in_the_docs_prints_what_it_shows() {
                     ));
                 }
             }
+        }
+        if !blessed.is_empty() {
+            let mut all: Vec<String> = markdown.lines().map(str::to_string).collect();
+            // From the bottom up, so earlier line numbers stay right.
+            for (line, old, new) in blessed.into_iter().rev() {
+                all.splice(line..line + old, new);
+            }
+            std::fs::write(&file, all.join("\n") + "\n").unwrap();
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));

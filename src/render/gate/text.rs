@@ -9,6 +9,25 @@ use crate::diagnostic::printable;
 use crate::render::wrap::wrap;
 use crate::rulebook::Level;
 
+/// How many findings of each level, as `; 1 error, 2 warnings`, or nothing.
+fn counts(found: &[Gated]) -> String {
+    let mut parts = Vec::new();
+    for (level, one, many) in [
+        (Level::Error, "error", "errors"),
+        (Level::Warning, "warning", "warnings"),
+    ] {
+        let n = found.iter().filter(|g| g.finding.level == level).count();
+        if n > 0 {
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+        }
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", parts.join(", "))
+    }
+}
+
 /// The text report.
 pub struct Text {
     deny_warnings: bool,
@@ -27,7 +46,7 @@ impl Text {
         }
     }
 
-    /// Grouped by file: a status line (`failed  FILE (NAME: motion)`), then
+    /// Grouped by file: a status line (`failed  FILE (NAME: motion hybrid matches [expect]; 1 error)`), then
     /// each finding as `level[id] file:line: message` and its fix. Every line
     /// starts with the tool's own words (a status, a level, `fix:`), never
     /// with a file or profile name: CI runners read commands from the start
@@ -35,17 +54,20 @@ impl Text {
     fn text(&self, r: &Checked<'_>, found: &[Gated]) -> String {
         let mut out = match r {
             Checked::Judged { name, verdict, .. } => {
+                // Each part says what it is about, so "failed (…, as
+                // expected)" cannot read as "this failure was expected".
                 let expected = match verdict.expected {
-                    Some(m) if m == verdict.motion => ", as expected".to_string(),
-                    Some(m) => format!(", expected {m}"),
+                    Some(m) if m == verdict.motion => " matches [expect]".to_string(),
+                    Some(m) => format!(", but [expect] says {m}"),
                     None => String::new(),
                 };
                 format!(
-                    "{:<7} {} ({}: {}{expected})\n",
+                    "{:<7} {} ({}: motion {}{expected}{})\n",
                     r.status(),
                     printable(r.file()),
                     printable(name),
-                    verdict.motion
+                    verdict.motion,
+                    counts(found)
                 )
             }
             Checked::Invalid { .. } => format!("{:<7} {}\n", r.status(), printable(r.file())),
