@@ -59,12 +59,20 @@ pub struct Assessment {
     pub motion_mix: Vec<(Motion, f64)>,
     /// The hand-offs between the motions the segments need.
     pub handoffs: Vec<HandoffResult>,
+    /// The motion the profile's `[expect]` names, if it names one.
+    pub expected: Option<Motion>,
 }
 
 impl Assessment {
     /// The ACV band of the company-wide answers.
     pub fn acv_band(&self) -> Motion {
         self.decision.acv_band
+    }
+
+    /// The motion `[expect]` names when the answers no longer give it:
+    /// `gtm check` fails on it, so every result says so.
+    pub fn broken_expectation(&self) -> Option<Motion> {
+        self.expected.filter(|m| *m != self.motion)
     }
 
     /// The conflicts of the company-wide decision.
@@ -236,6 +244,7 @@ pub fn assess_with(profile: &Profile, rules: &Rulebook, detail: Detail) -> Asses
         } else {
             handoffs(&d.mix, rules)
         },
+        expected: profile.expect_motion,
         decision,
     }
 }

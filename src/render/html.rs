@@ -169,6 +169,13 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
         prose(&profile_reasoning(a, rules).join(" ")),
         a.confidence.id(),
     );
+    if let Some(stale) = super::prose::broken_expectation_for_client(a, rules) {
+        let _ = write!(
+            out,
+            "<p class=\"stale\"><strong>Note.</strong> {}</p>",
+            prose(&stale)
+        );
+    }
     out.push_str("<h3>Readings</h3><table><thead><tr><th>Reading</th><th>Value (the answers behind it)</th><th>Source</th></tr></thead><tbody>");
     for (i, r) in a.decision.readings.iter().enumerate() {
         let _ = write!(

@@ -22,6 +22,29 @@ pub fn band_range(rules: &Rulebook, motion: Motion) -> String {
     }
 }
 
+/// When `[expect]` no longer holds: what it names, what the answers give,
+/// and that the gate fails on it. A stale expectation is otherwise only
+/// found when `gtm check` fails on it.
+pub fn broken_expectation(a: &Assessment, rules: &Rulebook) -> Option<String> {
+    let expected = a.broken_expectation()?;
+    Some(format!(
+        "the profile's [expect] names {}, but these answers give {}; `gtm check` fails on it \
+         until the answers or [expect] change.",
+        rules.motion(expected).name,
+        rules.motion(a.motion).name
+    ))
+}
+
+/// The same for a client: what was expected and what the answers give now.
+pub fn broken_expectation_for_client(a: &Assessment, rules: &Rulebook) -> Option<String> {
+    let expected = a.broken_expectation()?;
+    Some(format!(
+        "This profile was expected to give {}; its answers now give {}.",
+        rules.motion(expected).name,
+        rules.motion(a.motion).name
+    ))
+}
+
 /// "product needs-assist (onboarding guided, time_to_value 3 days)".
 pub(crate) fn reading_line(d: &DecisionView, i: usize) -> String {
     let r = &d.readings[i];
@@ -250,7 +273,7 @@ pub(crate) fn changes_line(changes: &[Change]) -> String {
 }
 
 pub(crate) fn verdict(before: &Assessment, after: &Assessment, rules: &Rulebook) -> String {
-    if before.motion == after.motion {
+    let mut out = if before.motion == after.motion {
         format!("The motion stays {}.", rules.motion(after.motion).name)
     } else {
         format!(
@@ -258,7 +281,27 @@ pub(crate) fn verdict(before: &Assessment, after: &Assessment, rules: &Rulebook)
             rules.motion(before.motion).name,
             rules.motion(after.motion).name
         )
+    };
+    // What the change does to the gate, when the profile expects a motion.
+    if let Some(expected) = after.expected {
+        let name = &rules.motion(expected).name;
+        let held = before.broken_expectation().is_none();
+        let holds = after.broken_expectation().is_none();
+        let effect = match (held, holds) {
+            (true, true) => " It still matches the profile's [expect].".to_string(),
+            (true, false) => format!(
+                " The profile's [expect] names {name}, so after this change `gtm check` fails."
+            ),
+            (false, true) => {
+                " It now matches the profile's [expect], which it did not before.".to_string()
+            }
+            (false, false) => format!(
+                " The profile's [expect] names {name}, which neither gives: `gtm check` fails."
+            ),
+        };
+        out.push_str(&effect);
     }
+    out
 }
 
 /// The decision, step by step, as `gtm explain` shows it in every format:

@@ -379,19 +379,39 @@ fn init_writes_atomically_with_an_ordinary_mode() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(mode(&path), mode(&reference));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    // A parent that is a file: the file, what failed, and the cause, in
+    // one line, and nothing written.
     let out = gtm()
         .arg("init")
-        .arg(dir.path().join("no/such/gtm.toml"))
+        .arg(dir.path().join("reference/gtm.toml"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    // The file, what failed, and the cause, in one line.
     assert!(
-        text(&out.stderr).contains("no/such/gtm.toml: cannot write: No such file"),
+        text(&out.stderr).contains("reference/gtm.toml: cannot write: Not a directory"),
         "{}",
         text(&out.stderr)
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+/// `gtm init clients/acme.toml` in a fresh folder makes `clients/`, and
+/// says so.
+#[test]
+fn init_makes_the_folders_it_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = gtm()
+        .current_dir(dir.path())
+        .args(["init", "clients/acme/gtm.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(dir.path().join("clients/acme/gtm.toml").is_file());
+    assert!(
+        text(&out.stderr).contains("created folder clients/acme"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 /// A file name that is not UTF-8 is read (found by walking or named), and
@@ -765,35 +785,74 @@ fn the_pre_commit_hook_definition_points_at_gtm_check() {
     );
 }
 
-/// `gtm init` starts a gate: the starter's `[expect]` is the motion its
-/// answers give, so `gtm check` passes at once, and fails as soon as an
-/// answer moves the motion.
+/// `gtm init` leaves `[expect]` commented out, so editing the answers never
+/// fails the gate on an expectation nobody wrote; once uncommented, the gate
+/// holds the motion, and every result says when it no longer holds.
 #[test]
 fn init_then_check_passes_and_then_gates_a_change() {
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| gtm().current_dir(dir.path()).args(args).output().unwrap();
     assert_eq!(run(&["init"]).status.code(), Some(0));
-    let out = run(&["check", "gtm.toml", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let p = &v["profiles"][0];
-    assert_eq!(p["expected_motion"], p["motion"], "{v}");
     let starter = std::fs::read_to_string(dir.path().join("gtm.toml")).unwrap();
+    assert!(
+        starter.contains("\n# [expect]\n# motion = \"hybrid\"\n"),
+        "{starter}"
+    );
     assert!(
         starter.contains("\n# [check]\n# allow = ["),
         "a commented [check]"
     );
-    std::fs::write(
-        dir.path().join("gtm.toml"),
-        starter.replace("acv = \"$12k\"", "acv = \"$400k\""),
-    )
-    .unwrap();
+    let out = run(&["check", "gtm.toml", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["profiles"][0]["motion"], "hybrid", "{v}");
+    // An edited answer moves the motion; without [expect] the gate passes.
+    let edited = starter.replace("acv = \"$12k\"", "acv = \"$400k\"");
+    std::fs::write(dir.path().join("gtm.toml"), &edited).unwrap();
+    assert_eq!(run(&["check", "gtm.toml"]).status.code(), Some(0));
+    // With [expect] uncommented, the gate fails and every result says why.
+    let expecting = edited.replace("# [expect]\n# motion", "[expect]\nmotion");
+    std::fs::write(dir.path().join("gtm.toml"), expecting).unwrap();
     let out = run(&["check", "gtm.toml"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stdout).contains("error[expected-motion]"),
         "{}",
         text(&out.stdout)
+    );
+    for args in [
+        &["recommend", "gtm.toml"][..],
+        &["explain", "gtm.toml"],
+        &["recommend", "gtm.toml", "--format", "markdown"],
+    ] {
+        let out = run(args);
+        let stdout = text(&out.stdout);
+        assert!(
+            stdout.contains("Not as expected") && stdout.contains("[expect] names Hybrid"),
+            "{args:?}: {stdout}"
+        );
+    }
+    let out = run(&["recommend", "gtm.toml", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["expect"],
+        serde_json::json!({"motion": "hybrid", "holds": false})
+    );
+    let out = run(&["what-if", "gtm.toml", "--set", "acv=12k"]);
+    assert!(
+        text(&out.stdout)
+            .replace('\n', " ")
+            .contains("now matches the profile's [expect]"),
+        "{}",
+        text(&out.stdout)
+    );
+    let report = dir.path().join("r.html");
+    let out = run(&["report", "gtm.toml", "--out", report.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let html = std::fs::read_to_string(report).unwrap();
+    assert!(
+        html.contains("was expected to give Hybrid"),
+        "the report says so too"
     );
 }
 

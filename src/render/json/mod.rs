@@ -40,6 +40,9 @@ pub(super) struct Result<'a> {
     findings: Vec<Finding<'a>>,
     checklist: Vec<Item<'a>>,
     flip_points: Vec<Flip<'a>>,
+    /// The profile's `[expect]`, and whether the answers still give it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expect: Option<Expect>,
     #[serde(skip_serializing_if = "Option::is_none")]
     company_wide: Option<CompanyWide<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,6 +53,12 @@ pub(super) struct Result<'a> {
     motion_mix: Vec<Mix>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     handoffs: Vec<Handoff<'a>>,
+}
+
+#[derive(Serialize)]
+struct Expect {
+    motion: Motion,
+    holds: bool,
 }
 
 #[derive(Serialize)]
@@ -300,6 +309,10 @@ pub(super) fn result<'a>(r: &Evaluated<'a>) -> Result<'a> {
                 motion: f.motion,
             })
             .collect(),
+        expect: a.expected.map(|m| Expect {
+            motion: m,
+            holds: m == a.motion,
+        }),
         company_wide: with_segments.then(|| CompanyWide {
             acv_band: d.acv_band,
             readings: readings(d),

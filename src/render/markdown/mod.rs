@@ -171,6 +171,9 @@ pub fn assessment(a: &Assessment, rules: &Rulebook) -> String {
         info.name,
         info.sales_role
     );
+    if let Some(stale) = super::prose::broken_expectation(a, rules) {
+        out.push_str(&format!("> **Not as expected:** {stale}\n\n"));
+    }
     out.push_str(&format!(
         "**Why.** {}\n\n",
         profile_reasoning(a, rules).join(" ")

@@ -49,12 +49,17 @@ pub(super) fn table(opts: &TextOptions, header: &[&str]) -> Table {
 /// CI runner reads as a command.
 fn headline(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     let info = rules.motion(a.motion);
-    format!(
+    let mut out = format!(
         "Motion for {}: {}\n{}",
         paint(&printable(&a.name), BOLD, opts),
         paint(&info.name, &format!("{BOLD}{CYAN}"), opts),
         wrap(&info.sales_role, opts.width.into(), "", "")
-    )
+    );
+    if let Some(stale) = super::prose::broken_expectation(a, rules) {
+        out.push('\n');
+        out.push_str(&wrap(&stale, opts.width.into(), "Not as expected: ", "  "));
+    }
+    out
 }
 
 /// The full result for one profile: headline, reasoning, readings,

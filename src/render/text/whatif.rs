@@ -30,7 +30,12 @@ pub fn whatif(
         "  ",
     );
     out.push('\n');
-    out.push_str(&verdict(before, after, rules));
+    out.push_str(&crate::render::wrap::wrap(
+        &verdict(before, after, rules),
+        width,
+        "",
+        "",
+    ));
     out.push_str("\n\n");
     let mut table = super::table(opts, &["", "Before", "After"]);
     for row in summary_rows(before, after, rules) {
