@@ -202,7 +202,10 @@ pub fn stream_files<T: Send>(
             not_profile.push(matches!(&result, Err(f) if f.not_profile()));
             match result {
                 Ok(t) => each(t)?,
-                Err(failure) => late.errors.extend(failure.lines()),
+                Err(failure) => {
+                    late.unread += usize::from(!failure.not_profile());
+                    late.errors.extend(failure.lines());
+                }
             }
         }
     }

@@ -23,6 +23,10 @@ pub struct Late {
     pub errors: Vec<String>,
     /// The exit status the results call for.
     pub status: Status,
+    /// How many profiles could not be used (files a walk found not to be
+    /// profiles are not counted), for the totals that would otherwise leave
+    /// them out without a word.
+    pub unread: usize,
 }
 
 /// What a command produced.

@@ -64,6 +64,10 @@ pub fn run(
         // A table or CSV needs one small row per profile, not the whole
         // assessment, which keeps memory flat for large portfolios.
         let rows = each_file(files, |f| summarize(f, &ctx));
+        let unread = rows
+            .iter()
+            .filter(|r| matches!(r, Err(f) if !f.not_profile()))
+            .count();
         let mut rows = successes(rows, &walk, verbose, &mut out);
         if rows.is_empty() {
             return out;
@@ -78,7 +82,7 @@ pub fn run(
                 // written a block at a time rather than held.
                 let opts = ctx.text;
                 out.stream = Some(Box::new(move |stdout| {
-                    render::text::write_portfolio(&rows, rules, &opts, stdout)?;
+                    render::text::write_portfolio(&rows, unread, rules, &opts, stdout)?;
                     Ok(Late::default())
                 }));
             }
@@ -196,7 +200,8 @@ fn markdown_portfolio(
     });
     if !rows.is_empty() {
         let table: Vec<&Row> = rows.iter().map(|(r, _)| r).collect();
-        stdout.write_all(render::markdown::portfolio_table(&table, rules).as_bytes())?;
+        stdout
+            .write_all(render::markdown::portfolio_table(&table, late.unread, rules).as_bytes())?;
         let mut sections = spool.reader()?;
         for (_, section) in &rows {
             sections.copy(*section, stdout)?;

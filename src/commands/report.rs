@@ -52,6 +52,7 @@ pub fn run(args: &[PathBuf], target: &Path, force: bool, verbose: bool, ctx: &Co
         report_stream(&walk, verbose, markdown, ctx, file, &mut late)
     });
     out.notes.extend(late.notes);
+    let late_unread = late.unread;
     if !late.errors.is_empty() {
         out.errors.extend(late.errors);
         out.status = Status::Invalid;
@@ -59,8 +60,14 @@ pub fn run(args: &[PathBuf], target: &Path, force: bool, verbose: bool, ctx: &Co
     match written {
         Ok(Some(n)) => {
             let noun = if n == 1 { "profile" } else { "profiles" };
-            out.notes
-                .push(format!("wrote {} ({n} {noun})", printable_path(target)));
+            let unread = match late_unread {
+                0 => String::new(),
+                u => format!("; {u} could not be read"),
+            };
+            out.notes.push(format!(
+                "wrote {} ({n} {noun}{unread})",
+                printable_path(target)
+            ));
         }
         // No profile could be used: the errors say why, and nothing is written.
         Ok(None) => {}
@@ -118,7 +125,7 @@ fn report_stream(
     let mut reader = sections.reader()?;
     if markdown {
         let table: Vec<&Row> = rows.iter().collect();
-        out.write_all(render::markdown::report_head(&table, rules).as_bytes())?;
+        out.write_all(render::markdown::report_head(&table, late.unread, rules).as_bytes())?;
         for mark in &marks {
             out.write_all(render::markdown::report_between(rows.len()).as_bytes())?;
             reader.copy(*mark, out)?;
@@ -126,7 +133,7 @@ fn report_stream(
         out.write_all(render::markdown::REPORT_FLIP_POINTS.as_bytes())?;
         flips.copy_all(out)?;
     } else {
-        out.write_all(render::html::head(&rows, rules).as_bytes())?;
+        out.write_all(render::html::head(&rows, late.unread, rules).as_bytes())?;
         for mark in &marks {
             reader.copy(*mark, out)?;
         }

@@ -323,7 +323,7 @@ pub fn report(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
         .iter()
         .map(|r| Row::new(r.file, r.assessment))
         .collect();
-    let mut out = head(&rows, rules);
+    let mut out = head(&rows, 0, rules);
     for (i, r) in results.iter().enumerate() {
         out.push_str(&profile_section(r, rules, i));
     }
@@ -334,7 +334,7 @@ pub fn report(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
 /// The HTML report up to its first profile: the title and, for a
 /// portfolio, the chart and the overview table of `rows`. A streamed report
 /// writes this, then [`html_profile`] for each profile, then [`html_foot`].
-pub fn head(rows: &[Row], rules: &Rulebook) -> String {
+pub fn head(rows: &[Row], unread: usize, rules: &Rulebook) -> String {
     let title = match rows {
         [one] => format!("Go-to-market motion: {}", one.name),
         _ => format!("Go-to-market motions: {} profiles", rows.len()),
@@ -364,6 +364,9 @@ pub fn head(rows: &[Row], rules: &Rulebook) -> String {
             );
         }
         out.push_str("</tbody></table></section>");
+    }
+    if let Some(note) = super::prose::unread_note(unread) {
+        let _ = write!(out, "<p class=\"unread\">{}</p>", escape_markup(&note));
     }
     out
 }

@@ -35,6 +35,18 @@ pub fn broken_expectation(a: &Assessment, rules: &Rulebook) -> Option<String> {
     ))
 }
 
+/// Says that `unread` profiles could not be read and are left out of the
+/// totals and sections around it; nothing when every profile was read.
+pub fn unread_note(unread: usize) -> Option<String> {
+    match unread {
+        0 => None,
+        1 => Some("1 more profile could not be read and is not included.".to_string()),
+        n => Some(format!(
+            "{n} more profiles could not be read and are not included."
+        )),
+    }
+}
+
 /// The same for a client: what was expected and what the answers give now.
 pub fn broken_expectation_for_client(a: &Assessment, rules: &Rulebook) -> Option<String> {
     let expected = a.broken_expectation()?;

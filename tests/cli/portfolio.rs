@@ -155,6 +155,54 @@ fn one_unreadable_profile_is_reported_and_the_rest_evaluated() {
     );
 }
 
+/// A profile that cannot be read is counted where the others are: in the
+/// text summary, the Markdown portfolio and both reports.
+#[test]
+fn a_profile_left_out_is_counted_in_every_total() {
+    let dir = clients();
+    std::fs::write(dir.path().join("broken.toml"), "version = 1\nname = ").unwrap();
+    let out = gtm().arg("recommend").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let summary = text(&out.stdout).replace("\n  ", " ");
+    assert!(
+        summary.contains("3 profiles: ") && summary.contains("; 1 more could not be used"),
+        "{summary}"
+    );
+    let out = gtm()
+        .arg("recommend")
+        .arg(dir.path())
+        .args(["--format", "markdown"])
+        .output()
+        .unwrap();
+    assert!(
+        text(&out.stdout).contains("*1 more profile could not be read and is not included.*"),
+        "{}",
+        text(&out.stdout)
+    );
+    let reports = tempfile::tempdir().unwrap();
+    for name in ["r.html", "r.md"] {
+        let target = reports.path().join(name);
+        let out = gtm()
+            .arg("report")
+            .arg(dir.path())
+            .arg("--out")
+            .arg(&target)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let report = std::fs::read_to_string(&target).unwrap();
+        assert!(
+            report.contains("1 more profile could not be read and is not included."),
+            "{name}: {report}"
+        );
+        assert!(
+            text(&out.stderr).contains("(3 profiles; 1 could not be read)"),
+            "{name}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
 /// `gtm recommend DIR --format json`, sorted by `sort` if given.
 fn json_portfolio(dir: &std::path::Path, sort: Option<&str>) -> std::process::Output {
     let mut cmd = gtm();
@@ -451,8 +499,16 @@ fn narrow_tables_drop_columns_rather_than_split_values() {
         .output()
         .unwrap();
     let stdout = text(&out.stdout);
+    let table: String = stdout.lines().filter(|l| l.contains('│')).collect();
     assert!(
-        stdout.contains("┆ Checklist │") && !stdout.contains("Conflicts"),
+        table.contains("┆ Checklist │") && !table.contains("Conflicts"),
+        "{stdout}"
+    );
+    // The summary says what was hidden and how to see it.
+    let summary = stdout.replace("\n  ", " ");
+    assert!(
+        summary.contains("Hidden at 60 columns: Confidence, Conflicts;")
+            && summary.contains("--format csv"),
         "{stdout}"
     );
 }

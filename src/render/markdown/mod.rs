@@ -212,7 +212,7 @@ pub fn portfolio(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
         .iter()
         .map(|r| Row::new(r.file, r.assessment))
         .collect();
-    let mut out = portfolio_table(&rows.iter().collect::<Vec<_>>(), rules);
+    let mut out = portfolio_table(&rows.iter().collect::<Vec<_>>(), 0, rules);
     for r in results {
         out.push_str(&portfolio_section(r.assessment, rules));
     }
@@ -221,7 +221,7 @@ pub fn portfolio(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
 
 /// The head of a portfolio: its title and a table with one row per profile.
 /// A streamed portfolio writes this, then each [`portfolio_section`].
-pub fn portfolio_table(rows: &[&Row], rules: &Rulebook) -> String {
+pub fn portfolio_table(rows: &[&Row], unread: usize, rules: &Rulebook) -> String {
     let cells = rows.iter().map(|r| {
         vec![
             inline(&r.file),
@@ -232,13 +232,17 @@ pub fn portfolio_table(rows: &[&Row], rules: &Rulebook) -> String {
             r.brief.conflicts.to_string(),
         ]
     });
-    format!(
+    let mut out = format!(
         "# Portfolio\n\n{}\n",
         table(
             &["File", "Name", "ACV", "Motion", "Confidence", "Conflicts"],
             cells
         )
-    )
+    );
+    if let Some(note) = super::prose::unread_note(unread) {
+        out.push_str(&format!("*{note}*\n\n"));
+    }
+    out
 }
 
 /// One profile's result in full, as it follows the portfolio table.

@@ -16,7 +16,7 @@ pub fn report(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
         .iter()
         .map(|r| super::assessment(r.assessment, rules))
         .collect();
-    let mut out = report_head(&rows.iter().collect::<Vec<_>>(), rules);
+    let mut out = report_head(&rows.iter().collect::<Vec<_>>(), 0, rules);
     for section in &sections {
         out.push_str(report_between(rows.len()));
         out.push_str(section);
@@ -33,11 +33,12 @@ pub fn report(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
 /// each profile's [`super::assessment`] preceded by
 /// [`markdown_between`], then [`REPORT_FLIP_POINTS`] and each profile's
 /// [`markdown_flip_points`].
-pub fn report_head(rows: &[&Row], rules: &Rulebook) -> String {
+pub fn report_head(rows: &[&Row], unread: usize, rules: &Rulebook) -> String {
     if rows.len() > 1 {
-        super::portfolio_table(rows, rules)
+        super::portfolio_table(rows, unread, rules)
     } else {
-        String::new()
+        crate::render::prose::unread_note(unread)
+            .map_or(String::new(), |note| format!("*{note}*\n\n"))
     }
 }
 

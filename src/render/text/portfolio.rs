@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 pub fn portfolio(rows: &[Row], rules: &Rulebook, opts: &TextOptions) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail.
-    let _ = write_portfolio(rows, rules, opts, &mut out);
+    let _ = write_portfolio(rows, 0, rules, opts, &mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 
@@ -86,9 +86,11 @@ fn portfolio_layout(rows: &[Row], width: usize) -> Vec<(usize, usize)> {
 /// [`portfolio`], written a block of rows at a time so that its memory does
 /// not grow with the portfolio: every block is laid out with the same
 /// column widths and the borders between blocks are left out, so the
-/// blocks read as one table.
+/// blocks read as one table. The summary counts the `unread` profiles that
+/// could not be used too, and a note names the columns the width hid.
 pub fn write_portfolio(
     rows: &[Row],
+    unread: usize,
     rules: &Rulebook,
     opts: &TextOptions,
     out: &mut dyn std::io::Write,
@@ -135,6 +137,25 @@ pub fn write_portfolio(
         .collect();
     let total = rows.len();
     let noun = if total == 1 { "profile" } else { "profiles" };
-    let summary = format!("{total} {noun}: {}", counts.join(", "));
+    let mut summary = format!("{total} {noun}: {}", counts.join(", "));
+    if unread > 0 {
+        let verb = if unread == 1 { "was" } else { "were" };
+        summary.push_str(&format!(
+            "; {unread} more could not be used and {verb} left out (the errors say why)"
+        ));
+    }
+    let hidden: Vec<&str> = (0..PORTFOLIO_HEADER.len())
+        .filter(|c| !layout.iter().any(|(shown, _)| shown == c))
+        .map(|c| PORTFOLIO_HEADER[c])
+        .collect();
+    if !hidden.is_empty() {
+        summary.push_str(&format!(
+            ". Hidden at {} columns: {}; a wider terminal (or COLUMNS=100) shows {}, \
+             and --format csv has every column",
+            opts.width,
+            hidden.join(", "),
+            if hidden.len() == 1 { "it" } else { "them" }
+        ));
+    }
     writeln!(out, "{}", wrap(&summary, usize::from(opts.width), "", "  "))
 }
