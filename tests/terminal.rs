@@ -65,7 +65,7 @@ fn text_output_takes_the_width_of_the_terminal() {
         // columns go first.
         if widest > usize::from(cols)
             || out.contains("Meridian Core Banking") != wide
-            || out.contains("Conflicts") != wide
+            || out.contains("┆ Conflicts ┆") != wide
         {
             return Err(format!("{cols} columns: a line of {widest}\n{out:?}"));
         }
