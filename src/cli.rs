@@ -15,9 +15,10 @@ Recommends a go-to-market motion for a B2B software product: self-serve only,
 product-led (PLG), hybrid (product-led sales), sales-led or enterprise sales.
 
 It reads a profile (a small TOML file with your ACV, time to value, buyer,
-compliance burden and onboarding needs), scores it against the decision tables
-of two source documents, and prints the motion, the reasoning, any conflicts
-and an implementation checklist.";
+compliance burden and onboarding needs), decides it with the decision tables
+of two source documents (an ACV band, three readings of the answers, and a
+move table), and prints the motion, the reasoning, any conflicts, where the
+documents disagree, and an implementation checklist.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -65,7 +66,7 @@ pub struct StdinArg {
 /// `completions`, `man` or `init`, which do not).
 #[derive(Debug, Clone, Default, Args)]
 pub struct RulesArg {
-    /// Score against this rulebook instead of the built-in one (see `gtm rules`).
+    /// Decide with this rulebook instead of the built-in one (`gtm rules` prints the built-in one to copy).
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
 }
@@ -343,8 +344,9 @@ pub struct ChecklistArgs {
     #[arg(value_name = "MOTION", value_parser = motion_parser())]
     pub motion: Motion,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    /// Output format: `text` a list for a terminal, `json` the items as JSON
+    /// (ids, sections, sources), `markdown` a list to paste into a document.
+    #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true)]
     pub format: Format,
 
     #[command(flatten)]
@@ -460,8 +462,9 @@ Examples:
   gtm rules > my-rules.toml      a copy to edit; then use it with --rules my-rules.toml
   gtm rules --format markdown    the rules as readable tables")]
 pub struct RulesArgs {
-    /// Output format (`text` prints the rulebook's TOML).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    /// Output format: `text` is the rulebook's TOML (to copy and edit), `json`
+    /// the same data as JSON, `markdown` readable tables.
+    #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true)]
     pub format: Format,
 
     #[command(flatten)]

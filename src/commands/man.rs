@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::exit::Status;
 use clap_mangen::Man;
-use clap_mangen::roff::{Roff, roman};
+use clap_mangen::roff::{Inline, Roff, bold, italic, roman};
 use gtm_advisor::diagnostic::{echo, printable_path};
 
 use super::outcome::{Outcome, write_error};
@@ -87,6 +87,57 @@ pub fn pages() -> Vec<Page> {
     pages
 }
 
+/// The synopsis with every option's value named (`[--format FORMAT]`),
+/// which clap_mangen's leaves out, and the positional arguments last.
+fn synopsis(cmd: &clap::Command, name: &str) -> Roff {
+    let mut parts: Vec<Inline> = vec![bold(name.replace("gtm-", "gtm "))];
+    for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+        let value = arg
+            .get_value_names()
+            .and_then(|names| names.first())
+            .map(|v| v.to_string())
+            .filter(|_| arg.get_action().takes_values());
+        let flag = match (arg.get_short(), arg.get_long()) {
+            (Some(short), Some(long)) => Some(format!("-{short}|--{long}")),
+            (None, Some(long)) => Some(format!("--{long}")),
+            (Some(short), None) => Some(format!("-{short}")),
+            (None, None) => None,
+        };
+        let Some(flag) = flag else { continue };
+        parts.push(roman(" ["));
+        parts.push(bold(flag));
+        if let Some(value) = value {
+            parts.push(roman(" "));
+            parts.push(italic(value));
+        }
+        parts.push(roman("]"));
+    }
+    for arg in cmd.get_positionals().filter(|a| !a.is_hide_set()) {
+        let value = arg
+            .get_value_names()
+            .and_then(|names| names.first())
+            .map_or_else(|| arg.get_id().to_string(), |v| v.to_string());
+        let many = matches!(arg.get_num_args(), Some(r) if r.max_values() > 1);
+        let (open, close) = if arg.is_required_set() {
+            ("", "")
+        } else {
+            ("[", "]")
+        };
+        parts.push(roman(format!(" {open}")));
+        parts.push(italic(value));
+        parts.push(roman(format!("{}{close}", if many { "..." } else { "" })));
+    }
+    if cmd.has_subcommands() {
+        parts.push(roman(" ["));
+        parts.push(italic("COMMAND"));
+        parts.push(roman("]"));
+    }
+    let mut roff = Roff::new();
+    roff.control("SH", ["SYNOPSIS"]);
+    roff.text(parts);
+    roff
+}
+
 /// A page in the usual order: name, synopsis, description, options, the
 /// commands (for gtm(1)), examples and notes kept as written (clap_mangen
 /// would fill them into one paragraph), and the version.
@@ -102,7 +153,7 @@ fn page(cmd: clap::Command, name: &str, version: &str, root: bool) -> Page {
     // Rendering into memory cannot fail.
     let _ = man.render_title(&mut out);
     let _ = man.render_name_section(&mut out);
-    let _ = man.render_synopsis_section(&mut out);
+    out.extend(synopsis(&cmd, name).to_roff().into_bytes());
     let _ = man.render_description_section(&mut out);
     let _ = man.render_options_section(&mut out);
     if root {

@@ -929,6 +929,26 @@ fn help_offers_only_options_the_command_uses() {
     }
 }
 
+/// Help speaks of deciding, as model 2 does, and each command's formats
+/// are described as that command prints them.
+#[test]
+fn help_texts_say_what_the_binary_does() {
+    let mut pages = vec![text(&gtm().arg("--help").output().unwrap().stdout)];
+    for cmd in crate::support::SUBCOMMANDS {
+        pages.push(text(&gtm().args([cmd, "--help"]).output().unwrap().stdout));
+    }
+    for page in &pages {
+        for stale in ["Score against", "scores it", "score it"] {
+            assert!(!page.contains(stale), "{stale}: {page}");
+        }
+    }
+    let rules = text(&gtm().args(["rules", "--help"]).output().unwrap().stdout);
+    assert!(rules.contains("`text` is the rulebook's TOML"), "{rules}");
+    assert!(!rules.contains("Tables for a terminal"), "{rules}");
+    let checklist = text(&gtm().args(["checklist", "--help"]).output().unwrap().stdout);
+    assert!(!checklist.contains("schema_version 2"), "{checklist}");
+}
+
 /// `gtm man --out DIR` installs gtm(1) and one page per command, each with
 /// its own options and examples; every page gtm(1) refers to exists.
 #[test]
@@ -964,6 +984,18 @@ fn man_writes_a_page_per_command_with_its_options() {
         }
         // Examples keep their lines: no filling.
         assert!(roff.contains(".SH EXAMPLES\n.nf\n"), "{page}");
+    }
+    // The synopsis names each option's value.
+    let check = std::fs::read_to_string(dir.path().join("gtm-check.1")).unwrap();
+    let synopsis =
+        &check[check.find(".SH SYNOPSIS").unwrap()..check.find(".SH DESCRIPTION").unwrap()];
+    for part in [
+        "[\\fB\\-\\-format\\fR \\fIFORMAT\\fR]",
+        "[\\fB\\-\\-deny\\fR \\fILEVEL\\fR]",
+        "[\\fB\\-\\-require\\-checklist\\fR]",
+        "[\\fIFILE|DIR\\fR...]",
+    ] {
+        assert!(synopsis.contains(part), "{part} in {synopsis}");
     }
     // Installed pages are not replaced without --force.
     let again = gtm()

@@ -307,7 +307,22 @@ fn findings(a: &Assessment, opts: &TextOptions) -> String {
     if a.findings.is_empty() {
         return String::new();
     }
-    let mut out = warning_heading("Findings", a.findings.len(), opts);
+    let mut out = warning_heading(
+        "Findings in the profile's practices",
+        a.findings.len(),
+        opts,
+    );
+    // Said once, so `error[...]` reads as a verdict on the practice, not as
+    // a failure of the tool.
+    wrap_into(
+        &mut out,
+        "What the documents warn against, given this motion. An error fails gtm check, \
+         a warning only with --deny warnings.",
+        width,
+        "  ",
+        "  ",
+    );
+    out.push('\n');
     for f in &a.findings {
         out.push_str(&format!("  {}[{}]\n", f.level.id(), f.id));
         wrap_into(&mut out, &f.message, width, "    ", "    ");
