@@ -225,7 +225,12 @@ pub fn check_acv(text: &str) -> Result<String, String> {
     unquoted(text)
         .parse::<Money>()
         .map(|m| m.to_string())
-        .map_err(|e| e.to_string())
+        .map_err(|e| match e {
+            crate::profile::MoneyError::Unreadable(_) => {
+                format!("{e}; type dollars per year, e.g. 12000, \"12,000\", \"$12k\" or \"1.5M\"")
+            }
+            _ => e.to_string(),
+        })
 }
 
 /// Checks a time to value as typed.

@@ -33,12 +33,36 @@ pub enum MoneyError {
     #[error("an annual contract value has at most two decimals (whole cents)")]
     FractionOfCent,
     /// Not a number at all.
-    #[error(
-        "`{}` is not an amount of money; write e.g. 12000, \"12,000\", \"$12k\" or \"1.5M\"",
-        crate::diagnostic::short(_0)
-    )]
+    #[error("`{}` is not an amount of money", crate::diagnostic::short(_0))]
     Unreadable(String),
+    /// A price per month, where a contract value per year belongs.
+    #[error(
+        "`{}` is a monthly price, and an annual contract value is per year: write {yearly:?} (12 times it)",
+        crate::diagnostic::short(text)
+    )]
+    Monthly {
+        /// What was written.
+        text: String,
+        /// Twelve times the monthly amount, as it would be written.
+        yearly: String,
+    },
 }
+
+/// Ways of saying "per month" after an amount (`$1,500/month`), lower case.
+const PER_MONTH: [&str; 7] = [
+    "/month",
+    "/mo",
+    "per month",
+    "a month",
+    "monthly",
+    "/ month",
+    "mrr",
+];
+
+/// Ways of saying "per year", which an annual contract value already is.
+const PER_YEAR: [&str; 7] = [
+    "/year", "/yr", "per year", "a year", "annually", "/ year", "arr",
+];
 
 impl Money {
     /// An amount in whole cents.
@@ -134,6 +158,24 @@ impl FromStr for Money {
     fn from_str(text: &str) -> Result<Money, MoneyError> {
         let unreadable = || MoneyError::Unreadable(text.to_string());
         let mut s = text.trim();
+        let lower = s.to_ascii_lowercase();
+        if let Some(suffix) = PER_YEAR.iter().find(|p| lower.ends_with(*p)) {
+            // "$12k/year" says what acv means anyway.
+            s = s[..s.len() - suffix.len()].trim_end();
+        } else if let Some(suffix) = PER_MONTH.iter().find(|p| lower.ends_with(*p)) {
+            let monthly = s[..s.len() - suffix.len()].trim_end();
+            return match monthly.parse::<Money>() {
+                Ok(m) => {
+                    let yearly = m.cents().saturating_mul(12);
+                    Err(MoneyError::Monthly {
+                        text: text.to_string(),
+                        yearly: Money::from_cents(yearly)
+                            .map_or_else(|_| "more than $10B".to_string(), |y| y.to_string()),
+                    })
+                }
+                Err(_) => Err(unreadable()),
+            };
+        }
         if let Some(rest) = s.strip_prefix("$-").or_else(|| s.strip_prefix('-')) {
             // "-0" is zero, as the TOML number -0 is.
             return match rest.parse::<Money>() {
@@ -246,6 +288,35 @@ mod tests {
             Err(MoneyError::Unreadable(_))
         ));
         assert_eq!("1,012".parse::<Money>().map(Money::cents), Ok(101_200));
+    }
+
+    #[test]
+    fn a_monthly_price_is_pointed_to_its_yearly_value_and_per_year_is_fine() {
+        for (monthly, yearly) in [
+            ("$1,500/month", "$18,000"),
+            ("1.5k per month", "$18,000"),
+            ("$99/mo", "$1,188"),
+            ("250 monthly", "$3,000"),
+        ] {
+            match monthly.parse::<Money>() {
+                Err(MoneyError::Monthly { yearly: y, .. }) => assert_eq!(y, yearly, "{monthly}"),
+                other => panic!("{monthly}: {other:?}"),
+            }
+        }
+        assert!(matches!(
+            "lots/month".parse::<Money>(),
+            Err(MoneyError::Unreadable(_))
+        ));
+        for yearly in ["$18k/year", "18,000 per year", "$18k ARR", "18000/yr"] {
+            assert_eq!(
+                yearly.parse::<Money>().map(Money::cents),
+                Ok(1_800_000),
+                "{yearly}"
+            );
+        }
+        // The message quotes the value once and gives no examples twice.
+        let message = "abc".parse::<Money>().unwrap_err().to_string();
+        assert_eq!(message, "`abc` is not an amount of money");
     }
 
     #[test]

@@ -181,9 +181,18 @@ impl Reader<'_> {
         match parsed {
             Ok(money) => Some(money),
             Err(err) => {
-                let message = format!("{err} (found `{}`)", self.snippet(value.span()));
-                self.problem(value.span(), key, message).help =
-                    Some("write US dollars per year, e.g. 12000, \"12,000\", \"$12k\" or \"1.5M\"; 0 means a free product".into());
+                // The message of a string it could not read quotes it
+                // already; the others say what rule the value broke.
+                let message = match err {
+                    MoneyError::Unreadable(_) | MoneyError::Monthly { .. } => err.to_string(),
+                    _ => format!("{err} (found `{}`)", self.snippet(value.span())),
+                };
+                let help = match err {
+                    // Its message already gives the value to write.
+                    MoneyError::Monthly { .. } => None,
+                    _ => Some("write US dollars per year, e.g. 12000, \"12,000\", \"$12k\" or \"1.5M\"; 0 means a free product".into()),
+                };
+                self.problem(value.span(), key, message).help = help;
                 None
             }
         }
