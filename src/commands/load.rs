@@ -2,7 +2,7 @@
 //! failures on the way; one file alone, many in parallel, or a portfolio
 //! streamed a chunk at a time so memory never holds all of it.
 
-use gtm_advisor::diagnostic::{FileProblems, printable, short};
+use gtm_advisor::diagnostic::{FileProblems, Problem, printable, short};
 use gtm_advisor::engine::assess::{Detail, assess_with};
 use gtm_advisor::profile::{self, MAX_PROFILE_BYTES};
 use gtm_advisor::render::{Evaluated, Row};
@@ -116,8 +116,29 @@ pub fn evaluate_with(
 fn load(arg: &Target, ctx: &Context) -> Result<(String, Profile), LoadFailure> {
     let input =
         input::read(&arg.path, MAX_PROFILE_BYTES, ctx.stdin_name).map_err(LoadFailure::Input)?;
-    if arg.walked.is_some() && !profile::looks_like_profile(&input.text) {
-        return Err(LoadFailure::NotProfile);
+    if !profile::looks_like_profile(&input.text) {
+        if arg.walked.is_some() {
+            return Err(LoadFailure::NotProfile);
+        }
+        // Named on purpose but something else (`gtm check Cargo.toml`): one
+        // message that says so, not one per missing key. An empty file
+        // falls through to the reader, which says what it lacks.
+        if !input.text.trim().is_empty() {
+            return Err(LoadFailure::Problems(FileProblems::new(
+                &input.name,
+                vec![Problem {
+                    location: None,
+                    key: None,
+                    message: "this is not a gtm profile: it sets none of version, acv, \
+                              time_to_value, buyer, compliance or onboarding before its first \
+                              [table]"
+                        .to_string(),
+                    help: Some(
+                        "name a profile instead, or write one with `gtm init FILE`".to_string(),
+                    ),
+                }],
+            )));
+        }
     }
     let profile =
         profile::parse(&input.text, &input.name, ctx.rules).map_err(LoadFailure::Problems)?;

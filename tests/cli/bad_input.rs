@@ -666,3 +666,19 @@ fn no_line_in_any_format_begins_with_text_from_the_input() {
         failures.join("\n")
     );
 }
+
+/// A TOML file named on purpose that is not a profile at all gets one
+/// message saying so, not one per missing key.
+#[test]
+fn a_named_file_that_is_no_profile_gets_one_message() {
+    let out = gtm().args(["check", "Cargo.toml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.matches("error[").count(), 1, "{stdout}");
+    assert!(stdout.contains("this is not a gtm profile"), "{stdout}");
+    let out = gtm().args(["recommend", "Cargo.toml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
+    assert!(stderr.contains("gtm init FILE"), "{stderr}");
+}
