@@ -42,6 +42,16 @@ impl Context {
     /// allocations) just before the process exits, so a streamed portfolio
     /// can borrow it without a copy.
     pub fn resolve(cli: &Cli) -> Result<Context, Vec<String>> {
+        if stdin_name(cli).is_some() && !reads_stdin(cli) {
+            // Given without `-`, it would name nothing; say so rather
+            // than ignore it.
+            return Err(vec![
+                "--stdin-name names a profile read from standard input, and no `-` was given; \
+                 add `-` (e.g. `git show :gtm.toml | gtm check - --stdin-name gtm.toml`) or \
+                 drop --stdin-name"
+                    .to_string(),
+            ]);
+        }
         let stdin_name = match stdin_name(cli) {
             Some(name) => leak(printable(name).into_owned()),
             None => STDIN_NAME,
@@ -102,6 +112,20 @@ fn stdin_name(cli: &Cli) -> Option<&str> {
         _ => return None,
     };
     arg.stdin_name.as_deref()
+}
+
+/// Whether the command reads anything from standard input (`-` as a
+/// profile or as the `--rules` file).
+fn reads_stdin(cli: &Cli) -> bool {
+    let dash = |p: &Path| input::is_stdin(p);
+    let profiles = match cli.command.as_ref() {
+        Some(Command::Recommend(Lazy(a))) => a.files.iter().any(|f| dash(f)),
+        Some(Command::Explain(Lazy(a))) => dash(&a.file),
+        Some(Command::WhatIf(Lazy(a))) => dash(&a.file),
+        Some(Command::Check(Lazy(a))) => a.paths.iter().any(|f| dash(f)),
+        _ => false,
+    };
+    profiles || rules_file(cli).is_some_and(dash)
 }
 
 /// Text options for this process's standard output.

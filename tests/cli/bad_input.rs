@@ -682,3 +682,25 @@ fn a_named_file_that_is_no_profile_gets_one_message() {
     assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
     assert!(stderr.contains("gtm init FILE"), "{stderr}");
 }
+
+/// `--stdin-name` without `-` would name nothing: refused, not ignored.
+#[test]
+fn stdin_name_without_a_dash_is_refused() {
+    let out = gtm()
+        .args(["check", "profiles/figma.toml", "--stdin-name", "x.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("no `-` was given"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = gtm()
+        .args(["check", "-", "--stdin-name", "x.toml"])
+        .write_stdin(std::fs::read_to_string("profiles/figma.toml").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("x.toml"));
+}
