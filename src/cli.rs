@@ -42,6 +42,23 @@ pub struct Cli {
     /// What to do; without one, the interview on a terminal, this help otherwise.
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// Colour in text output: `auto` on a terminal (and never with NO_COLOR
+    /// set), `always` (also through a pipe, e.g. to `less -R`), `never`.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+/// When to colour text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces it).
+    #[default]
+    Auto,
+    /// Always, even when standard output is not a terminal.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// `--verbose`, on the commands that walk directories.
@@ -215,6 +232,7 @@ pub struct InterviewArgs {
 #[command(after_help = "\
 Examples:
   gtm recommend acme.toml
+  gtm recommend acme.toml --brief             the motion, why, and a count of the rest
   gtm recommend clients/                      every profile under clients/, by path
   gtm recommend clients/ --sort motion
   gtm recommend clients/*.toml --format json > portfolio.json
@@ -237,6 +255,11 @@ pub struct RecommendArgs {
     /// Order of a portfolio's rows (default: as given, directories in path order).
     #[arg(long, value_enum, value_name = "KEY")]
     pub sort: Option<SortKey>,
+
+    /// For one profile, a short result: the motion, why, the readings and a
+    /// count of the rest (text only; a portfolio is short already).
+    #[arg(short, long)]
+    pub brief: bool,
 
     #[command(flatten)]
     pub walk: WalkArg,
@@ -390,6 +413,12 @@ pub struct CheckArgs {
     /// Fail while any checklist item of the recommended motion is not done.
     #[arg(long)]
     pub require_checklist: bool,
+
+    /// Print nothing on standard output and no notes: the exit status alone
+    /// says what the gate decided (a file or folder that cannot be read is
+    /// still named on standard error).
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
 
     #[command(flatten)]
     pub walk: WalkArg,

@@ -1,7 +1,7 @@
 //! `gtm check`: the CI gate over files and directories, each result
 //! written as it is decided, in the format a CI system reads.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::exit::Status;
@@ -24,6 +24,7 @@ pub fn run(
     format: GateFormat,
     opts: &GateOptions,
     verbose: bool,
+    quiet: bool,
     ctx: Context,
 ) -> Outcome {
     let rules = ctx.rules;
@@ -53,11 +54,29 @@ pub fn run(
         .filter(|id| opts.require_checklist || *id != gate::CHECKLIST_INCOMPLETE)
         .collect();
     let opts = opts.clone();
-    let width = ctx.text.width;
+    let text = ctx.text;
+    if quiet {
+        notes.clear();
+    }
     Outcome {
         notes,
         stream: Some(Box::new(move |stdout| {
-            check_stream(&walk, verbose, format, &opts, &ran, width, &ctx, stdout)
+            if quiet {
+                let mut late = check_stream(
+                    &walk,
+                    verbose,
+                    format,
+                    &opts,
+                    &ran,
+                    text,
+                    &ctx,
+                    &mut io::sink(),
+                )?;
+                late.notes.clear();
+                Ok(late)
+            } else {
+                check_stream(&walk, verbose, format, &opts, &ran, text, &ctx, stdout)
+            }
         })),
         ..Outcome::default()
     }
@@ -75,7 +94,7 @@ fn check_stream(
     format: GateFormat,
     opts: &GateOptions,
     ran: &[&str],
-    width: u16,
+    text: gtm_advisor::render::TextOptions,
     ctx: &Context,
     stdout: &mut dyn Write,
 ) -> std::io::Result<Late> {
@@ -85,7 +104,7 @@ fn check_stream(
         Invalid(String, Vec<(Option<usize>, String)>),
         NotProfile,
     }
-    let mut report = GateReport::new(format, opts, ran, width, Spool::new());
+    let mut report = GateReport::new(format, opts, ran, text, Spool::new());
     let mut not_profile = Vec::with_capacity(walk.targets.len());
     for chunk in walk.targets.chunks(CHUNK) {
         let done: Vec<Done> = chunk

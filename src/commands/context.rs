@@ -13,7 +13,7 @@ use gtm_advisor::rulebook::DEFAULT_RULEBOOK;
 
 use super::input;
 use super::outcome::problem_lines;
-use crate::cli::{Cli, Command, Lazy};
+use crate::cli::{Cli, ColorWhen, Command, Lazy};
 
 /// The name used for standard input in messages and JSON, unless
 /// `--stdin-name` gives another.
@@ -75,7 +75,7 @@ impl Context {
         Ok(Context {
             rules: Box::leak(Box::new(rules)),
             rules_text,
-            text: text_options(),
+            text: text_options(cli.color),
             stdin_name,
         })
     }
@@ -128,8 +128,9 @@ fn reads_stdin(cli: &Cli) -> bool {
     profiles || rules_file(cli).is_some_and(dash)
 }
 
-/// Text options for this process's standard output.
-fn text_options() -> TextOptions {
+/// Text options for this process's standard output; `--color` has the
+/// last word on colour.
+fn text_options(color: ColorWhen) -> TextOptions {
     use std::io::IsTerminal;
     let var = |name| std::env::var(name).ok();
     let (columns, no_color, clicolor_force, term) = (
@@ -139,7 +140,7 @@ fn text_options() -> TextOptions {
         var("TERM"),
     );
     let terminal = std::io::stdout().is_terminal();
-    TextOptions::detect(Surroundings {
+    let detected = TextOptions::detect(Surroundings {
         terminal,
         // Asked only of a terminal, and only when COLUMNS does not say.
         terminal_width: (terminal && columns.is_none())
@@ -150,5 +151,16 @@ fn text_options() -> TextOptions {
         no_color: no_color.as_deref(),
         clicolor_force: clicolor_force.as_deref(),
         term: term.as_deref(),
-    })
+    });
+    match color {
+        ColorWhen::Auto => detected,
+        ColorWhen::Always => TextOptions {
+            colour: true,
+            ..detected
+        },
+        ColorWhen::Never => TextOptions {
+            colour: false,
+            ..detected
+        },
+    }
 }

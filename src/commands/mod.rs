@@ -57,9 +57,10 @@ pub fn run(cli: &Cli) -> Outcome {
             files,
             format,
             sort,
+            brief,
             walk,
             ..
-        })) => recommend::run(files, *format, *sort, walk.verbose, ctx),
+        })) => recommend::run(files, *format, *sort, *brief, walk.verbose, ctx),
         Command::Explain(Lazy(ExplainArgs { file, format, .. })) => {
             explain::run(file, *format, &ctx)
         }
@@ -84,6 +85,7 @@ pub fn run(cli: &Cli) -> Outcome {
             allow,
             require_checklist,
             walk,
+            quiet,
             ..
         })) => {
             let opts = GateOptions {
@@ -91,7 +93,7 @@ pub fn run(cli: &Cli) -> Outcome {
                 allow: allow.clone(),
                 require_checklist: *require_checklist,
             };
-            check::run(paths, *format, &opts, walk.verbose, ctx)
+            check::run(paths, *format, &opts, walk.verbose, *quiet, ctx)
         }
         Command::Completions(Lazy(CompletionsArgs { shell })) => completions::run(*shell),
         Command::Man(Lazy(ManArgs {

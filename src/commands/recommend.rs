@@ -42,11 +42,18 @@ pub fn run(
     args: &[PathBuf],
     format: RecommendFormat,
     sort: Option<SortKey>,
+    brief: bool,
     verbose: bool,
     ctx: Context,
 ) -> Outcome {
     let rules = ctx.rules;
     let mut out = Outcome::default();
+    if brief && format != RecommendFormat::Text {
+        return Outcome::failed(
+            "--brief shortens the text result; drop it for --format csv, json or markdown"
+                .to_string(),
+        );
+    }
     if args.iter().filter(|f| is_stdin(f)).count() > 1 {
         return Outcome::failed("`-` (standard input) can be given only once".to_string());
     }
@@ -153,6 +160,10 @@ pub fn run(
     });
     let evaluated: Vec<Evaluated<'_>> = results.iter().map(Evaluation::view).collect();
     out.stdout = match (format, portfolio) {
+        (RecommendFormat::Text, false) if brief => {
+            let file = (!is_stdin(&walk.targets[0].path)).then_some(evaluated[0].file);
+            render::text::brief(evaluated[0].assessment, rules, &ctx.text, file)
+        }
         (RecommendFormat::Text, false) => {
             render::text::assessment(evaluated[0].assessment, rules, &ctx.text)
         }

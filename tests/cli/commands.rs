@@ -1115,3 +1115,68 @@ fn explain_says_the_same_in_text_and_markdown() {
         }
     }
 }
+
+/// `--brief` is the top of the full result and one line counting the rest.
+#[test]
+fn brief_is_the_top_of_the_result_and_a_count_of_the_rest() {
+    let file = "profiles/acme-analytics.toml";
+    let full = text(&gtm().args(["recommend", file]).output().unwrap().stdout);
+    let out = gtm().args(["recommend", file, "--brief"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let brief = text(&out.stdout);
+    let top = &brief[..brief.find("\n\n0 conflicts").expect(&brief)];
+    assert!(full.starts_with(top), "{brief}");
+    assert!(brief.contains("3 findings; checklist 2 of 25"), "{brief}");
+    assert!(brief.lines().count() < 20, "{brief}");
+    let out = gtm()
+        .args(["recommend", file, "--brief", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// `--color` has the last word on colour, in `check` as elsewhere; only
+/// the tool's words are coloured.
+#[test]
+fn color_always_and_never_override_the_environment() {
+    let file = "profiles/acme-analytics.toml";
+    let out = gtm()
+        .args(["check", file, "--color", "always"])
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("\u{1b}[1;31mfailed\u{1b}[0m  profiles/"),
+        "{stdout:?}"
+    );
+    assert!(stdout.contains("  \u{1b}[1;31merror\u{1b}[0m[demo-required-to-start]"));
+    let out = gtm()
+        .args(["--color", "never", "recommend", file])
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(!text(&out.stdout).contains('\u{1b}'));
+    let out = gtm()
+        .args(["recommend", file, "--color", "always"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(text(&out.stdout).contains('\u{1b}'));
+}
+
+/// `check -q` prints nothing; the exit status says it all.
+#[test]
+fn check_quiet_prints_nothing_and_keeps_the_exit_status() {
+    for (file, code) in [
+        ("profiles/tracewise.toml", 0),
+        ("profiles/acme-analytics.toml", 1),
+        ("tests/fixtures/invalid.toml", 2),
+    ] {
+        let out = gtm().args(["check", "-q", file]).output().unwrap();
+        assert_eq!(out.status.code(), Some(code), "{file}");
+        assert!(out.stdout.is_empty(), "{file}: {}", text(&out.stdout));
+    }
+    let out = gtm().args(["check", "-q", "profiles"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+}

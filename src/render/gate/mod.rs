@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::engine::findings::Finding;
 use crate::engine::gate::{GateOptions, Gated, INVALID_PROFILE, Verdict};
+use crate::render::TextOptions;
 use crate::rulebook::Level;
 use crate::spool::Spool;
 
@@ -157,17 +158,18 @@ pub struct GateReport<'o> {
 
 impl<'o> GateReport<'o> {
     /// A report in `format`. `rule_ids` lists every rule the gate ran (JUnit
-    /// shows each as a test case); `width` is for wrapped text lines;
-    /// `body` holds what JSON and JUnit write before their totals.
+    /// shows each as a test case); `text` is the width of wrapped text lines
+    /// and whether the text format may use colour; `body` holds what JSON
+    /// and JUnit write before their totals.
     pub fn new(
         format: GateFormat,
         opts: &'o GateOptions,
         rule_ids: &'o [&'o str],
-        width: u16,
+        text: TextOptions,
         body: Spool,
     ) -> GateReport<'o> {
         let exporter: Box<dyn Exporter + 'o> = match format {
-            GateFormat::Text => Box::new(text::Text::new(opts.deny_warnings, usize::from(width))),
+            GateFormat::Text => Box::new(text::Text::new(opts.deny_warnings, text)),
             GateFormat::Json => Box::new(json::Json::new(opts.deny_warnings, body)),
             GateFormat::Github => Box::new(github::Github),
             GateFormat::Junit => Box::new(junit::Junit::new(rule_ids, body)),
@@ -203,7 +205,11 @@ pub fn render(
     width: u16,
 ) -> String {
     let mut out = Vec::new();
-    let mut report = GateReport::new(format, opts, rule_ids, width, Spool::in_memory());
+    let text = TextOptions {
+        width,
+        colour: false,
+    };
+    let mut report = GateReport::new(format, opts, rule_ids, text, Spool::in_memory());
     // Writing into memory cannot fail.
     for r in results {
         let _ = report.file(r, &mut out);

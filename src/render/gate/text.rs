@@ -28,22 +28,57 @@ fn counts(found: &[Gated]) -> String {
     }
 }
 
+/// ANSI colours for the status and level words, on a terminal.
+const RED: &str = "\x1b[1;31m";
+const GREEN: &str = "\x1b[32m";
+const YELLOW: &str = "\x1b[33m";
+const RESET: &str = "\x1b[0m";
+
 /// The text report.
 pub struct Text {
     deny_warnings: bool,
     width: usize,
+    colour: bool,
     /// Whether any file had a warning, for the note before the summary.
     warnings: bool,
 }
 
 impl Text {
-    /// Text `width` columns wide; `deny_warnings` adds a note that warnings fail.
-    pub fn new(deny_warnings: bool, width: usize) -> Text {
+    /// Text as wide and as coloured as `opts` says; `deny_warnings` adds a
+    /// note that warnings fail.
+    pub fn new(deny_warnings: bool, opts: crate::render::TextOptions) -> Text {
         Text {
             deny_warnings,
-            width,
+            width: usize::from(opts.width),
+            colour: opts.colour,
             warnings: false,
         }
+    }
+
+    /// `word` in `code` when colour is on. Only the tool's own words are
+    /// coloured, so the padding and what follows stay as they are.
+    fn paint(&self, word: &str, code: &str) -> String {
+        if self.colour {
+            format!("{code}{word}{RESET}")
+        } else {
+            word.to_string()
+        }
+    }
+
+    /// The status word, padded to seven columns, coloured by what it says.
+    fn status(&self, status: &str) -> String {
+        let code = if status == "passed" { GREEN } else { RED };
+        let pad = " ".repeat(7usize.saturating_sub(status.len()));
+        format!("{}{pad}", self.paint(status, code))
+    }
+
+    /// A finding's level word, coloured by its weight.
+    fn level(&self, level: Level) -> String {
+        let code = match level {
+            Level::Error => RED,
+            Level::Warning => YELLOW,
+        };
+        self.paint(level.id(), code)
     }
 
     /// Grouped by file: a status line (`failed  FILE (NAME: motion hybrid matches [expect]; 1 error)`), then
@@ -62,15 +97,17 @@ impl Text {
                     None => String::new(),
                 };
                 format!(
-                    "{:<7} {} ({}: motion {}{expected}{})\n",
-                    r.status(),
+                    "{} {} ({}: motion {}{expected}{})\n",
+                    self.status(r.status()),
                     printable(r.file()),
                     printable(name),
                     verdict.motion,
                     counts(found)
                 )
             }
-            Checked::Invalid { .. } => format!("{:<7} {}\n", r.status(), printable(r.file())),
+            Checked::Invalid { .. } => {
+                format!("{} {}\n", self.status(r.status()), printable(r.file()))
+            }
         };
         for Gated { finding: f, .. } in found {
             let at = f.line.map_or(String::new(), |l| format!(":{l}"));
@@ -79,7 +116,7 @@ impl Text {
             let _ = writeln!(
                 out,
                 "  {}[{}] {}{at}: {}",
-                f.level.id(),
+                self.level(f.level),
                 f.id,
                 printable(r.file()),
                 printable(&f.message)

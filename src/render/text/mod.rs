@@ -62,9 +62,9 @@ fn headline(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     out
 }
 
-/// The full result for one profile: headline, reasoning, readings,
-/// conflicts, notes, evidence, segments, findings and checklist.
-pub fn assessment(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
+/// The headline, the reasoning and the readings: what every text result
+/// starts with.
+fn top(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
     let width = usize::from(opts.width);
     let mut out = headline(a, rules, opts);
     out.push_str("\n\n");
@@ -92,6 +92,46 @@ pub fn assessment(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> Strin
         "          ",
     ));
     out.push_str("\n\n");
+    out
+}
+
+/// A short result for one profile: the headline, the reasoning and the
+/// readings, then one line counting what the full result lists, and where
+/// to read it (`file`, when the profile has one).
+pub fn brief(a: &Assessment, rules: &Rulebook, opts: &TextOptions, file: Option<&str>) -> String {
+    let width = usize::from(opts.width);
+    let mut out = top(a, rules, opts);
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let line = format!(
+        "{}, {} where the documents disagree, {}; checklist {}.",
+        count(a.conflicts().len(), "conflict", "conflicts"),
+        count(a.notes.len(), "note", "notes"),
+        count(a.findings.len(), "finding", "findings"),
+        progress(a)
+    );
+    wrap_into(&mut out, &line, width, "", "");
+    out.push('\n');
+    if let Some(file) = file {
+        let file = printable(file);
+        wrap_into(
+            &mut out,
+            &format!(
+                "The full result: gtm recommend {file}; the reasoning step by step: gtm explain {file}"
+            ),
+            width,
+            "",
+            "  ",
+        );
+        out.push('\n');
+    }
+    out
+}
+
+/// The full result for one profile: headline, reasoning, readings,
+/// conflicts, notes, evidence, segments, findings and checklist.
+pub fn assessment(a: &Assessment, rules: &Rulebook, opts: &TextOptions) -> String {
+    let mut out = top(a, rules, opts);
     out.push_str(&evidence_table(a, opts, false));
     out.push_str(&conflicts(&a.decision.conflicts, opts));
     out.push_str(&notes(a, opts, false));
