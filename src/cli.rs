@@ -331,17 +331,38 @@ Examples:
   gtm report clients/ --out portfolio.html       every profile under clients/
   gtm report acme.toml --out acme-report.md      Markdown, by the extension
   gtm report clients/ --out portfolio.html --force
+  gtm report acme.toml --out acme.html --title \"Acme: go-to-market review\" --author \"Jo Reyes\"
+  gtm report acme.toml --out - --format markdown | pandoc -o acme.docx
 
-The HTML page is self-contained (no scripts, nothing fetched) and prints well.
-An existing file is only replaced with --force.")]
+The report is written for the client: no profile keys, ids or commands. The
+HTML page is self-contained (no scripts, nothing fetched) and prints well,
+each profile on its own page. An existing file is only replaced with --force.")]
 pub struct ReportArgs {
     /// Profile files, or directories (every gtm profile under them).
     #[arg(required = true, value_name = "FILE|DIR")]
     pub files: Vec<PathBuf>,
 
-    /// Where to write: a .html (or .htm) or .md (or .markdown) file.
+    /// Where to write: a .html (or .htm) or .md (or .markdown) file, or `-`
+    /// for standard output.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
+
+    /// The report's format; by default from the extension of --out (HTML for `-`).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ReportFormat>,
+
+    /// The report's heading (default: "Go-to-market motion: NAME").
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Who prepared the report, printed under the heading.
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+
+    /// The date printed under the heading (default: today, or
+    /// SOURCE_DATE_EPOCH when set); `--date ''` prints none.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 
     /// Replace PATH if it exists.
     #[arg(long)]
@@ -352,6 +373,15 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub rulebook: RulesArg,
+}
+
+/// The formats of `gtm report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A self-contained HTML page.
+    Html,
+    /// A Markdown document.
+    Markdown,
 }
 
 /// The arguments of `gtm checklist`.

@@ -71,10 +71,22 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Report(Lazy(ReportArgs {
             files,
             out,
+            format,
+            title,
+            author,
+            date,
             force,
             walk,
             ..
-        })) => report::run(files, out, *force, walk.verbose, &ctx),
+        })) => {
+            let request = report::Request {
+                target: out,
+                format: *format,
+                force: *force,
+                meta: report::meta(title, author, date),
+            };
+            report::run(files, request, walk.verbose, &ctx)
+        }
         Command::WhatIf(Lazy(WhatIfArgs {
             file, set, format, ..
         })) => what_if::run(file, set, *format, &ctx),

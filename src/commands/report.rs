@@ -11,27 +11,110 @@ use gtm_advisor::render::{self, Row};
 use gtm_advisor::spool::Spool;
 
 use super::context::Context;
+use super::input::is_stdin;
 use super::load::stream_files;
 use super::outcome::{Outcome, write_error};
 use super::walk::{Walk, expand};
 use super::write::{not_regular, write_atomically_with};
+use crate::cli::ReportFormat;
+use gtm_advisor::render::html::ReportMeta;
 
-/// Runs `gtm report` on the files and directories in `args`, writing `target`.
-pub fn run(args: &[PathBuf], target: &Path, force: bool, verbose: bool, ctx: &Context) -> Outcome {
+/// What `gtm report` was asked for besides its files.
+pub struct Request<'a> {
+    /// Where to write; `-` is standard output.
+    pub target: &'a Path,
+    /// The format, when given; otherwise from the target's extension.
+    pub format: Option<ReportFormat>,
+    /// Replace the target if it exists.
+    pub force: bool,
+    /// Title, author and date.
+    pub meta: ReportMeta,
+}
+
+/// The report's title, author and date from the command line; the date is
+/// today's unless given (`''` for none), or SOURCE_DATE_EPOCH's when set,
+/// so a report can be rebuilt byte for byte.
+pub fn meta(title: &Option<String>, author: &Option<String>, date: &Option<String>) -> ReportMeta {
+    let given = |v: &Option<String>| v.as_ref().filter(|s| !s.trim().is_empty()).cloned();
+    ReportMeta {
+        title: given(title),
+        author: given(author),
+        date: match date {
+            Some(_) => given(date),
+            None => Some(today()),
+        },
+    }
+}
+
+/// Today as YYYY-MM-DD (UTC), from SOURCE_DATE_EPOCH when that is set.
+fn today() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+    civil_date(seconds / 86_400)
+}
+
+/// The calendar date `days` after 1970-01-01 (proleptic Gregorian), by
+/// Howard Hinnant's `civil_from_days`.
+fn civil_date(days: u64) -> String {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Runs `gtm report` on the files and directories in `args`.
+pub fn run(args: &[PathBuf], request: Request<'_>, verbose: bool, ctx: &Context) -> Outcome {
+    let Request {
+        target,
+        format,
+        force,
+        meta,
+    } = request;
     let extension = target
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_lowercase);
-    let markdown = match extension.as_deref() {
-        Some("html" | "htm") => false,
-        Some("md" | "markdown") => true,
+    let markdown = match (format, extension.as_deref()) {
+        (Some(f), _) => f == ReportFormat::Markdown,
+        (None, _) if is_stdin(target) => false,
+        (None, Some("html" | "htm")) => false,
+        (None, Some("md" | "markdown")) => true,
         _ => {
             return Outcome::failed(format!(
-                "--out {}: the report's format comes from its extension; use .html (or .htm) or .md (or .markdown)",
+                "--out {}: the report's format comes from its extension; use .html (or .htm) or .md (or .markdown), or say --format html|markdown",
                 printable_path(target)
             ));
         }
     };
+    if is_stdin(target) {
+        let mut out = Outcome::default();
+        let walk = match expand(args, &mut out.notes) {
+            Ok(walk) => walk,
+            Err(message) => return Outcome::failed(message),
+        };
+        let ctx = *ctx;
+        out.stream = Some(Box::new(move |stdout| {
+            let mut late = super::outcome::Late::default();
+            report_stream(&walk, verbose, markdown, &meta, &ctx, stdout, &mut late)?;
+            if !late.errors.is_empty() {
+                late.status = Status::Invalid;
+            }
+            Ok(late)
+        }));
+        return out;
+    }
     if force {
         if let Some(e) = not_regular(target) {
             let shown = printable_path(target);
@@ -49,7 +132,7 @@ pub fn run(args: &[PathBuf], target: &Path, force: bool, verbose: bool, ctx: &Co
     };
     let mut late = super::outcome::Late::default();
     let written = write_atomically_with(target, force, |file| {
-        report_stream(&walk, verbose, markdown, ctx, file, &mut late)
+        report_stream(&walk, verbose, markdown, &meta, ctx, file, &mut late)
     });
     out.notes.extend(late.notes);
     let late_unread = late.unread;
@@ -89,6 +172,7 @@ fn report_stream(
     walk: &Walk,
     verbose: bool,
     markdown: bool,
+    meta: &ReportMeta,
     ctx: &Context,
     out: &mut dyn Write,
     late: &mut super::outcome::Late,
@@ -125,19 +209,33 @@ fn report_stream(
     let mut reader = sections.reader()?;
     if markdown {
         let table: Vec<&Row> = rows.iter().collect();
-        out.write_all(render::markdown::report_head(&table, late.unread, rules).as_bytes())?;
+        out.write_all(render::markdown::report_head(&table, late.unread, meta, rules).as_bytes())?;
         for mark in &marks {
             out.write_all(render::markdown::report_between(rows.len()).as_bytes())?;
             reader.copy(*mark, out)?;
         }
         out.write_all(render::markdown::REPORT_FLIP_POINTS.as_bytes())?;
         flips.copy_all(out)?;
+        out.write_all(render::markdown::report_foot(rules).as_bytes())?;
     } else {
-        out.write_all(render::html::head(&rows, late.unread, rules).as_bytes())?;
+        out.write_all(render::html::head(&rows, late.unread, meta, rules).as_bytes())?;
         for mark in &marks {
             reader.copy(*mark, out)?;
         }
         out.write_all(render::html::foot(rules).as_bytes())?;
     }
     Ok(Some(rows.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_date;
+
+    #[test]
+    fn days_since_1970_are_calendar_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(59), "1970-03-01");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert_eq!(civil_date(20_789), "2026-12-02");
+    }
 }

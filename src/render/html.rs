@@ -6,7 +6,7 @@ use crate::diagnostic::printable;
 use std::fmt::Write as _;
 
 use super::escape::escape_markup;
-use super::prose::{band_range, factor_rows, profile_reasoning, progress, reading_line};
+use super::prose::{band_range, factor_rows, profile_reasoning, progress};
 use super::{Evaluated, Row, percent};
 use crate::engine::assess::Assessment;
 use crate::motion::Motion;
@@ -124,7 +124,7 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid
 th{background:#f3f3f3}.lean-product{color:#1f7a5a}.lean-sales{color:#a84a1c}svg{width:100%;height:auto;display:block;margin:.6rem 0}\
 .axis,.seg,.dot{font-size:11px;fill:#333}.conflict,.finding{border-left:4px solid #e76f51;padding:.2rem .7rem;margin:.5rem 0;background:#fdf3ef}\
 .finding.warning{border-color:#e9c46a;background:#fdf9ec}.checklist{list-style:none;padding-left:0}.checklist li{margin:.2rem 0}\
-.checklist li::before{content:'\\2610  '}.checklist li.done::before{content:'\\2611  '}code{font-size:.85em}\
+.checklist li::before{content:'\\2610  '}h4{font-size:.95rem;margin:.8rem 0 .2rem}.checklist li.done::before{content:'\\2611  '}code{font-size:.85em}\
 footer{margin-top:3rem;font-size:.85rem;color:#555}\
 @media print{body{margin:0;max-width:none;font-size:11pt}section.profile{break-before:page}h2,h3{break-after:avoid}table,.conflict,.finding,svg{break-inside:avoid}}";
 
@@ -155,8 +155,46 @@ fn name(text: &str) -> String {
     format!("<bdi>{}</bdi>", escape_markup(text))
 }
 
-/// One profile's section of the HTML report; `index` is its anchor.
+/// The title, author and date a client report carries.
+#[derive(Debug, Clone, Default)]
+pub struct ReportMeta {
+    /// The heading; by default "Go-to-market motion: NAME" (or "motions:
+    /// N profiles").
+    pub title: Option<String>,
+    /// Who prepared it.
+    pub author: Option<String>,
+    /// When, as it should be printed (e.g. 2026-12-02).
+    pub date: Option<String>,
+}
+
+impl ReportMeta {
+    /// The heading for `rows`.
+    pub fn title_for(&self, rows: &[Row]) -> String {
+        match (&self.title, rows) {
+            (Some(title), _) => title.clone(),
+            (None, [one]) => format!("Go-to-market motion: {}", one.name),
+            (None, _) => format!("Go-to-market motions: {} profiles", rows.len()),
+        }
+    }
+
+    /// "Prepared by NAME on DATE.", or as much of it as is known.
+    pub fn byline(&self) -> Option<String> {
+        match (&self.author, &self.date) {
+            (Some(a), Some(d)) => Some(format!("Prepared by {a} on {d}.")),
+            (Some(a), None) => Some(format!("Prepared by {a}.")),
+            (None, Some(d)) => Some(format!("Prepared on {d}.")),
+            (None, None) => None,
+        }
+    }
+}
+
+/// One profile's section of the HTML report; `index` is its anchor. It is
+/// written for the client: no profile keys, ids or command lines.
 pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
+    use super::prose::{
+        confidence_for_client, flip_sentence_for_client, plain_value, reading_line_for_client,
+        section_title,
+    };
     let a = r.assessment;
     let info = rules.motion(a.motion);
     let mut out = format!(
@@ -167,7 +205,7 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
         prose(&info.sales_role),
         spectrum(a, rules),
         prose(&profile_reasoning(a, rules).join(" ")),
-        a.confidence.id(),
+        confidence_for_client(a),
     );
     if let Some(stale) = super::prose::broken_expectation_for_client(a, rules) {
         let _ = write!(
@@ -176,24 +214,28 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
             prose(&stale)
         );
     }
-    out.push_str("<h3>Readings</h3><table><thead><tr><th>Reading</th><th>Value (the answers behind it)</th><th>Source</th></tr></thead><tbody>");
+    out.push_str("<h3>How the answers read</h3><table><thead><tr><th>Question</th><th>Reading (the answers behind it)</th><th>Source</th></tr></thead><tbody>");
     for (i, r) in a.decision.readings.iter().enumerate() {
+        let question = match r.reading {
+            crate::rulebook::Reading::Product => "Can the product sell itself?",
+            crate::rulebook::Reading::Buyer => "Who decides to buy?",
+            crate::rulebook::Reading::Pull => "Do users already pull it in?",
+        };
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            r.reading,
-            prose(&reading_line(&a.decision, i)),
+            "<tr><td>{question}</td><td>{}</td><td>{}</td></tr>",
+            prose(&reading_line_for_client(&a.decision, i)),
             prose(&r.source)
         );
     }
     out.push_str("</tbody></table>");
-    out.push_str("<h3>Evidence</h3><table><thead><tr><th>Answer</th><th>Value</th><th>Decides</th><th>Source</th></tr></thead><tbody>");
+    out.push_str("<h3>The answers</h3><table><thead><tr><th>Answer</th><th>Value</th><th>Bears on</th><th>Source</th></tr></thead><tbody>");
     for row in factor_rows(a) {
         let _ = write!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            prose(&row[0]),
-            prose(&row[1]),
+            prose(&row[0].replace('_', " ")),
+            prose(&plain_value(&row[1])),
             prose(&row[2]),
             prose(&row[3])
         );
@@ -201,7 +243,7 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
     out.push_str("</tbody></table>");
     out.push_str("<h3>Conflicts</h3>");
     if a.conflicts().is_empty() {
-        out.push_str("<p>None: the readings and the price point the same way.</p>");
+        out.push_str("<p>None: nothing in the answers works against this motion.</p>");
     }
     for c in a.conflicts() {
         let _ = write!(
@@ -233,7 +275,7 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
             let _ = write!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                prose(&s.name),
+                name(&s.name),
                 prose(&s.acv.to_string()),
                 percent(s.share),
                 prose(&rules.motion(s.decision.motion).name)
@@ -242,7 +284,7 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
         if a.remainder_share > 0.0 {
             let _ = write!(
                 out,
-                "<tr><td>(rest, company-wide answers)</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>The rest of revenue</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 prose(&a.acv.to_string()),
                 percent(a.remainder_share),
                 prose(&rules.motion(a.decision.motion).name)
@@ -273,19 +315,18 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
         }
     }
     if !a.findings.is_empty() {
-        out.push_str("<h3>Findings</h3>");
+        out.push_str("<h3>Practices to change</h3>");
         for f in &a.findings {
             let _ = write!(
                 out,
-                "<div class=\"finding {}\"><p><strong>{}</strong> <code>{}</code></p><p><em>Fix:</em> {}</p></div>",
+                "<div class=\"finding {}\"><p><strong>{}</strong></p><p><em>What to do:</em> {}</p></div>",
                 f.level.id(),
                 prose(&f.message),
-                prose(&f.id),
                 prose(&f.fix)
             );
         }
     }
-    out.push_str("<h3>Flip points</h3>");
+    out.push_str("<h3>What would change the motion</h3>");
     if a.flip_points.is_empty() {
         out.push_str("<p>No single change of one answer gives another motion.</p>");
     } else {
@@ -294,36 +335,46 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
             let _ = write!(
                 out,
                 "<li>{}</li>",
-                prose(&super::prose::flip_sentence(flip, rules))
+                prose(&flip_sentence_for_client(flip, rules))
             );
         }
         out.push_str("</ul>");
     }
     let _ = write!(
         out,
-        "<h3>Checklist ({})</h3><ul class=\"checklist\">",
+        "<h3>Implementation checklist ({})</h3>",
         prose(&progress(a))
     );
+    // Grouped by section, in the rulebook's order.
+    let mut sections: Vec<&str> = Vec::new();
     for item in &a.checklist {
-        let class = if item.done { " class=\"done\"" } else { "" };
+        if !sections.contains(&item.section.as_str()) {
+            sections.push(&item.section);
+        }
+    }
+    for section in sections {
         let _ = write!(
             out,
-            "<li{class}>{} <code>{}</code></li>",
-            prose(&item.text),
-            prose(&item.id)
+            "<h4>{}</h4><ul class=\"checklist\">",
+            escape_markup(&section_title(section))
         );
+        for item in a.checklist.iter().filter(|i| i.section.as_str() == section) {
+            let class = if item.done { " class=\"done\"" } else { "" };
+            let _ = write!(out, "<li{class}>{}</li>", prose(&item.text));
+        }
+        out.push_str("</ul>");
     }
-    out.push_str("</ul></section>");
+    out.push_str("</section>");
     out
 }
 
 /// A self-contained HTML report of one profile or a portfolio.
-pub fn report(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
+pub fn report(results: &[Evaluated<'_>], rules: &Rulebook, meta: &ReportMeta) -> String {
     let rows: Vec<Row> = results
         .iter()
         .map(|r| Row::new(r.file, r.assessment))
         .collect();
-    let mut out = head(&rows, 0, rules);
+    let mut out = head(&rows, 0, meta, rules);
     for (i, r) in results.iter().enumerate() {
         out.push_str(&profile_section(r, rules, i));
     }
@@ -331,20 +382,20 @@ pub fn report(results: &[Evaluated<'_>], rules: &Rulebook) -> String {
     out
 }
 
-/// The HTML report up to its first profile: the title and, for a
-/// portfolio, the chart and the overview table of `rows`. A streamed report
-/// writes this, then [`html_profile`] for each profile, then [`html_foot`].
-pub fn head(rows: &[Row], unread: usize, rules: &Rulebook) -> String {
-    let title = match rows {
-        [one] => format!("Go-to-market motion: {}", one.name),
-        _ => format!("Go-to-market motions: {} profiles", rows.len()),
-    };
+/// The HTML report up to its first profile: the title, the byline and, for
+/// a portfolio, the chart and the overview table of `rows`. A streamed
+/// report writes this, then [`profile_section`] for each profile, then
+/// [`foot`].
+pub fn head(rows: &[Row], unread: usize, meta: &ReportMeta, rules: &Rulebook) -> String {
+    let title = meta.title_for(rows);
+    let byline = meta
+        .byline()
+        .map_or(String::new(), |b| format!("{} ", escape_markup(&b)));
     let mut out = format!(
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>{t}</title><style>{STYLE}</style></head><body>\
-         <header><h1>{t}</h1><p class=\"meta\">Scored with gtm-advisor, rulebook {rev}. Motions run from self-serve only (the product sells itself) to enterprise sales (named accounts).</p></header>",
-        t = escape_markup(&title),
-        rev = escape_markup(&rules.revision),
+         <header><h1>{t}</h1><p class=\"meta\">{byline}The motions run from self-serve only (the product sells itself) to enterprise sales (named accounts); each section below says which fits and why, citing the two source documents listed at the end.</p></header>",
+        t = escape_markup(&printable(&title)),
     );
     if rows.len() > 1 {
         out.push_str("<section class=\"portfolio\"><h2>Portfolio</h2>");
@@ -371,9 +422,15 @@ pub fn head(rows: &[Row], unread: usize, rules: &Rulebook) -> String {
     out
 }
 
-/// The end of the HTML report: the bands and the sources.
+/// The end of the HTML report: the sources, then the bands.
 pub fn foot(rules: &Rulebook) -> String {
-    let mut out = String::from("<footer><p>ACV bands: ");
+    let mut out = String::from(
+        "<section class=\"sources\"><h2>Sources</h2><p>The advice applies these documents; each table and finding above names the section it comes from.</p><ul>",
+    );
+    for d in &rules.documents {
+        let _ = write!(out, "<li><cite>{}</cite></li>", escape_markup(&d.title));
+    }
+    out.push_str("</ul></section><footer><p>ACV bands: ");
     let bands: Vec<String> = Motion::ALL
         .iter()
         .map(|m| {
@@ -385,16 +442,7 @@ pub fn foot(rules: &Rulebook) -> String {
         })
         .collect();
     out.push_str(&bands.join("; "));
-    let docs: Vec<String> = rules
-        .documents
-        .iter()
-        .map(|d| escape_markup(&d.title))
-        .collect();
-    let _ = writeln!(
-        out,
-        ".</p><p>Sources: {}.</p></footer></body></html>",
-        docs.join("; ")
-    );
+    let _ = writeln!(out, ".</p></footer></body></html>");
     out
 }
 

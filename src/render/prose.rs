@@ -72,6 +72,90 @@ pub(crate) fn reading_line(d: &DecisionView, i: usize) -> String {
     }
 }
 
+/// An answer's value in a reader's words: yes and no for true and false,
+/// and snake_case ids with spaces.
+pub(crate) fn plain_value(value: &str) -> String {
+    match value {
+        "true" => "yes".to_string(),
+        "false" => "no".to_string(),
+        v => v.replace('_', " "),
+    }
+}
+
+/// A profile key in a reader's words ("time to value" for `time_to_value`,
+/// "viral loops" for `signals.viral_loops`).
+pub(crate) fn plain_key(key: &str) -> String {
+    match crate::rulebook::Key::parse(key) {
+        Some(crate::rulebook::Key::Acv) => "ACV".to_string(),
+        Some(k) => k.label().replace('_', " ").to_lowercase(),
+        None => key.replace(['.', '_'], " "),
+    }
+}
+
+/// [`reading_line`] for a client: no keys, plain values ("needs assist
+/// (time to value 2 days, onboarding guided)").
+pub(crate) fn reading_line_for_client(d: &DecisionView, i: usize) -> String {
+    let r = &d.readings[i];
+    let because: Vec<String> = r
+        .because
+        .iter()
+        .map(|(k, v)| format!("{} {}", plain_key(&k.name()), plain_value(v)))
+        .collect();
+    if because.is_empty() {
+        plain_value(r.value)
+    } else {
+        format!("{} ({})", plain_value(r.value), because.join(", "))
+    }
+}
+
+/// What the confidence means, for a client.
+pub(crate) fn confidence_for_client(a: &Assessment) -> &'static str {
+    match a.confidence {
+        crate::engine::assess::Confidence::Clear => {
+            "Clear: the price band and the other answers agree on this motion, and no conflict was found."
+        }
+        crate::engine::assess::Confidence::Contested => {
+            "Contested: the other answers moved the motion away from its price band, or a conflict was found; both are explained below."
+        }
+    }
+}
+
+/// A checklist section's heading for a client. Sections are rulebook ids;
+/// the built-in ones have titles, others are shown with spaces.
+pub(crate) fn section_title(id: &str) -> String {
+    match id {
+        "assess" => "First, measure where you stand".to_string(),
+        "product-led" => "The product-led motion".to_string(),
+        "hybrid" => "Running product and sales together".to_string(),
+        "hybrid-product" => "The product side".to_string(),
+        "hybrid-sales" => "The sales side".to_string(),
+        "sales-led" => "The sales-led motion".to_string(),
+        "enterprise" => "Enterprise sales".to_string(),
+        other => {
+            let spaced = other.replace(['-', '_'], " ");
+            let mut chars = spaced.chars();
+            chars.next().map_or(String::new(), |c| {
+                c.to_uppercase().collect::<String>() + chars.as_str()
+            })
+        }
+    }
+}
+
+/// A flip point in a client's words (no keys).
+pub fn flip_sentence_for_client(flip: &FlipPoint, rules: &Rulebook) -> String {
+    let becomes = format!("the motion becomes {}", rules.motion(flip.motion).name);
+    match (flip.change.as_str(), flip.direction) {
+        ("acv", Direction::Up) => format!("Raise the ACV to {} and {becomes}.", flip.to),
+        ("acv", Direction::Down) => format!("Lower the ACV to {} and {becomes}.", flip.to),
+        ("time_to_value", _) => format!("With a time to value of {}, {becomes}.", flip.to),
+        (key, _) => format!(
+            "With {} {}, {becomes}.",
+            plain_key(key),
+            plain_value(&flip.to)
+        ),
+    }
+}
+
 /// The decision in sentences: band, move or hold, and the motion.
 pub fn reasoning(d: &DecisionView, acv: Money, rules: &Rulebook) -> Vec<String> {
     let name = |m: Motion| rules.motion(m).name.as_str();

@@ -97,11 +97,11 @@ fn the_html_report_is_well_formed_self_contained_and_complete() {
         assert!(heading.contains(&motion), "{name}: {heading}");
         let words: String = section.descendants().filter_map(|n| n.text()).collect();
         for part in [
-            "Readings",
-            "Evidence",
+            "How the answers read",
+            "The answers",
             "Conflicts",
-            "Flip points",
-            "Checklist",
+            "What would change the motion",
+            "Implementation checklist",
         ] {
             assert!(words.contains(part), "{name} lacks {part}");
         }
@@ -141,13 +141,18 @@ fn one_profile_and_markdown() {
     assert_eq!(code, 0);
     let md = std::fs::read_to_string(path).unwrap();
     assert!(
-        md.starts_with("## ModelForge: Hybrid (product-led sales)"),
+        md.starts_with("# Go-to-market motion: ModelForge\n\nPrepared on "),
         "{md}"
     );
     assert!(
-        md.contains("## Flip points") && md.contains("Raise ACV to"),
+        md.contains("\n## ModelForge: Hybrid (product-led sales)"),
         "{md}"
     );
+    assert!(
+        md.contains("## Flip points") && md.contains("Raise the ACV to"),
+        "{md}"
+    );
+    assert!(md.contains("## Sources\n"), "{md}");
 }
 
 #[test]
@@ -368,8 +373,8 @@ fn no_literal_backticks_and_no_temporary_paths() {
     let html = std::fs::read_to_string(html).unwrap();
     assert!(!html.contains('`'), "literal backticks in the page");
     assert!(
-        html.contains("<code>buyer</code>"),
-        "flip points name the answer as code"
+        html.contains("<li>With buyer "),
+        "flip points name the answer in words: {html}"
     );
     let (code, _, stderr) = report(
         dir.path(),
@@ -384,5 +389,94 @@ fn no_literal_backticks_and_no_temporary_paths() {
     assert!(
         !stderr.contains(".gtm-profile") && !stderr.contains("at path"),
         "{stderr}"
+    );
+}
+
+/// The client report speaks to the client: no profile keys, finding or
+/// checklist ids, command lines or tool internals; the two documents named
+/// in a Sources section; title, author and date as given; the checklist
+/// under section headings. Its text is pinned by a snapshot.
+#[test]
+fn the_client_report_speaks_to_the_client() {
+    let out = gtm()
+        .args([
+            "report",
+            "profiles/acme-analytics.toml",
+            "--out",
+            "-",
+            "--title",
+            "Acme: go-to-market review",
+            "--author",
+            "Jo Reyes",
+            "--date",
+            "2026-12-02",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let html = text(&out.stdout);
+    let body = &html[html.find("<body>").unwrap()..];
+    for leak in [
+        "gtm-advisor",
+        "rulebook",
+        "gtm ",
+        "[check]",
+        "_",
+        "<code>",
+        "The tool",
+        "demo-required-to-start",
+        "calculate-acv-distribution",
+    ] {
+        assert!(!body.contains(leak), "the report shows {leak:?}");
+    }
+    for part in [
+        "<h1>Acme: go-to-market review</h1>",
+        "Prepared by Jo Reyes on 2026-12-02.",
+        "<h2>Sources</h2>",
+        "<cite>Sales-led vs PLG</cite>",
+        "<cite>Product-Led vs Sales-Led in 2026</cite>",
+        "<h4>First, measure where you stand</h4>",
+    ] {
+        assert!(body.contains(part), "{part} missing");
+    }
+    // The page as a reader sees it, tags taken out.
+    let mut words = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                words.push('\n');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => words.push(c),
+            _ => {}
+        }
+    }
+    let lines: Vec<&str> = words
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    insta::assert_snapshot!("client_report_text", lines.join("\n"));
+    // Markdown to standard output too.
+    let out = gtm()
+        .args([
+            "report",
+            "profiles/acme-analytics.toml",
+            "--out",
+            "-",
+            "--format",
+            "markdown",
+            "--date",
+            "",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let md = text(&out.stdout);
+    assert!(
+        md.starts_with("# Go-to-market motion: Acme Analytics\n\n## "),
+        "{md}"
     );
 }

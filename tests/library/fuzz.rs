@@ -84,9 +84,18 @@ fn every_format(profile: &Profile, file: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(records.len(), 2);
     prop_assert!(records.iter().all(|r| r.len() == 10), "{}", out);
 
+    // The title and author a consultant types are input too.
+    let meta = html::ReportMeta {
+        title: Some(a.name.clone()),
+        author: Some(file.to_string()),
+        date: None,
+    };
     for (format, page) in [
-        ("html", html::report(std::slice::from_ref(&one), rules)),
-        ("html portfolio", html::report(&both, rules)),
+        (
+            "html",
+            html::report(std::slice::from_ref(&one), rules, &meta),
+        ),
+        ("html portfolio", html::report(&both, rules, &meta)),
     ] {
         clean(format, &page, &['\n'])?;
         let options = roxmltree::ParsingOptions {
@@ -96,7 +105,11 @@ fn every_format(profile: &Profile, file: &str) -> Result<(), TestCaseError> {
         roxmltree::Document::parse_with_options(&page, options)
             .map_err(|e| TestCaseError::fail(format!("{format}: {e}")))?;
     }
-    clean("markdown report", &markdown::report(&both, rules), &['\n'])?;
+    clean(
+        "markdown report",
+        &markdown::report(&both, rules, &meta),
+        &['\n'],
+    )?;
 
     let gate_opts = GateOptions::default();
     let verdict = verdict::judge(profile, &a, rules, &gate_opts);

@@ -41,6 +41,8 @@ pub struct Text {
     colour: bool,
     /// Whether any file had a warning, for the note before the summary.
     warnings: bool,
+    /// Whether any judged file had a finding, for the note on accepting one.
+    findings: bool,
 }
 
 impl Text {
@@ -52,6 +54,7 @@ impl Text {
             width: usize::from(opts.width),
             colour: opts.colour,
             warnings: false,
+            findings: false,
         }
     }
 
@@ -141,11 +144,17 @@ impl Text {
 impl Exporter for Text {
     fn file(&mut self, r: &Checked<'_>, found: &[Gated], out: &mut dyn Write) -> io::Result<()> {
         self.warnings |= found.iter().any(|g| g.finding.level == Level::Warning);
+        self.findings |= matches!(r, Checked::Judged { .. }) && !found.is_empty();
         out.write_all(self.text(r, found).as_bytes())
     }
 
     fn finish(self: Box<Self>, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(b"\n")?;
+        if self.findings {
+            out.write_all(
+                b"A finding accepted on purpose goes in the profile's `[check] allow = [\"ID\"]` (or --allow ID).\n",
+            )?;
+        }
         if self.deny_warnings && self.warnings {
             out.write_all(b"Warnings fail the check (--deny warnings).\n")?;
         }

@@ -6,7 +6,9 @@ mod rulebook;
 mod whatif;
 
 pub use explain::explain;
-pub use report::{REPORT_FLIP_POINTS, report, report_between, report_flip_points, report_head};
+pub use report::{
+    REPORT_FLIP_POINTS, report, report_between, report_flip_points, report_foot, report_head,
+};
 pub use rulebook::rulebook;
 pub use whatif::whatif;
 
