@@ -22,8 +22,9 @@ use super::outcome::Outcome;
 use super::write::write_atomically;
 use gtm_advisor::interview::terminal::{Terminal, columns, fold, prompt_owns_ctrl_c};
 
-/// Where `gtm interview` offers to save when no `--save` is given.
-pub const DEFAULT_SAVE: &str = "gtm-profile.toml";
+/// Where `gtm interview` offers to save when neither `--save` nor `--from`
+/// names a file: the name `gtm init` and `gtm check` use.
+pub const DEFAULT_SAVE: &str = "gtm.toml";
 
 const NEEDS_A_TERMINAL: &str = "`gtm interview` asks its questions in a terminal, and stdin, stdout or stderr is not one here (a pipe, a file or CI). To write a profile without one, run `gtm init FILE` and edit it; to evaluate a profile, run `gtm recommend FILE`.";
 
@@ -65,6 +66,7 @@ fn install_interrupt_handler() {
 /// Runs the interview.
 pub fn run(save: Option<&Path>, from: Option<&Path>, ctx: &Context) -> Outcome {
     let rules = ctx.rules;
+    let from_path = from;
     if !attended() {
         return Outcome::failed(NEEDS_A_TERMINAL.to_string());
     }
@@ -98,18 +100,42 @@ pub fn run(save: Option<&Path>, from: Option<&Path>, ctx: &Context) -> Outcome {
     let profile = match profile::parse(&text, "<interview>", rules) {
         Ok(p) => p,
         Err(problems) => {
-            return Outcome::failed(format!(
-                "the answers did not make a valid profile (a bug): {problems}"
-            ));
+            // Every answer is checked as it is typed, so this should not
+            // happen; if it does, the answers are printed, never lost.
+            print!("{text}");
+            let _ = std::io::stdout().flush();
+            return Outcome::failed(folded(&format!(
+                "the answers above do not make a valid profile, so they were not saved; copy them into a file and fix what this says: {problems}"
+            )));
         }
     };
-    let result = render::text::assessment(&assess(&profile, rules), rules, &ctx.text);
+    // The result kept short, so the motion is on screen when the save
+    // question comes; the full result is a command away.
+    let assessment = assess(&profile, rules);
+    let result = render::text::brief(&assessment, rules, &ctx.text, None);
     println!();
     print!("{result}");
-    let _ = std::io::stdout().flush();
+    println!(
+        "{}",
+        folded(&format!(
+            "The checklist for this motion: gtm checklist {}; the full result: gtm recommend FILE once saved.",
+            assessment.motion.id()
+        ))
+    );
     println!();
+    println!(
+        "{}",
+        folded(&format!(
+            "Result: {} for {}.",
+            rules.motion(assessment.motion).name,
+            printable(&assessment.name)
+        ))
+    );
+    let _ = std::io::stdout().flush();
 
-    let mut outcome = save_answers(&mut ask, &text, save);
+    // Revisiting a profile saves it back where it came from (after asking).
+    let from_file = from_path.filter(|p| !input::is_stdin(p));
+    let mut outcome = save_answers(&mut ask, &text, save, from_file);
     for note in &mut outcome.notes {
         *note = folded(note);
     }
@@ -126,8 +152,14 @@ fn folded(text: &str) -> String {
 /// save (a missing folder, a read-only place, a file that appeared
 /// meanwhile). If they give up after a failure, the profile is printed on
 /// stdout: answers a person asked to save are never thrown away.
-fn save_answers(ask: &mut dyn Ask, text: &str, save: Option<&Path>) -> Outcome {
+fn save_answers(
+    ask: &mut dyn Ask,
+    text: &str,
+    save: Option<&Path>,
+    from: Option<&Path>,
+) -> Outcome {
     let mut given = save.map(Path::to_path_buf);
+    let offered = from.map_or_else(|| DEFAULT_SAVE.to_string(), |f| f.display().to_string());
     let mut failed = false;
     loop {
         let question = if failed {
@@ -135,7 +167,7 @@ fn save_answers(ask: &mut dyn Ask, text: &str, save: Option<&Path>) -> Outcome {
         } else {
             "Save these answers as a profile?"
         };
-        let target = match choose_target(ask, given.take(), question) {
+        let target = match choose_target(ask, given.take(), question, &offered) {
             Ok(Some(target)) => target,
             Ok(None) if !failed => {
                 return Outcome {
@@ -202,6 +234,7 @@ fn choose_target(
     ask: &mut dyn Ask,
     mut given: Option<PathBuf>,
     question: &str,
+    offered: &str,
 ) -> Result<Option<Target>, Stop> {
     if let Some(path) = &given {
         if let Err(problem) = check_path(&path.display().to_string()) {
@@ -215,8 +248,18 @@ fn choose_target(
     loop {
         let path = match given.take() {
             Some(path) => path,
-            None => PathBuf::from(ask.text("Save to", Some(DEFAULT_SAVE), check_path)?),
+            None => PathBuf::from(ask.text("Save to", Some(offered), &check_path)?),
         };
+        if path.extension().is_none_or(|e| e != "toml") {
+            // Directory walks (`gtm check DIR`) read only `.toml` files.
+            eprintln!(
+                "{}",
+                folded(&format!(
+                    "warning: {} does not end in .toml, so `gtm check DIR` and `gtm recommend DIR` will not find it",
+                    printable_path(&path)
+                ))
+            );
+        }
         // The path's own entry, not what a link points to: a dangling link
         // is there, and saving "beside" it would fail again and again.
         let Ok(there) = std::fs::symlink_metadata(&path) else {
@@ -253,7 +296,7 @@ fn choose_target(
 fn check_path(text: &str) -> Result<String, String> {
     let path = Path::new(text.trim());
     if text.trim().is_empty() {
-        Err("give a file name, e.g. gtm-profile.toml".to_string())
+        Err("give a file name, e.g. gtm.toml".to_string())
     } else if path.is_dir() {
         Err(format!(
             "{} is a directory; give a file name",

@@ -5,9 +5,9 @@
 
 use super::answers::{Answers, SegmentText};
 use super::questions::{
-    BACK, BACK_TYPED, CORE, Check, Choice, Field, OPTIONAL, OPTIONAL_GATE, Question, SAME,
-    SEGMENTS_GATE, SEGMENTS_HELP, acv_or_back, check_acv, check_for, check_share, choices,
-    choices_for, duration_or_back,
+    BACK, BACK_TYPED, CORE, Check, CheckFn, Choice, Field, OPTIONAL, OPTIONAL_GATE, Question, SAME,
+    SEGMENTS_GATE, SEGMENTS_HELP, acv_or_back, check_acv, check_for, check_share_of, choices,
+    choices_for, duration_or_back, share_bp,
 };
 use crate::motion::{Buyer, Compliance, Onboarding};
 use crate::profile::{Profile, check_name};
@@ -27,7 +27,12 @@ pub trait Ask {
     fn help(&mut self, text: &str);
     /// Asks for text; an empty answer takes `default`. Re-asks, showing the
     /// reason, until `check` accepts the answer.
-    fn text(&mut self, prompt: &str, default: Option<&str>, check: Check) -> Result<String, Stop>;
+    fn text(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        check: Check<'_>,
+    ) -> Result<String, Stop>;
     /// Asks to pick one of `choices`, with the cursor on `default`; returns its index.
     fn choose(&mut self, prompt: &str, choices: &[Choice], default: usize) -> Result<usize, Stop>;
     /// Asks yes or no.
@@ -62,17 +67,20 @@ fn ask_segments(ask: &mut dyn Ask, a: &mut Answers) -> Result<(), Stop> {
         let name = ask.text(
             &format!("Segment {} name", i + 1),
             some(&old.name).as_deref(),
-            check_name,
+            &check_name,
         )?;
         let acv = ask.text(
             "Its annual contract value (USD)",
             some(&old.acv).as_deref(),
-            check_acv,
+            &check_acv,
         )?;
+        // Checked against what the segments before it left, so the shares
+        // cannot add up to more than the whole.
+        let used: u32 = a.segments.iter().filter_map(|s| share_bp(&s.share)).sum();
         let share = ask.text(
-            "Its share of revenue (0 to 1)",
+            "Its share of revenue (more than 0, at most 1)",
             some(&old.share).as_deref(),
-            check_share,
+            &|text: &str| check_share_of(text, used),
         )?;
         let buyer = override_choice(
             ask,
@@ -129,13 +137,13 @@ fn ask_one(ask: &mut dyn Ask, a: &mut Answers, q: &Question, back: bool) -> Resu
     ask.help(q.help);
     if let Some(check) = check_for(q.field) {
         let check = match (back, q.field) {
-            (true, Field::Acv) => acv_or_back as Check,
+            (true, Field::Acv) => acv_or_back as CheckFn,
             (true, Field::TimeToValue) => duration_or_back,
             _ => check,
         };
         let slot = a.text_mut(q.field).expect("text fields have a slot");
         let default = (!slot.is_empty()).then(|| slot.clone());
-        let answer = ask.text(q.prompt, default.as_deref(), check)?;
+        let answer = ask.text(q.prompt, default.as_deref(), &check)?;
         if back && answer == BACK_TYPED {
             return Ok(Step::Back);
         }
@@ -191,8 +199,8 @@ fn ask_all(
     Ok(())
 }
 
-/// Runs the interview: the core questions, the gate, then the optional ones
-/// if wanted. `from` pre-fills every answer.
+/// Runs the interview: the core questions, the segments if wanted, then the
+/// optional questions if wanted. `from` pre-fills every answer.
 ///
 /// `practice_matters(answers, key)` says whether the practice `key` can
 /// matter for the motion the answers so far give (no AE commission for a
@@ -204,7 +212,20 @@ pub fn run(
 ) -> Result<Answers, Stop> {
     let mut answers = from.map(Answers::from_profile).unwrap_or_default();
     ask_all(ask, &mut answers, CORE, |_, _| false)?;
-    if ask.confirm(OPTIONAL_GATE, false)? {
+    // Segments are offered on their own, not behind the optional questions;
+    // revisiting a profile, "no" keeps what it has.
+    let segments = match (from, answers.segments.len()) {
+        (Some(_), n) if n > 0 => format!("{SEGMENTS_GATE} (no keeps the {n} it has)"),
+        _ => SEGMENTS_GATE.to_string(),
+    };
+    if ask.confirm(&segments, false)? {
+        ask_segments(ask, &mut answers)?;
+    }
+    let optional = match from {
+        Some(_) => format!("{OPTIONAL_GATE} (no keeps the answers the profile has)"),
+        None => OPTIONAL_GATE.to_string(),
+    };
+    if ask.confirm(&optional, false)? {
         // A practice question is only asked when its answer can matter for
         // the motion the answers so far give (no AE commission for a
         // self-serve product); the motion is worked out from the answers as
@@ -213,9 +234,6 @@ pub fn run(
             Field::Practice(key) if key != "motion" => !practice_matters(a, key),
             _ => false,
         })?;
-        if ask.confirm(SEGMENTS_GATE, false)? {
-            ask_segments(ask, &mut answers)?;
-        }
     }
     Ok(answers)
 }

@@ -15,7 +15,10 @@ pub struct Choice {
 }
 
 /// Checks a free-text answer: the value to keep, or why it was refused.
-pub type Check = fn(&str) -> Result<String, String>;
+pub type Check<'a> = &'a dyn Fn(&str) -> Result<String, String>;
+
+/// A check that needs nothing but the text, as the questions' table names them.
+pub type CheckFn = fn(&str) -> Result<String, String>;
 
 /// What a question fills in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,14 +202,43 @@ pub const SAME: Choice = Choice {
 };
 
 /// Checks a segment's share of revenue.
-pub fn check_share(text: &str) -> Result<String, String> {
-    match text.trim().parse::<f64>() {
-        Ok(n) if (0.0..=1.0).contains(&n) => Ok(format!("{}", (n * 1000.0).round() / 1000.0)),
-        _ => Err(format!(
-            "`{}` is not a share; write a number from 0 to 1, e.g. 0.35 for 35% of revenue",
-            text.trim()
-        )),
+/// A share of revenue in basis points (0.0001), as a profile holds it.
+pub fn share_bp(text: &str) -> Option<u32> {
+    let n = text.trim().parse::<f64>().ok()?;
+    let bp = (n * 10_000.0).round();
+    ((0.0..=10_000.0).contains(&bp)).then_some(bp as u32)
+}
+
+/// Checks a segment's share given the basis points `used` by the segments
+/// before it, so the shares can never add up to more than the whole.
+pub fn check_share_of(text: &str, used: u32) -> Result<String, String> {
+    let left = 10_000u32.saturating_sub(used);
+    let shown = |bp: u32| format!("{}", f64::from(bp) / 10_000.0);
+    let not_a_share = || {
+        format!(
+            "`{}` is not a share; write a number more than 0 and at most {}, e.g. 0.35 for 35% of revenue",
+            crate::diagnostic::short(text.trim()),
+            shown(left)
+        )
+    };
+    let Some(bp) = share_bp(text) else {
+        return Err(not_a_share());
+    };
+    if bp == 0 {
+        return Err(not_a_share());
     }
+    if bp > left {
+        return Err(if used == 0 {
+            not_a_share()
+        } else {
+            format!(
+                "{} so far; at most {} is left for this segment",
+                shown(used),
+                shown(left)
+            )
+        });
+    }
+    Ok(shown(bp))
 }
 
 /// `text` without one pair of surrounding quotes: the hints show forms such
@@ -267,7 +299,7 @@ pub fn duration_or_back(text: &str) -> Result<String, String> {
 }
 
 /// The checker for a free-text field.
-pub fn check_for(field: Field) -> Option<Check> {
+pub fn check_for(field: Field) -> Option<CheckFn> {
     match field {
         Field::Name => Some(check_name),
         Field::Acv => Some(check_acv),

@@ -324,7 +324,12 @@ impl Ask for Terminal {
         }
     }
 
-    fn text(&mut self, prompt: &str, default: Option<&str>, check: Check) -> Result<String, Stop> {
+    fn text(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        check: Check<'_>,
+    ) -> Result<String, Stop> {
         // A default can come from a profile (`--from`): shown escaped, so it
         // cannot reorder or restyle the line; Enter still takes it as it is.
         let shown = default.map(printable);

@@ -46,7 +46,12 @@ impl Scripted {
 
 impl Ask for Scripted {
     fn help(&mut self, _: &str) {}
-    fn text(&mut self, prompt: &str, default: Option<&str>, check: Check) -> Result<String, Stop> {
+    fn text(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        check: Check<'_>,
+    ) -> Result<String, Stop> {
         self.asked.push(prompt.to_string());
         loop {
             let reply = self.next()?;
@@ -83,13 +88,14 @@ impl Ask for Scripted {
 
 #[test]
 fn core_questions_come_in_the_documented_order() {
-    let mut s = Scripted::new(&["Acme", "$24k", "2 days", "team", "light", "guided", ""]);
+    let mut s = Scripted::new(&["Acme", "$24k", "2 days", "team", "light", "guided", "", ""]);
     let a = run_with(&mut s, None, &Rulebook::default_rules()).unwrap();
+    // Segments are offered on their own, before the optional questions.
     assert_eq!(
         s.asked,
         CORE.iter()
             .map(|q| q.prompt)
-            .chain([OPTIONAL_GATE])
+            .chain([SEGMENTS_GATE, OPTIONAL_GATE])
             .collect::<Vec<_>>()
     );
     assert_eq!(a.acv, "$24,000");
@@ -99,7 +105,7 @@ fn core_questions_come_in_the_documented_order() {
 #[test]
 fn invalid_answers_are_asked_again_with_the_reason() {
     let mut s = Scripted::new(&[
-        "", "Acme", "lots", "-5", "24000", "0 days", "2 days", "", "", "", "",
+        "", "Acme", "lots", "-5", "24000", "0 days", "2 days", "", "", "", "", "",
     ]);
     let a = run_with(&mut s, None, &Rulebook::default_rules()).unwrap();
     assert_eq!(a.name, "Acme");
@@ -128,6 +134,7 @@ fn the_saved_text_reads_back_as_the_same_answers() {
         "committee",
         "regulated",
         "custom",
+        "", // no segments
         "y",
     ];
     // The signals.
@@ -149,7 +156,6 @@ fn the_saved_text_reads_back_as_the_same_answers() {
         key == "motion" || rules.finding_reads(&format!("practices.{key}"), Motion::Enterprise)
     };
     script.extend(practices.iter().filter(|(k, _)| asked(k)).map(|(_, r)| *r));
-    script.push(""); // no segments
     let mut s = Scripted::new(&script);
     let a = run_with(&mut s, None, &rules).unwrap();
     let p = parse(&a.to_toml(), "saved.toml", &rules)
@@ -178,6 +184,7 @@ fn back_returns_to_the_previous_question_and_keeps_every_answer() {
         "committee",
         "light",
         "guided",
+        "",
         "", // back from compliance: a new buyer
     ]);
     let a = run_with(&mut s, None, &rules).unwrap();
@@ -203,7 +210,7 @@ fn back_returns_to_the_previous_question_and_keeps_every_answer() {
         ]
     );
     // The first question offers no way back: `<` is just a name there.
-    let mut s = Scripted::new(&["<", "x", "24k", "2 days", "team", "light", "guided", ""]);
+    let mut s = Scripted::new(&["<", "x", "24k", "2 days", "team", "light", "guided", "", ""]);
     assert_eq!(run_with(&mut s, None, &rules).unwrap().name, "<");
 }
 
@@ -211,7 +218,16 @@ fn back_returns_to_the_previous_question_and_keeps_every_answer() {
 fn practice_questions_come_only_when_they_can_matter() {
     let rules = Rulebook::default_rules();
     // A self-serve product: $480 a year, minutes to value, one user.
-    let mut script = vec!["Tiny", "480", "5m", "individual", "none", "self-serve", "y"];
+    let mut script = vec![
+        "Tiny",
+        "480",
+        "5m",
+        "individual",
+        "none",
+        "self-serve",
+        "",
+        "y",
+    ];
     script.extend(["", "", "", "", "", "", "", ""]); // signals: not sure
     script.extend(["", "", "", "", "", "", "", "", ""]); // practices asked, if any; then no segments
     let mut s = Scripted::new(&script);
@@ -224,7 +240,7 @@ fn practice_questions_come_only_when_they_can_matter() {
         s.asked
     );
     // A hybrid company is asked about AE commission.
-    let mut script = vec!["Mid", "24k", "2 days", "team", "light", "guided", "y"];
+    let mut script = vec!["Mid", "24k", "2 days", "team", "light", "guided", "", "y"];
     script.extend(["", "", "", "", "", "", "", ""]);
     script.extend(["", "", "", "", "", "", "", "", ""]);
     let mut s = Scripted::new(&script);
@@ -243,9 +259,9 @@ fn from_prefills_every_answer_and_keeps_the_rest() {
     let p = parse(src, "old.toml", &rules).unwrap();
     // Enter through everything, including the optional questions.
     let mut script = vec![""; 6];
+    script.push(""); // no segments
     script.push("y");
     script.extend([""; 16]);
-    script.push(""); // no segments
     let mut s = Scripted::new(&script);
     let a = run_with(&mut s, Some(&p), &Rulebook::default_rules()).unwrap();
     let again = parse(&a.to_toml(), "new.toml", &rules).unwrap();
@@ -253,9 +269,8 @@ fn from_prefills_every_answer_and_keeps_the_rest() {
 }
 
 #[test]
-fn segments_are_asked_after_the_optional_questions_and_read_back() {
-    let mut script = vec!["Orbit", "18k", "1 day", "team", "light", "guided", "y"];
-    script.extend([""; 16]);
+fn segments_are_offered_after_the_core_questions_and_read_back() {
+    let mut script = vec!["Orbit", "18k", "1 day", "team", "light", "guided"];
     script.extend([
         "y",
         "SMB",
@@ -270,16 +285,28 @@ fn segments_are_asked_after_the_optional_questions_and_read_back() {
     script.extend([
         "Enterprise",
         "150k",
+        "0.7",
         "0.25",
         "committee",
         "review-before-trial",
         "implementation",
         "",
+        "", // no optional questions
     ]);
     let mut s = Scripted::new(&script);
     let a = run_with(&mut s, None, &Rulebook::default_rules()).unwrap();
     assert_eq!(a.segments.len(), 2);
-    assert_eq!(s.errors.len(), 1, "share 2 is refused: {:?}", s.errors);
+    assert_eq!(
+        s.errors.len(),
+        2,
+        "shares 2 and 0.7 are refused: {:?}",
+        s.errors
+    );
+    // The second is checked against what the first left.
+    assert_eq!(
+        s.errors[1],
+        "0.35 so far; at most 0.65 is left for this segment"
+    );
     let rules = Rulebook::default_rules();
     let p = parse(&a.to_toml(), "orbit.toml", &rules)
         .unwrap_or_else(|e| panic!("{e}\n{}", a.to_toml()));
@@ -410,13 +437,13 @@ organic_demand = true
     let p = parse(src, "orbit.toml", &rules).unwrap();
     // Enter through everything, segments included, and no more segments.
     let mut script = vec![""; 6];
-    script.push("y");
-    script.extend([""; 16]);
     script.push("y"); // describe segments
     for more in ["y", "n"] {
         script.extend(["", "", "", "", "", ""]);
         script.push(more);
     }
+    script.push("y");
+    script.extend([""; 16]);
     let mut s = Scripted::new(&script);
     let a = run_with(&mut s, Some(&p), &rules).unwrap();
     let saved = parse(&a.to_toml(), "saved.toml", &rules)

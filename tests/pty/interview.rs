@@ -39,7 +39,13 @@ fn motion_of(path: &Path) -> String {
     v["motion"].as_str().unwrap().to_string()
 }
 
+/// The core questions, then no segments.
 fn answer_core(p: &mut Pty) {
+    answer_core_questions(p);
+    answer(p, "Describe customer segments", ENTER);
+}
+
+fn answer_core_questions(p: &mut Pty) {
     answer(p, "Company or product name", "Acme Labs\r");
     answer(p, "Annual contract value", "lots\r");
     answer(p, "is not an amount of money", "24k\r");
@@ -57,7 +63,21 @@ fn answer_core(p: &mut Pty) {
 fn a_full_interview_typed_key_by_key_saves_a_profile_that_recommend_agrees_with() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = spawn(dir.path(), &["interview", "--save", "acme.toml"]);
-    answer_core(&mut p);
+    answer_core_questions(&mut p);
+    // One segment, typed in full, overriding the buyer only; offered right
+    // after the core questions.
+    answer(&mut p, "Describe customer segments", "y");
+    answer(&mut p, "Segment 1 name", "SMB\r");
+    answer(&mut p, "Its annual contract value", "1.2k\r");
+    answer(&mut p, "Its share of revenue", "0.4\r");
+    answer(
+        &mut p,
+        "Who buys in this segment?",
+        &format!("{DOWN}{ENTER}"),
+    );
+    answer(&mut p, "Its compliance burden?", ENTER);
+    answer(&mut p, "What it takes to get started?", ENTER);
+    answer(&mut p, "Add another segment?", ENTER);
     answer(&mut p, "Answer optional questions", "y");
     answer(
         &mut p,
@@ -84,19 +104,6 @@ fn a_full_interview_typed_key_by_key_saves_a_profile_that_recommend_agrees_with(
     ] {
         answer(&mut p, prompt, ENTER);
     }
-    // One segment, typed in full, overriding the buyer only.
-    answer(&mut p, "Describe customer segments", "y");
-    answer(&mut p, "Segment 1 name", "SMB\r");
-    answer(&mut p, "Its annual contract value", "1.2k\r");
-    answer(&mut p, "Its share of revenue", "0.4\r");
-    answer(
-        &mut p,
-        "Who buys in this segment?",
-        &format!("{DOWN}{ENTER}"),
-    );
-    answer(&mut p, "Its compliance burden?", ENTER);
-    answer(&mut p, "What it takes to get started?", ENTER);
-    answer(&mut p, "Add another segment?", ENTER);
     p.expect("Acme Labs: Hybrid (product-led sales)").unwrap();
     p.expect("Saved acme.toml").unwrap();
     let (_, code) = finish(p);
@@ -124,10 +131,10 @@ fn without_save_it_asks_where_and_offers_the_default_name() {
     answer(&mut p, "Answer optional questions", ENTER);
     answer(&mut p, "Save these answers as a profile?", ENTER);
     answer(&mut p, "Save to", ENTER);
-    p.expect("Saved gtm-profile.toml").unwrap();
+    p.expect("Saved gtm.toml").unwrap();
     let (_, code) = finish(p);
     assert_eq!(code, 0);
-    assert_eq!(motion_of(&dir.path().join("gtm-profile.toml")), "hybrid");
+    assert_eq!(motion_of(&dir.path().join("gtm.toml")), "hybrid");
 }
 
 #[test]
@@ -146,6 +153,7 @@ fn from_prefills_every_answer_so_enter_keeps_them() {
         "Who decides to buy?",
         "What compliance burden",
         "What does it take to get started?",
+        "Describe customer segments",
         "Answer optional questions",
     ] {
         answer(&mut p, prompt, ENTER);
@@ -530,6 +538,7 @@ fn back_goes_to_the_previous_question_keeping_the_answers() {
         "What does it take to get started?",
         &format!("{DOWN}{ENTER}"),
     );
+    answer(&mut p, "Describe customer segments", ENTER);
     answer(&mut p, "Answer optional questions", ENTER);
     p.expect("Saved acme.toml").unwrap();
     let (_, code) = finish(p);
@@ -577,4 +586,72 @@ fn a_dangling_link_at_the_target_is_asked_about_not_retried() {
     let (_, code) = finish(p);
     assert_eq!(code, 0);
     assert_eq!(motion_of(&link), "hybrid");
+}
+
+/// Shares are checked as they are typed against what the segments before
+/// left, so the interview ends with a saved, valid profile; the result is
+/// short and ends with a one-line summary just before the save question.
+#[test]
+fn shares_are_checked_as_typed_and_the_result_is_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["interview"]);
+    answer_core_questions(&mut p);
+    answer(&mut p, "Describe customer segments", "y");
+    answer(&mut p, "Segment 1 name", "SMB\r");
+    answer(&mut p, "Its annual contract value", "2k\r");
+    answer(&mut p, "Its share of revenue", "0.6\r");
+    answer(&mut p, "Who buys in this segment?", ENTER);
+    answer(&mut p, "Its compliance burden?", ENTER);
+    answer(&mut p, "What it takes to get started?", ENTER);
+    answer(&mut p, "Add another segment?", "y");
+    answer(&mut p, "Segment 2 name", "Enterprise\r");
+    answer(&mut p, "Its annual contract value", "150k\r");
+    answer(&mut p, "Its share of revenue", "0.5\r");
+    answer(&mut p, "0.6 so far; at most 0.4 is left", "0.4\r");
+    answer(&mut p, "Who buys in this segment?", ENTER);
+    answer(&mut p, "Its compliance burden?", ENTER);
+    answer(&mut p, "What it takes to get started?", ENTER);
+    answer(&mut p, "Add another segment?", ENTER);
+    answer(&mut p, "Answer optional questions", ENTER);
+    p.expect("Result: ").unwrap();
+    let shown = p.expect("Save these answers as a profile?").unwrap();
+    let shown = String::from_utf8_lossy(shown.before()).into_owned();
+    assert!(
+        !shown.contains("calculate-acv-distribution"),
+        "the checklist is a command away, not on screen: {shown}"
+    );
+    p.send(ENTER).unwrap();
+    // The default name is the one init and check use.
+    answer(&mut p, "Save to", ENTER);
+    p.expect("Saved gtm.toml").unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    let out = gtm()
+        .args(["check", "gtm.toml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+}
+
+/// With `--from`, the save question offers that file (replaced only after a
+/// yes), and a name without `.toml` is warned about.
+#[test]
+fn from_offers_its_own_file_and_a_name_without_toml_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("profiles/salesforce.toml", dir.path().join("sf.toml")).unwrap();
+    let mut p = spawn(dir.path(), &["interview", "--from", "sf.toml"]);
+    for _ in 0..8 {
+        answer(&mut p, "?", ENTER);
+    }
+    answer(&mut p, "Save these answers as a profile?", ENTER);
+    answer(&mut p, "Save to (sf.toml)", ENTER);
+    answer(&mut p, "sf.toml already exists. Replace it?", "n");
+    answer(&mut p, "Save under another name?", ENTER);
+    answer(&mut p, "Save to", "notes.txt\r");
+    p.expect("does not end in .toml").unwrap();
+    p.expect("Saved notes.txt").unwrap();
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    assert!(dir.path().join("notes.txt").is_file());
 }
