@@ -135,6 +135,11 @@ fn lists_fit_a_narrow_terminal() {
         items.iter().any(|i| i.ends_with('…')),
         "the long meanings are cut: {items:?}"
     );
+    // Cut at the edge, not well before it: the marker and one column spare.
+    for item in items.iter().filter(|i| i.ends_with('…')) {
+        let shown = item.trim_start_matches(['❯', ' ']).chars().count() + 2;
+        assert!(shown >= 57, "{shown} of 60 columns used: {item:?}");
+    }
     std::thread::sleep(Duration::from_millis(50));
     p.send(ESC).unwrap();
     let (_, code) = finish(p);

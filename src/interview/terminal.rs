@@ -109,10 +109,6 @@ const TYPING_ROOM: usize = 12;
 /// Columns a list item's marker (`❯ `) takes before its text.
 const ITEM_MARGIN: usize = 2;
 
-/// Bytes dialoguer may count in an item beyond its text: the escape codes
-/// that dim the meaning.
-const STYLE_BYTES: usize = 8;
-
 impl Default for Terminal {
     fn default() -> Terminal {
         Terminal::new()
@@ -221,19 +217,28 @@ impl Terminal {
     fn items(&self, choices: &[Choice]) -> Vec<String> {
         let width = choices.iter().map(|c| c.id.width()).max().unwrap_or(0);
         // An item longer than the terminal would be wrapped by it, and the
-        // redraw would leave a line behind; dialoguer tells by counting
-        // bytes, so the cut counts both.
-        let room = self.columns().saturating_sub(ITEM_MARGIN + 1);
+        // redraw would leave a line behind. dialoguer tells by counting an
+        // item's bytes against the terminal's columns, so the cut counts
+        // both: columns for what shows, bytes for what dialoguer counts.
+        let columns = self.columns();
+        let room = columns.saturating_sub(ITEM_MARGIN + 1);
         choices
             .iter()
             .map(|c| {
                 let id = format!("{}{}  ", c.id, " ".repeat(width - c.id.width()));
                 let meaning = fit(c.meaning, room.saturating_sub(id.width()));
-                let budget = room.saturating_sub(id.len() + STYLE_BYTES);
-                let meaning = fit_bytes(&meaning, budget);
-                format!("{id}{}", style(meaning).dim())
-                    .trim_end()
-                    .to_string()
+                let dimmed = format!("{id}{}", style(&meaning).dim());
+                // The dimming's escape codes count as bytes: where they
+                // would cost words of the meaning, the meaning goes plain.
+                let item = if dimmed.len() <= columns {
+                    dimmed
+                } else {
+                    format!(
+                        "{id}{}",
+                        fit_bytes(&meaning, columns.saturating_sub(id.len()))
+                    )
+                };
+                item.trim_end().to_string()
             })
             .collect()
     }
