@@ -83,7 +83,7 @@ pub fn run(save: Option<&Path>, from: Option<&Path>, ctx: &Context) -> Outcome {
     install_interrupt_handler();
     let mut ask = Terminal::new();
     ask.say(
-        "A few questions about your product; Enter keeps the answer offered, Esc or Ctrl-C stops without saving.",
+        "A few questions about your product. Enter keeps the answer offered, `<` goes back, `?` explains a question, Esc or Ctrl-C stops without saving.",
     );
     // A practice question is asked when the answers so far are not yet a
     // profile, or when the motion they give reads it.

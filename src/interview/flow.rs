@@ -143,7 +143,17 @@ fn ask_one(ask: &mut dyn Ask, a: &mut Answers, q: &Question, back: bool) -> Resu
         };
         let slot = a.text_mut(q.field).expect("text fields have a slot");
         let default = (!slot.is_empty()).then(|| slot.clone());
-        let answer = ask.text(q.prompt, default.as_deref(), &check)?;
+        // On the first question there is nowhere to go back to: say so,
+        // rather than take `<` as the answer.
+        let first = |text: &str| {
+            if text.trim() == BACK_TYPED {
+                Err("this is the first question, so there is nothing to go back to".to_string())
+            } else {
+                check(text)
+            }
+        };
+        let check: Check<'_> = if back { &check } else { &first };
+        let answer = ask.text(q.prompt, default.as_deref(), check)?;
         if back && answer == BACK_TYPED {
             return Ok(Step::Back);
         }

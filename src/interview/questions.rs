@@ -178,6 +178,12 @@ pub const UNKNOWN: Choice = Choice {
     id: "not sure",
     meaning: "leave it unanswered; it then counts as false",
 };
+/// The first option of an optional question whose answer is a value, not
+/// yes or no: unanswered, it is unknown rather than false.
+pub const UNKNOWN_VALUE: Choice = Choice {
+    id: UNKNOWN.id,
+    meaning: "leave it unanswered (unknown)",
+};
 /// The options of a yes/no question.
 pub const YES_NO: [Choice; 3] = [
     UNKNOWN,
@@ -325,7 +331,7 @@ pub fn choices<T: Copy>(
 /// The options of a select question, in DESIGN.md's order.
 pub fn choices_for(field: Field) -> Vec<Choice> {
     let optional = |mut list: Vec<Choice>| {
-        list.insert(0, UNKNOWN);
+        list.insert(0, UNKNOWN_VALUE);
         list
     };
     match field {

@@ -28,7 +28,7 @@ use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::flow::{Ask, Stop};
-use super::questions::{Check, Choice};
+use super::questions::{BACK, BACK_TYPED, Check, Choice};
 use crate::diagnostic::printable;
 use crate::render::wrap::wrap;
 use console::{Key, Term, measure_text_width, style};
@@ -90,7 +90,13 @@ pub fn columns() -> usize {
 pub struct Terminal {
     term: Term,
     theme: ColorfulTheme,
+    /// The why-it-matters line of the question on screen, shown again
+    /// with the keys when `?` is typed.
+    help: String,
 }
+
+/// What `?` or `help` at a text prompt shows after the question's own line.
+const KEYS: &str = "Enter keeps the answer offered; `<` goes back one question (`← back` in a list); Esc or Ctrl-C stops without saving.";
 
 /// Formats one theme element into a string.
 fn draw(f: impl FnOnce(&mut String) -> std::fmt::Result) -> String {
@@ -121,6 +127,7 @@ impl Terminal {
         Terminal {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
+            help: String::new(),
         }
     }
 
@@ -320,6 +327,10 @@ fn fit_bytes(text: &str, budget: usize) -> String {
 
 impl Ask for Terminal {
     fn help(&mut self, text: &str) {
+        self.help = text.to_string();
+        // A blank line first, so the line reads as the next question's and
+        // not as a comment on the answer above it.
+        let _ = self.term.write_line("");
         let width = self.columns().min(100);
         // Wrapped before styling, so escape codes do not count toward the width.
         for line in fold(text, width, 2).lines() {
@@ -358,7 +369,17 @@ impl Ask for Terminal {
             } else {
                 &typed
             };
+            // `?` (or `help`) is a question about the question, not an answer.
+            if matches!(answer.trim(), "?" | "help" | "Help" | "HELP") {
+                let help = format!("{} {KEYS}", self.help);
+                for line in fold(&help, self.columns().min(100), 2).lines() {
+                    self.line(&format!("  {}", line.trim_start()))?;
+                }
+                continue;
+            }
             match check(answer) {
+                // Going back is no answer: nothing is recorded for it.
+                Ok(value) if value == BACK_TYPED => return Ok(value),
                 Ok(value) => {
                     self.line(&self.answered(prompt, &printable(&value)))?;
                     return Ok(value);
@@ -386,7 +407,10 @@ impl Ask for Terminal {
         let stop = match picked {
             Ended::Answer(i) => {
                 let id = choices.get(i).map_or("", |c| c.id);
-                self.line(&self.answered(prompt, id))?;
+                // Going back is no answer: nothing is recorded for it.
+                if id != BACK.id {
+                    self.line(&self.answered(prompt, id))?;
+                }
                 return Ok(i);
             }
             Ended::Quit => Stop::Interrupted,

@@ -108,6 +108,45 @@ pub(crate) fn reading_line_for_client(d: &DecisionView, i: usize) -> String {
     }
 }
 
+/// The signals left unanswered, split by what that means: a yes/no signal
+/// not answered is read as false; one with values (`segment`,
+/// `switching_cost`) is simply unknown. Each list comes with its lead-in;
+/// `code` wraps each name for Markdown.
+pub fn unanswered(a: &Assessment, code: bool) -> Vec<String> {
+    let yes_no = |name: &str| {
+        crate::rulebook::Key::parse(&format!("signals.{name}"))
+            .is_some_and(|k| k.values() == ["true", "false"])
+    };
+    let shown = |names: Vec<&&str>| -> String {
+        let names: Vec<String> = names
+            .into_iter()
+            .map(|n| {
+                if code {
+                    format!("`{n}`")
+                } else {
+                    n.to_string()
+                }
+            })
+            .collect();
+        names.join(", ")
+    };
+    let (false_, unknown): (Vec<&&str>, Vec<&&str>) = a.unanswered.iter().partition(|n| yes_no(n));
+    let mut out = Vec::new();
+    if !false_.is_empty() {
+        out.push(format!(
+            "Not answered, so read as false: {}.",
+            shown(false_)
+        ));
+    }
+    if !unknown.is_empty() {
+        out.push(format!(
+            "Not answered (unknown, and read as neither): {}.",
+            shown(unknown)
+        ));
+    }
+    out
+}
+
 /// What the confidence means, for a client.
 pub(crate) fn confidence_for_client(a: &Assessment) -> &'static str {
     match a.confidence {

@@ -209,9 +209,13 @@ fn back_returns_to_the_previous_question_and_keeps_every_answer() {
             CORE[4].prompt,
         ]
     );
-    // The first question offers no way back: `<` is just a name there.
+    // The first question offers no way back, and says so.
     let mut s = Scripted::new(&["<", "x", "24k", "2 days", "team", "light", "guided", "", ""]);
-    assert_eq!(run_with(&mut s, None, &rules).unwrap().name, "<");
+    assert_eq!(run_with(&mut s, None, &rules).unwrap().name, "x");
+    assert_eq!(
+        s.errors,
+        ["this is the first question, so there is nothing to go back to"]
+    );
 }
 
 #[test]
@@ -343,7 +347,11 @@ fn every_select_lists_values_with_meanings_in_order() {
             .iter()
             .all(|c| !c.meaning.is_empty())
     );
-    assert_eq!(choices_for(Field::Signal("segment"))[0], UNKNOWN);
+    // Unanswered, a value is unknown and a yes/no answer reads as false.
+    assert_eq!(choices_for(Field::Signal("segment"))[0], UNKNOWN_VALUE);
+    assert_eq!(choices_for(Field::Practice("motion"))[0], UNKNOWN_VALUE);
+    assert_eq!(choices_for(Field::Signal("viral_loops"))[0], UNKNOWN);
+    assert!(UNKNOWN_VALUE.meaning.contains("unknown"));
     for q in CORE.iter().chain(OPTIONAL) {
         assert!(!q.help.is_empty());
         assert!(

@@ -655,3 +655,73 @@ fn from_offers_its_own_file_and_a_name_without_toml_is_warned_about() {
     assert_eq!(code, 0);
     assert!(dir.path().join("notes.txt").is_file());
 }
+
+/// Help inside the interview: `?` explains the question and the keys and
+/// is no answer; `<` on the first question says there is nothing to go
+/// back to; going back is not recorded as an answer; an unanswered value
+/// is "unknown", not "false".
+#[test]
+fn question_marks_and_going_back_are_no_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &["interview", "--save", "acme.toml"]);
+    let mut seen = String::new();
+    let mut step = |p: &mut Pty, prompt: &str, keys: &str| {
+        let c = p
+            .expect(prompt)
+            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+        seen.push_str(&String::from_utf8_lossy(c.as_bytes()));
+        std::thread::sleep(Duration::from_millis(50));
+        p.send(keys).unwrap();
+    };
+    step(&mut p, "`?` explains a question", "");
+    step(&mut p, "Company or product name", "?\r");
+    step(&mut p, "`<` goes back one question", "<\r");
+    step(&mut p, "nothing to go back to", "Acme\r");
+    step(&mut p, "Annual contract value", "<\r");
+    step(&mut p, "Company or product name", ENTER);
+    step(&mut p, "Annual contract value", "24k\r");
+    step(&mut p, "Time until a new user gets real value", "2 days\r");
+    step(
+        &mut p,
+        "← back",
+        &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}"),
+    );
+    step(&mut p, "Time until a new user gets real value", ENTER);
+    step(&mut p, "Who decides to buy?", &format!("{DOWN}{ENTER}"));
+    step(&mut p, "What compliance burden", ENTER);
+    step(&mut p, "What does it take to get started?", ENTER);
+    step(&mut p, "Describe customer segments", ENTER);
+    step(&mut p, "Answer optional questions", "y");
+    // Enter through the yes/no signals to the segment list, whose "not
+    // sure" leaves the answer unknown rather than false.
+    p.set_expect_timeout(Some(Duration::from_millis(300)));
+    let mut unknown = false;
+    for _ in 0..20 {
+        if p.expect("leave it unanswered (unknown)").is_ok() {
+            unknown = true;
+            break;
+        }
+        p.send(ENTER).unwrap();
+    }
+    assert!(unknown, "the segment list offers an unknown answer");
+    let mut saved = false;
+    for _ in 0..60 {
+        p.send(ENTER).unwrap();
+        if p.expect("Saved acme.toml").is_ok() {
+            saved = true;
+            break;
+        }
+    }
+    assert!(saved, "the interview never reached its save");
+    let (rest, code) = finish(p);
+    assert_eq!(code, 0, "{rest}");
+    let plain: String = seen.chars().filter(|c| !c.is_control()).collect();
+    assert!(!plain.contains("· <"), "`<` recorded as an answer: {plain}");
+    assert!(
+        !plain.contains("· ← back"),
+        "back recorded as an answer: {plain}"
+    );
+    assert!(!plain.contains("· ?"), "`?` recorded as an answer: {plain}");
+    let saved = std::fs::read_to_string(dir.path().join("acme.toml")).unwrap();
+    assert!(saved.contains("name = \"Acme\""), "{saved}");
+}

@@ -48,12 +48,8 @@ pub fn explain(a: &Assessment, rules: &Rulebook) -> String {
         &["Answer", "Value", "Decides", "What it says", "Source"],
         rows,
     ));
-    if !a.unanswered.is_empty() {
-        let names: Vec<String> = a.unanswered.iter().map(|f| format!("`{f}`")).collect();
-        out.push_str(&format!(
-            "\nNot answered, so read as false: {}.\n",
-            names.join(", ")
-        ));
+    for line in crate::render::prose::unanswered(a, true) {
+        out.push_str(&format!("\n{line}\n"));
     }
     out.push('\n');
     out.push_str(&segments(a, rules));

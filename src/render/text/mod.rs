@@ -172,11 +172,7 @@ fn evidence_table(a: &Assessment, opts: &TextOptions, why: bool) -> String {
     out.push('\n');
     out.push_str(&sources.legend(width));
     out.push('\n');
-    if !a.unanswered.is_empty() {
-        let line = format!(
-            "Not answered, so read as false: {}.",
-            a.unanswered.join(", ")
-        );
+    for line in super::prose::unanswered(a, false) {
         wrap_into(&mut out, &line, width, "", "");
         out.push('\n');
     }
