@@ -243,7 +243,7 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
     out.push_str("</tbody></table>");
     out.push_str("<h3>Conflicts</h3>");
     if a.conflicts().is_empty() {
-        out.push_str("<p>None: nothing in the answers works against this motion.</p>");
+        out.push_str("<p>None: no conflict the documents describe applies to these answers.</p>");
     }
     for c in a.conflicts() {
         let _ = write!(

@@ -67,6 +67,10 @@ pub(crate) fn reading_line(d: &DecisionView, i: usize) -> String {
         .collect();
     if because.is_empty() {
         r.value.to_string()
+    } else if r.value == "no" {
+        // The answers behind a "no" are the ones that showed no sign of
+        // it, not its cause.
+        format!("no (no sign of it in {})", because.join(", "))
     } else {
         format!("{} ({})", r.value, because.join(", "))
     }
@@ -103,6 +107,8 @@ pub(crate) fn reading_line_for_client(d: &DecisionView, i: usize) -> String {
         .collect();
     if because.is_empty() {
         plain_value(r.value)
+    } else if r.value == "no" {
+        format!("no (no sign of it in {})", because.join(", "))
     } else {
         format!("{} ({})", plain_value(r.value), because.join(", "))
     }

@@ -588,9 +588,15 @@ fn an_interrupted_report_leaves_no_temporary_file() {
             .args(["-INT", &child.id().to_string()])
             .status();
         let status = child.wait().unwrap();
-        assert_eq!(status.code(), Some(130));
         assert!(!temporary(), "a temporary file was left behind");
-        assert!(!out_dir.path().join("r.html").exists());
+        if status.code() == Some(130) {
+            assert!(!out_dir.path().join("r.html").exists());
+        } else {
+            // The signal came as the last bytes were renamed into place (a
+            // loaded machine): then the report is whole.
+            let html = std::fs::read_to_string(out_dir.path().join("r.html")).unwrap();
+            assert!(html.trim_end().ends_with("</html>"));
+        }
     } else {
         // Finished before it could be interrupted: nothing to clean up.
         assert!(!temporary());

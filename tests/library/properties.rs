@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use gtm_advisor::engine::assess::Assessment;
 use gtm_advisor::engine::decide::{decide, decide_parts, motion_of};
 use gtm_advisor::engine::flip::{Direction, flip_points};
 use gtm_advisor::engine::{Facts, assess};
@@ -373,7 +374,66 @@ fn check_text_and_json_agree(ix: &[usize; 10]) -> usize {
     // The decision, conflicts and notes come first: in 24 lines at 80 columns.
     let why = t.lines().position(|l| l == "Why").unwrap();
     assert!(why <= 24, "the decision takes {why} lines:\n{t}");
-    sentences
+    sentences + check_sentences_fit(&a, &flat)
+}
+
+/// Claims a sentence may make only when the readings or the motion bear
+/// them out: (phrase, what must hold). Each is a way the output once
+/// contradicted the profile it was printed for.
+fn claims() -> Vec<(&'static str, fn(&Assessment) -> bool)> {
+    fn product(a: &Assessment) -> &str {
+        a.decision.readings[0].value
+    }
+    fn buyer(a: &Assessment) -> &str {
+        a.decision.readings[1].value
+    }
+    fn pull(a: &Assessment) -> &str {
+        a.decision.readings[2].value
+    }
+    fn sales(a: &Assessment) -> bool {
+        matches!(a.motion, Motion::SalesLed | Motion::Enterprise)
+    }
+    vec![
+        ("buyers want help", |a| product(a) != "sells-itself"),
+        ("with a product that sells itself", |a| {
+            product(a) == "sells-itself"
+        }),
+        ("the readings and the price point the same way", |_| false),
+        ("not a full sale", |a| !sales(a)),
+        ("users start alone", |a| product(a) == "sells-itself"),
+        ("choose bottom-up", |a| buyer(a) == "bottom-up"),
+        ("already pull the product in", |a| pull(a) == "yes"),
+        ("pull no (segment", |_| false),
+    ]
+}
+
+/// Every note, conflict and line of `explain` (`flat`, lower case, one
+/// line) printed for `a` is true of it, as far as [`claims`] can tell.
+/// Returns how many claims it checked.
+fn check_sentences_fit(a: &Assessment, flat: &str) -> usize {
+    let mut checked = 0;
+    let mut texts: Vec<String> = a.notes.iter().map(|n| n.message.to_lowercase()).collect();
+    texts.extend(a.conflicts().iter().map(|c| c.message.to_lowercase()));
+    texts.push(flat.to_string());
+    for text in &texts {
+        for (phrase, holds) in claims() {
+            if text.contains(phrase) {
+                checked += 1;
+                assert!(
+                    holds(a),
+                    "{phrase:?} printed where it is not true (readings {:?}, motion {}): {}",
+                    a.decision
+                        .readings
+                        .iter()
+                        .map(|r| r.value)
+                        .collect::<Vec<_>>(),
+                    a.motion,
+                    &text[..text.len().min(400)]
+                );
+            }
+        }
+    }
+    checked
 }
 
 /// A sample of the grid for every `cargo test`: the core answers at every

@@ -119,7 +119,7 @@ fn segments(a: &Assessment, rules: &Rulebook) -> String {
 
 fn conflicts(list: &[Conflict]) -> String {
     if list.is_empty() {
-        return "### Conflicts\n\nNone: the readings and the price point the same way.\n\n"
+        return "### Conflicts\n\nNone: no conflict the documents describe applies to these answers.\n\n"
             .to_string();
     }
     let mut out = format!("### Conflicts ({})\n\n", list.len());

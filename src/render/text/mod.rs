@@ -374,7 +374,7 @@ fn conflicts(list: &[Conflict], opts: &TextOptions) -> String {
     let width = usize::from(opts.width);
     if list.is_empty() {
         let mut out = wrap(
-            "Conflicts: none; the readings and the price point the same way.",
+            "Conflicts: none; no conflict the documents describe applies to these answers.",
             width,
             "",
             "",
