@@ -377,10 +377,13 @@ fn check_text_and_json_agree(ix: &[usize; 10]) -> usize {
     sentences + check_sentences_fit(&a, &flat)
 }
 
+/// A phrase and the test of whether it is true of an assessment.
+type Claim = (&'static str, fn(&Assessment) -> bool);
+
 /// Claims a sentence may make only when the readings or the motion bear
 /// them out: (phrase, what must hold). Each is a way the output once
 /// contradicted the profile it was printed for.
-fn claims() -> Vec<(&'static str, fn(&Assessment) -> bool)> {
+fn claims() -> Vec<Claim> {
     fn product(a: &Assessment) -> &str {
         a.decision.readings[0].value
     }
