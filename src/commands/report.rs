@@ -195,7 +195,7 @@ fn report_stream(
                 flips.write_all(
                     render::markdown::report_flip_points(&e.assessment, rules).as_bytes(),
                 )?;
-                render::markdown::assessment(&e.assessment, rules)
+                render::markdown::client_section(&e.assessment, rules)
             } else {
                 render::html::profile_section(&e.view(), rules, index)
             };

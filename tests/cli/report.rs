@@ -479,4 +479,19 @@ fn the_client_report_speaks_to_the_client() {
         md.starts_with("# Go-to-market motion: Acme Analytics\n\n## "),
         "{md}"
     );
+    for leak in [
+        "_",
+        "`",
+        "[check]",
+        "gtm ",
+        "demo-required-to-start",
+        "rulebook",
+    ] {
+        assert!(
+            !md.contains(leak),
+            "the Markdown report shows {leak:?}: {md}"
+        );
+    }
+    assert!(md.contains("#### First, measure where you stand\n"), "{md}");
+    assert!(md.contains("\n## Sources\n"), "{md}");
 }

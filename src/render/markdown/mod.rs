@@ -7,7 +7,8 @@ mod whatif;
 
 pub use explain::explain;
 pub use report::{
-    REPORT_FLIP_POINTS, report, report_between, report_flip_points, report_foot, report_head,
+    REPORT_FLIP_POINTS, client_section, report, report_between, report_flip_points, report_foot,
+    report_head,
 };
 pub use rulebook::rulebook;
 pub use whatif::whatif;

@@ -16,7 +16,7 @@ pub fn report(results: &[Evaluated<'_>], rules: &Rulebook, meta: &ReportMeta) ->
         .collect();
     let sections: Vec<String> = results
         .iter()
-        .map(|r| super::assessment(r.assessment, rules))
+        .map(|r| client_section(r.assessment, rules))
         .collect();
     let mut out = report_head(&rows.iter().collect::<Vec<_>>(), 0, meta, rules);
     for section in &sections {
@@ -87,6 +87,137 @@ pub fn report_flip_points(a: &Assessment, rules: &Rulebook) -> String {
             "- {}",
             crate::render::prose::flip_sentence_for_client(f, rules)
         );
+    }
+    out
+}
+
+/// One profile's section of the Markdown report, written for the client as
+/// the HTML page is: no profile keys, ids or commands; the checklist under
+/// section headings. The flip points follow every section, at the end.
+pub fn client_section(a: &Assessment, rules: &Rulebook) -> String {
+    use crate::render::prose::{
+        confidence_for_client, factor_rows, plain_value, profile_reasoning, progress,
+        reading_line_for_client, section_title,
+    };
+    let info = rules.motion(a.motion);
+    let mut out = format!(
+        "## {}: {}\n\n{}\n\n{}\n\n**Confidence.** {}\n\n",
+        inline(&a.name),
+        info.name,
+        info.sales_role,
+        profile_reasoning(a, rules).join(" "),
+        confidence_for_client(a)
+    );
+    if let Some(stale) = crate::render::prose::broken_expectation_for_client(a, rules) {
+        let _ = write!(out, "**Note.** {stale}\n\n");
+    }
+    let questions = [
+        "Can the product sell itself?",
+        "Who decides to buy?",
+        "Do users already pull it in?",
+    ];
+    let readings = a.decision.readings.iter().enumerate().map(|(i, r)| {
+        vec![
+            questions[i].to_string(),
+            reading_line_for_client(&a.decision, i),
+            r.source.to_string(),
+        ]
+    });
+    out.push_str("### How the answers read\n\n");
+    out.push_str(&super::table(
+        &["Question", "Reading (the answers behind it)", "Source"],
+        readings,
+    ));
+    out.push_str("\n### The answers\n\n");
+    out.push_str(&super::table(
+        &["Answer", "Value", "Bears on", "Source"],
+        factor_rows(a)
+            .into_iter()
+            .map(|[label, value, reading, source]| {
+                vec![
+                    label.replace('_', " "),
+                    plain_value(&value),
+                    reading,
+                    source,
+                ]
+            }),
+    ));
+    out.push_str("\n### Conflicts\n\n");
+    if a.conflicts().is_empty() {
+        out.push_str("None: no conflict the documents describe applies to these answers.\n");
+    }
+    for c in a.conflicts() {
+        let _ = write!(
+            out,
+            "- **{}**\n  *Advice:* {}\n  *Source:* {}\n",
+            c.message, c.advice, c.source
+        );
+    }
+    if !a.notes.is_empty() {
+        out.push_str("\n### Where the documents disagree\n\n");
+        for n in &a.notes {
+            let _ = writeln!(
+                out,
+                "- {} *({})*",
+                n.message,
+                crate::rulebook::Text::join(&n.sources, "; ")
+            );
+        }
+    }
+    if !a.segments.is_empty() {
+        out.push_str("\n### Segments\n\n");
+        let mut rows: Vec<Vec<String>> = a
+            .segments
+            .iter()
+            .map(|s| {
+                vec![
+                    inline(&s.name),
+                    s.acv.to_string(),
+                    crate::render::percent(s.share),
+                    rules.motion(s.decision.motion).name.to_string(),
+                ]
+            })
+            .collect();
+        if a.remainder_share > 0.0 {
+            rows.push(vec![
+                "The rest of revenue".to_string(),
+                a.acv.to_string(),
+                crate::render::percent(a.remainder_share),
+                rules.motion(a.decision.motion).name.to_string(),
+            ]);
+        }
+        out.push_str(&super::table(&["Segment", "ACV", "Share", "Motion"], rows));
+        let _ = write!(
+            out,
+            "\n**Motion mix.** {}\n\n**Headline.** {}\n",
+            crate::render::prose::mix_sentence(a, rules),
+            crate::render::prose::headline_sentence(a, rules)
+        );
+    }
+    if !a.findings.is_empty() {
+        out.push_str("\n### Practices to change\n\n");
+        for f in &a.findings {
+            let _ = write!(
+                out,
+                "- **{}**\n  *What to do:* {}\n",
+                inline(&f.message),
+                inline(&f.fix)
+            );
+        }
+    }
+    let _ = write!(out, "\n### Implementation checklist ({})\n", progress(a));
+    let mut sections: Vec<&str> = Vec::new();
+    for item in &a.checklist {
+        if !sections.contains(&item.section.as_str()) {
+            sections.push(&item.section);
+        }
+    }
+    for section in sections {
+        let _ = write!(out, "\n#### {}\n\n", section_title(section));
+        for item in a.checklist.iter().filter(|i| i.section.as_str() == section) {
+            let mark = if item.done { "[x]" } else { "[ ]" };
+            let _ = writeln!(out, "- {mark} {}", item.text);
+        }
     }
     out
 }
