@@ -11,7 +11,7 @@ use crate::motion::{Buyer, Compliance, Motion, Onboarding, Segment};
 use crate::profile::{Money, SegmentAnswers};
 use crate::rulebook::{Condition, Rulebook, Test};
 
-use super::decide::headline_of;
+use super::decide::{decide, headline_of};
 use super::readings::Facts;
 
 /// Which way the headline moves.
@@ -45,6 +45,10 @@ pub struct FlipPoint {
     pub to: String,
     /// The motion it gives.
     pub motion: Motion,
+    /// The ids of the conflicts the company-wide answers would have after
+    /// the change: a flip that lands on a motion the other answers fight
+    /// says so.
+    pub conflicts: Vec<String>,
 }
 
 /// A readable length for `seconds`, in the largest unit that divides it.
@@ -113,6 +117,13 @@ fn time_thresholds(rules: &Rulebook) -> Vec<f64> {
 /// Every single change that gives a headline other than the current one.
 pub fn flip_points(facts: &Facts, segments: &[SegmentAnswers], rules: &Rulebook) -> Vec<FlipPoint> {
     let headline = |f: &Facts| headline_of(f, segments, rules);
+    let conflicts_at = |f: &Facts| -> Vec<String> {
+        decide(f, rules)
+            .conflicts(f, rules)
+            .iter()
+            .map(|m| m.id.get_ref().to_string())
+            .collect()
+    };
     let current = headline(facts);
     let mut flips = Vec::new();
 
@@ -139,6 +150,7 @@ pub fn flip_points(facts: &Facts, segments: &[SegmentAnswers], rules: &Rulebook)
                 direction,
                 to: acv.to_string(),
                 motion,
+                conflicts: conflicts_at(&Facts { acv, ..*facts }),
             });
         }
     }
@@ -156,22 +168,26 @@ pub fn flip_points(facts: &Facts, segments: &[SegmentAnswers], rules: &Rulebook)
             time_to_value: s,
             ..*facts
         });
-        (motion != current).then_some((text, motion))
+        (motion != current).then_some((s, text, motion))
     });
     let found_up = thresholds.iter().filter(|s| **s > t).find_map(|s| {
         let motion = headline(&Facts {
             time_to_value: *s,
             ..*facts
         });
-        (motion != current).then(|| (readable(*s), motion))
+        (motion != current).then(|| (*s, readable(*s), motion))
     });
     for (direction, found) in [(Direction::Down, found_down), (Direction::Up, found_up)] {
-        if let Some((to, motion)) = found {
+        if let Some((seconds, to, motion)) = found {
             flips.push(FlipPoint {
                 change: "time_to_value".into(),
                 direction,
                 to,
                 motion,
+                conflicts: conflicts_at(&Facts {
+                    time_to_value: seconds,
+                    ..*facts
+                }),
             });
         }
     }
@@ -191,6 +207,7 @@ pub fn flip_points(facts: &Facts, segments: &[SegmentAnswers], rules: &Rulebook)
                         direction,
                         to: ids[i].into(),
                         motion,
+                        conflicts: conflicts_at(&with(i)),
                     });
                 }
             }
@@ -251,6 +268,7 @@ pub fn flip_points(facts: &Facts, segments: &[SegmentAnswers], rules: &Rulebook)
                 direction,
                 to: (!now).to_string(),
                 motion,
+                conflicts: conflicts_at(&probe),
             });
         }
     }
@@ -271,6 +289,7 @@ pub fn flip_points(facts: &Facts, segments: &[SegmentAnswers], rules: &Rulebook)
                 direction,
                 to: s.id().into(),
                 motion,
+                conflicts: conflicts_at(&probe),
             })
         })
         .collect();

@@ -188,7 +188,15 @@ pub(crate) fn section_title(id: &str) -> String {
 
 /// A flip point in a client's words (no keys).
 pub fn flip_sentence_for_client(flip: &FlipPoint, rules: &Rulebook) -> String {
-    let becomes = format!("the motion becomes {}", rules.motion(flip.motion).name);
+    let becomes = format!(
+        "the motion becomes {}{}",
+        rules.motion(flip.motion).name,
+        if flip.conflicts.is_empty() {
+            ""
+        } else {
+            ", though the other answers would then conflict with it"
+        }
+    );
     match (flip.change.as_str(), flip.direction) {
         ("acv", Direction::Up) => format!("Raise the ACV to {} and {becomes}.", flip.to),
         ("acv", Direction::Down) => format!("Lower the ACV to {} and {becomes}.", flip.to),
@@ -335,7 +343,15 @@ pub(crate) fn progress(a: &Assessment) -> String {
 
 /// A flip point as a sentence.
 pub fn flip_sentence(flip: &FlipPoint, rules: &Rulebook) -> String {
-    let becomes = format!("the motion becomes {}", rules.motion(flip.motion).name);
+    let becomes = format!(
+        "the motion becomes {}{}",
+        rules.motion(flip.motion).name,
+        match flip.conflicts.len() {
+            0 => String::new(),
+            1 => format!(", with a conflict ({})", flip.conflicts[0]),
+            _ => format!(", with conflicts ({})", flip.conflicts.join(", ")),
+        }
+    );
     match (flip.change.as_str(), flip.direction) {
         ("acv", Direction::Up) => format!("Raise ACV to {} and {becomes}.", flip.to),
         ("acv", Direction::Down) => format!("Lower ACV to {} and {becomes}.", flip.to),
@@ -510,10 +526,24 @@ mod tests {
             direction: Direction::Up,
             to: "$50,000.01".to_string(),
             motion: Motion::SalesLed,
+            conflicts: Vec::new(),
         };
         assert_eq!(
             flip_sentence(&flip, &rules),
             "Raise ACV to $50,000.01 and the motion becomes Sales-led."
         );
+        // A flip onto a motion the other answers fight says so.
+        let flip = FlipPoint {
+            change: "acv".to_string(),
+            direction: Direction::Down,
+            to: "$999.99".to_string(),
+            motion: Motion::Plg,
+            conflicts: vec!["plg-top-down".to_string()],
+        };
+        assert_eq!(
+            flip_sentence(&flip, &rules),
+            "Lower ACV to $999.99 and the motion becomes Product-led (PLG), with a conflict (plg-top-down)."
+        );
+        assert!(flip_sentence_for_client(&flip, &rules).ends_with("would then conflict with it."));
     }
 }

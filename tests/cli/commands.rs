@@ -134,11 +134,11 @@ fn json_has_exactly_the_documented_shape() {
     );
     assert_eq!(
         v["flip_points"][0],
-        serde_json::json!({"change": "acv", "direction": "down", "to": "$999.99", "motion": "self-serve"})
+        serde_json::json!({"change": "acv", "direction": "down", "to": "$999.99", "motion": "self-serve", "conflicts": []})
     );
     assert_eq!(
         v["flip_points"][1],
-        serde_json::json!({"change": "acv", "direction": "up", "to": "$50,000.01", "motion": "sales-led"})
+        serde_json::json!({"change": "acv", "direction": "up", "to": "$50,000.01", "motion": "sales-led", "conflicts": []})
     );
     let finding_ids: Vec<&str> = v["findings"]
         .as_array()
@@ -299,7 +299,7 @@ fn explain_lists_every_factor_weight_and_unanswered_signal() {
         "Not answered, so read as false:",
         "viral_loops",
         "Flip points",
-        "Lower ACV to $999.99 and the motion becomes Product-led (PLG).",
+        "Lower ACV to $999.99 and the motion becomes Product-led (PLG), with a\n    conflict (self-serve-needs-sales).",
     ] {
         assert!(stdout.contains(needle), "missing {needle:?}:\n{stdout}");
     }

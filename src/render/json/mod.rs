@@ -137,6 +137,7 @@ struct Flip<'a> {
     direction: &'static str,
     to: &'a str,
     motion: Motion,
+    conflicts: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -307,6 +308,7 @@ pub(super) fn result<'a>(r: &Evaluated<'a>) -> Result<'a> {
                 direction: f.direction.id(),
                 to: &f.to,
                 motion: f.motion,
+                conflicts: &f.conflicts,
             })
             .collect(),
         expect: a.expected.map(|m| Expect {
