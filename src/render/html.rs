@@ -168,12 +168,19 @@ pub struct ReportMeta {
 }
 
 impl ReportMeta {
-    /// The heading for `rows`.
-    pub fn title_for(&self, rows: &[Row]) -> String {
-        match (&self.title, rows) {
-            (Some(title), _) => title.clone(),
-            (None, [one]) => format!("Go-to-market motion: {}", one.name),
-            (None, _) => format!("Go-to-market motions: {} profiles", rows.len()),
+    /// The heading of a report of `count` profiles, the first named
+    /// `first`; `escape` makes input safe where the heading lands (the
+    /// tool's own words need no escaping).
+    pub fn heading(
+        &self,
+        count: usize,
+        first: Option<&str>,
+        escape: impl Fn(&str) -> String,
+    ) -> String {
+        match (&self.title, count, first) {
+            (Some(title), _, _) => escape(title),
+            (None, 1, Some(name)) => format!("Go-to-market motion: {}", escape(name)),
+            (None, _, _) => format!("Go-to-market motions: {count} profiles"),
         }
     }
 
@@ -345,20 +352,13 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
         "<h3>Implementation checklist ({})</h3>",
         prose(&progress(a))
     );
-    // Grouped by section, in the rulebook's order.
-    let mut sections: Vec<&str> = Vec::new();
-    for item in &a.checklist {
-        if !sections.contains(&item.section.as_str()) {
-            sections.push(&item.section);
-        }
-    }
-    for section in sections {
+    for (section, items) in super::prose::checklist_sections(a) {
         let _ = write!(
             out,
             "<h4>{}</h4><ul class=\"checklist\">",
             escape_markup(&section_title(section))
         );
-        for item in a.checklist.iter().filter(|i| i.section.as_str() == section) {
+        for item in items {
             let class = if item.done { " class=\"done\"" } else { "" };
             let _ = write!(out, "<li{class}>{}</li>", prose(&item.text));
         }
@@ -387,7 +387,9 @@ pub fn report(results: &[Evaluated<'_>], rules: &Rulebook, meta: &ReportMeta) ->
 /// report writes this, then [`profile_section`] for each profile, then
 /// [`foot`].
 pub fn head(rows: &[Row], unread: usize, meta: &ReportMeta, rules: &Rulebook) -> String {
-    let title = meta.title_for(rows);
+    let title = meta.heading(rows.len(), rows.first().map(|r| r.name.as_str()), |t| {
+        escape_markup(&printable(t))
+    });
     let byline = meta
         .byline()
         .map_or(String::new(), |b| format!("{} ", escape_markup(&b)));
@@ -395,7 +397,7 @@ pub fn head(rows: &[Row], unread: usize, meta: &ReportMeta, rules: &Rulebook) ->
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>{t}</title><style>{STYLE}</style></head><body>\
          <header><h1>{t}</h1><p class=\"meta\">{byline}The motions run from self-serve only (the product sells itself) to enterprise sales (named accounts); each section below says which fits and why, citing the two source documents listed at the end.</p></header>",
-        t = escape_markup(&printable(&title)),
+        t = title,
     );
     if rows.len() > 1 {
         out.push_str("<section class=\"portfolio\"><h2>Portfolio</h2>");

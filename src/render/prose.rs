@@ -165,6 +165,21 @@ pub(crate) fn confidence_for_client(a: &Assessment) -> &'static str {
     }
 }
 
+/// The checklist's items grouped by section, sections in the order their
+/// first item comes.
+pub(crate) fn checklist_sections(
+    a: &Assessment,
+) -> Vec<(&str, Vec<&crate::engine::checklist::ChecklistEntry>)> {
+    let mut out: Vec<(&str, Vec<_>)> = Vec::new();
+    for item in &a.checklist {
+        match out.iter_mut().find(|(s, _)| *s == item.section.as_str()) {
+            Some((_, items)) => items.push(item),
+            None => out.push((&item.section, vec![item])),
+        }
+    }
+    out
+}
+
 /// A checklist section's heading for a client. Sections are rulebook ids;
 /// the built-in ones have titles, others are shown with spaces.
 pub(crate) fn section_title(id: &str) -> String {

@@ -48,12 +48,7 @@ pub fn report_foot(rules: &Rulebook) -> String {
 /// [`markdown_between`], then [`REPORT_FLIP_POINTS`] and each profile's
 /// [`markdown_flip_points`].
 pub fn report_head(rows: &[&Row], unread: usize, meta: &ReportMeta, rules: &Rulebook) -> String {
-    // The tool's words as they are, the input escaped.
-    let title = match (&meta.title, rows) {
-        (Some(t), _) => inline(t),
-        (None, [one]) => format!("Go-to-market motion: {}", inline(&one.name)),
-        (None, _) => format!("Go-to-market motions: {} profiles", rows.len()),
-    };
+    let title = meta.heading(rows.len(), rows.first().map(|r| r.name.as_str()), inline);
     let mut out = format!("# {title}\n\n");
     if let Some(byline) = meta.byline() {
         let _ = write!(out, "{}\n\n", inline(&byline));
@@ -206,15 +201,9 @@ pub fn client_section(a: &Assessment, rules: &Rulebook) -> String {
         }
     }
     let _ = write!(out, "\n### Implementation checklist ({})\n", progress(a));
-    let mut sections: Vec<&str> = Vec::new();
-    for item in &a.checklist {
-        if !sections.contains(&item.section.as_str()) {
-            sections.push(&item.section);
-        }
-    }
-    for section in sections {
+    for (section, items) in crate::render::prose::checklist_sections(a) {
         let _ = write!(out, "\n#### {}\n\n", section_title(section));
-        for item in a.checklist.iter().filter(|i| i.section.as_str() == section) {
+        for item in items {
             let mark = if item.done { "[x]" } else { "[ ]" };
             let _ = writeln!(out, "- {mark} {}", item.text);
         }
