@@ -295,8 +295,10 @@ mod tests {
         assert_eq!(read(&f, &rules).value(Reading::Pull), "no");
         f.signals.segment = Some(Segment::Smb);
         assert_eq!(read(&f, &rules).value(Reading::Pull), "yes");
+        // Model 2.1: a segment label never outvotes the facts it stands
+        // for; a team in an enterprise segment is a team buying.
         f.signals.segment = Some(Segment::Enterprise);
-        assert_eq!(read(&f, &rules).value(Reading::Buyer), "top-down");
+        assert_eq!(read(&f, &rules).value(Reading::Buyer), "bottom-up");
     }
 
     #[test]

@@ -172,8 +172,26 @@ const CASES: &[Case] = &[
         conflicts: &["sales-led-lands-with-product"],
     },
     Case {
-        why: "Signals you should be sales-led (enterprise target): pull alone does not land a top-down $90K deal",
+        why: "Model 2.1 (a segment label never outvotes the facts): a team buying in an enterprise segment, with organic demand, lands a $90K deal with the product",
         body: "acv = \"$90k\"\ntime_to_value = \"30 minutes\"\nbuyer = \"team\"\ncompliance = \"none\"\nonboarding = \"self-serve\"\n[signals]\norganic_demand = true\nsegment = \"enterprise\"\n",
+        motion: Motion::Hybrid,
+        conflicts: &["sales-led-lands-with-product"],
+    },
+    Case {
+        why: "Model 2.1: an $80K self-serve product with viral loops sold to a team in an enterprise segment lands with the product",
+        body: "acv = \"$80k\"\ntime_to_value = \"15 minutes\"\nbuyer = \"team\"\ncompliance = \"none\"\nonboarding = \"self-serve\"\n[signals]\nviral_loops = true\nsegment = \"enterprise\"\n",
+        motion: Motion::Hybrid,
+        conflicts: &["sales-led-lands-with-product"],
+    },
+    Case {
+        why: "Model 2.1: an enterprise-labelled team purchase at $2K stays product-led",
+        body: "acv = \"$2k\"\ntime_to_value = \"15 minutes\"\nbuyer = \"team\"\ncompliance = \"none\"\nonboarding = \"self-serve\"\n[signals]\nsegment = \"enterprise\"\n",
+        motion: Motion::Plg,
+        conflicts: &[],
+    },
+    Case {
+        why: "Signals you should be sales-led (enterprise target): pull alone does not land a $90K deal a committee decides",
+        body: "acv = \"$90k\"\ntime_to_value = \"30 minutes\"\nbuyer = \"committee\"\ncompliance = \"none\"\nonboarding = \"self-serve\"\n[signals]\norganic_demand = true\nsegment = \"enterprise\"\n",
         motion: Motion::SalesLed,
         conflicts: &["sales-led-holds"],
     },
