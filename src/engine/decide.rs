@@ -8,7 +8,7 @@
 
 use crate::motion::Motion;
 use crate::profile::{Profile, SegmentAnswers};
-use crate::rulebook::{MoveRule, Rulebook};
+use crate::rulebook::{MoveRule, Rulebook, Source, Text};
 
 use super::readings::{Context, Facts, Readings, read};
 
@@ -39,16 +39,51 @@ impl Decision {
             .collect()
     }
 
-    /// The rules that held that report a conflict, given the facts.
-    pub fn conflicts<'r>(&self, facts: &Facts, rules: &'r Rulebook) -> Vec<&'r MoveRule> {
+    /// The conflicts this decision reports, given the facts: those of the
+    /// move rules that held, then those of the rulebook's `conflicts` whose
+    /// motions include where the decision ends.
+    pub fn conflicts<'r>(&self, facts: &Facts, rules: &'r Rulebook) -> Vec<Raised<'r>> {
         let ctx = Context {
             readings: Some(&self.readings),
             ..Context::of(facts)
         };
-        self.rules(rules)
-            .filter(|m| m.conflict.is_some() && m.conflict_when.iter().all(|c| ctx.holds(c)))
-            .collect()
+        let from_moves = self.rules(rules).filter_map(|m| {
+            let conflict = m.conflict.as_ref()?;
+            m.conflict_when
+                .iter()
+                .all(|c| ctx.holds(c))
+                .then(|| Raised {
+                    id: m.id.get_ref(),
+                    conflict,
+                    advice: m.advice.as_ref().unwrap_or(conflict),
+                    source: &m.source,
+                })
+        });
+        let at_the_end = rules
+            .conflicts
+            .iter()
+            .filter(|c| c.motions.contains(&self.motion) && ctx.all_and_any(&c.when, &c.any))
+            .map(|c| Raised {
+                id: c.id.get_ref(),
+                conflict: &c.conflict,
+                advice: &c.advice,
+                source: &c.source,
+            });
+        from_moves.chain(at_the_end).collect()
     }
+}
+
+/// A conflict a decision reports: which rule, what it says, what to do.
+#[derive(Debug, Clone, Copy)]
+pub struct Raised<'r> {
+    /// The rule's id.
+    pub id: &'r Text,
+    /// The conflict.
+    pub conflict: &'r Text,
+    /// What to do about it.
+    pub advice: &'r Text,
+    /// Where it comes from.
+    pub source: &'r Source,
 }
 
 /// Decides one set of facts.
@@ -292,7 +327,7 @@ mod tests {
         let conflicts: Vec<&str> = d
             .conflicts(&f, &rules)
             .iter()
-            .map(|m| m.id.get_ref().as_str())
+            .map(|m| m.id.as_str())
             .collect();
         assert_eq!(conflicts, ["plg-top-down"]);
     }
@@ -312,7 +347,7 @@ mod tests {
         let conflicts: Vec<&str> = d
             .conflicts(&f, &rules)
             .iter()
-            .map(|m| m.id.get_ref().as_str())
+            .map(|m| m.id.as_str())
             .collect();
         assert_eq!(conflicts, ["plg-individual-holds"]);
     }

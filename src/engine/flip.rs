@@ -121,7 +121,7 @@ pub fn flip_points(facts: &Facts, segments: &[SegmentAnswers], rules: &Rulebook)
         decide(f, rules)
             .conflicts(f, rules)
             .iter()
-            .map(|m| m.id.get_ref().to_string())
+            .map(|m| m.id.to_string())
             .collect()
     };
     let current = headline(facts);

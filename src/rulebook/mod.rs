@@ -45,9 +45,9 @@ pub use keys::{Key, PRACTICES, Reading, SIGNALS};
 pub use spanned::Spanned;
 pub use text::{Text, borrow_from};
 pub use types::{
-    AcvBand, AcvFramework, ChecklistItem, Condition, Document, EvidenceRow, EvidenceTable,
-    FindingRule, Handoff, Level, MotionInfo, MoveRule, NoteRule, ReadingRow, ReadingTable,
-    Rulebook, Source, Switch, Test,
+    AcvBand, AcvFramework, ChecklistItem, Condition, ConflictRule, Document, EvidenceRow,
+    EvidenceTable, FindingRule, Handoff, Level, MotionInfo, MoveRule, NoteRule, ReadingRow,
+    ReadingTable, Rulebook, Source, Switch, Test,
 };
 
 use crate::diagnostic::{FileProblems, Location, Problem};
@@ -191,6 +191,9 @@ impl Rulebook {
         for m in &self.moves {
             out.extend(m.when.iter().chain(&m.any).chain(&m.conflict_when));
         }
+        for c in &self.conflicts {
+            out.extend(c.when.iter().chain(&c.any));
+        }
         for n in &self.notes {
             out.extend(n.when.iter().chain(&n.any));
         }
@@ -218,6 +221,9 @@ impl Rulebook {
                     .chain(m.any.iter_mut())
                     .chain(m.conflict_when.iter_mut()),
             );
+        }
+        for c in &mut self.conflicts {
+            out.extend(c.when.iter_mut().chain(c.any.iter_mut()));
         }
         for n in &mut self.notes {
             out.extend(n.when.iter_mut().chain(n.any.iter_mut()));
@@ -392,6 +398,7 @@ impl Rulebook {
             out.extend(t.rows.iter_mut().map(|r| &mut r.source));
         }
         out.extend(self.moves.iter_mut().map(|m| &mut m.source));
+        out.extend(self.conflicts.iter_mut().map(|c| &mut c.source));
         for n in &mut self.notes {
             out.extend(n.sources.iter_mut());
         }
@@ -424,6 +431,7 @@ impl Rulebook {
             out.extend(t.rows.iter().map(|r| &r.source));
         }
         out.extend(self.moves.iter().map(|m| &m.source));
+        out.extend(self.conflicts.iter().map(|c| &c.source));
         for n in &self.notes {
             out.extend(&n.sources);
         }
@@ -538,6 +546,30 @@ mod tests {
             "{}",
             ps[0].message
         );
+    }
+
+    #[test]
+    fn end_conflicts_are_checked_like_moves() {
+        // An id a move already has.
+        let ps = broken("id = \"pull-at-sales-price\"", "id = \"hybrid-holds\"");
+        assert!(
+            ps.iter()
+                .any(|p| p.message.contains("`hybrid-holds` is used twice")),
+            "{ps:?}"
+        );
+        // No motion to end on.
+        let ps = broken("motions = [\"sales-led\", \"enterprise\"]", "motions = []");
+        assert!(
+            ps.iter()
+                .any(|p| p.message.contains("must name at least one motion")),
+            "{ps:?}"
+        );
+        // A key conditions cannot read.
+        let ps = broken(
+            "{ key = \"reading.pull\", values = [\"yes\"] },\n  { key = \"reading.product\", not = [\"sells-itself\"] },",
+            "{ key = \"reading.puul\", values = [\"yes\"] },\n  { key = \"reading.product\", not = [\"sells-itself\"] },",
+        );
+        assert!(!ps.is_empty());
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub struct Rulebook {
     pub readings: Vec<ReadingTable>,
     /// Moves from a band's motion (at most one step), and rules that hold it.
     pub moves: Vec<MoveRule>,
+    /// Conflicts reported by where the decision ends, whatever the band
+    /// (model 2.1's `pull-at-sales-price`); they never move the motion.
+    #[serde(default)]
+    pub conflicts: Vec<ConflictRule>,
     /// Where the two documents draw a line differently.
     #[serde(default)]
     pub notes: Vec<NoteRule>,
@@ -176,6 +180,29 @@ pub struct MoveRule {
     #[serde(default)]
     pub advice: Option<Text>,
     /// Where the rule comes from.
+    pub source: Source,
+}
+
+/// A conflict reported when the decision ends on one of `motions` and the
+/// conditions hold, in any band. It never moves the motion.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictRule {
+    /// Stable kebab-case id, unique among the moves' ids too.
+    pub id: Spanned<Text>,
+    /// The motions the decision must end on.
+    pub motions: Vec<Motion>,
+    /// Conditions that must all hold.
+    #[serde(default)]
+    pub when: Vec<Condition>,
+    /// Conditions of which at least one must hold, if any are given.
+    #[serde(default)]
+    pub any: Vec<Condition>,
+    /// The conflict, in one or two sentences.
+    pub conflict: Text,
+    /// What to do about it.
+    pub advice: Text,
+    /// Where it comes from.
     pub source: Source,
 }
 

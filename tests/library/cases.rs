@@ -184,6 +184,18 @@ const CASES: &[Case] = &[
         conflicts: &["sales-led-lands-with-product"],
     },
     Case {
+        why: "Model 2.1 (Mistake 2): a $150K regulated committee purchase with organic demand is sales-led, and the pull is a conflict",
+        body: "acv = \"$150k\"\ntime_to_value = \"3 weeks\"\nbuyer = \"committee\"\ncompliance = \"regulated\"\nonboarding = \"implementation\"\n[signals]\norganic_demand = true\n",
+        motion: Motion::SalesLed,
+        conflicts: &["pull-at-sales-price"],
+    },
+    Case {
+        why: "Model 2.1: a $120K product that needs a review before trial and has no pull has no pull conflict",
+        body: "acv = \"$120k\"\ntime_to_value = \"2 weeks\"\nbuyer = \"committee\"\ncompliance = \"review-before-trial\"\nonboarding = \"implementation\"\n",
+        motion: Motion::SalesLed,
+        conflicts: &[],
+    },
+    Case {
         why: "Model 2.1: an enterprise-labelled team purchase at $2K stays product-led",
         body: "acv = \"$2k\"\ntime_to_value = \"15 minutes\"\nbuyer = \"team\"\ncompliance = \"none\"\nonboarding = \"self-serve\"\n[signals]\nsegment = \"enterprise\"\n",
         motion: Motion::Plg,
@@ -196,10 +208,10 @@ const CASES: &[Case] = &[
         conflicts: &["sales-led-holds"],
     },
     Case {
-        why: "When each motion fits: $200K with implementation and a committee is sales-led even with organic demand",
+        why: "When each motion fits: $200K with implementation and a committee is sales-led even with organic demand, which model 2.1 reports as a conflict",
         body: "acv = \"$200k\"\ntime_to_value = \"2 weeks\"\nbuyer = \"committee\"\ncompliance = \"review-before-trial\"\nonboarding = \"implementation\"\n[signals]\norganic_demand = true\n",
         motion: Motion::SalesLed,
-        conflicts: &[],
+        conflicts: &["pull-at-sales-price"],
     },
     Case {
         why: "ACV framework edge: $250,000 is sales-led",

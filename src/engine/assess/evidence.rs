@@ -72,10 +72,10 @@ pub fn view(facts: &Facts, decision: &Decision, ttv_text: &str, rules: &Rulebook
         .conflicts(facts, rules)
         .into_iter()
         .map(|m| Conflict {
-            id: m.id.get_ref().to_string(),
-            message: m.conflict.clone().unwrap_or_default(),
-            advice: m.advice.clone().unwrap_or_default(),
-            source: rules.cite(&m.source),
+            id: m.id.to_string(),
+            message: m.conflict.clone(),
+            advice: m.advice.clone(),
+            source: rules.cite(m.source),
         })
         .collect();
     DecisionView {

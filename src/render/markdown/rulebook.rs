@@ -59,6 +59,24 @@ pub fn rulebook(rules: &Rulebook) -> String {
             ]
         }),
     ));
+    if !rules.conflicts.is_empty() {
+        out.push_str(
+            "\nConflicts reported by where the decision ends, in any band (they never move it):\n\n",
+        );
+        out.push_str(&table(
+            &["Id", "Decision ends", "When", "Conflict", "Source"],
+            rules.conflicts.iter().map(|c| {
+                let motions: Vec<&str> = c.motions.iter().map(|m| m.id()).collect();
+                vec![
+                    c.id.get_ref().to_string(),
+                    motions.join(", "),
+                    conditions_text(&c.when, &c.any),
+                    c.conflict.to_string(),
+                    rules.cite(&c.source).to_string(),
+                ]
+            }),
+        ));
+    }
     out.push_str("\n## 4. Where the documents disagree\n\n");
     out.push_str(&table(
         &["Id", "When", "Note", "Sources"],

@@ -99,6 +99,7 @@ impl Validator<'_> {
             ("documents", r.documents.len()),
             ("readings.rows", rows),
             ("moves", r.moves.len()),
+            ("conflicts", r.conflicts.len()),
             ("notes", r.notes.len()),
             ("evidence", r.evidence.len()),
             ("checklist", r.checklist.len()),
@@ -140,6 +141,7 @@ impl Validator<'_> {
         self.bands(r, &docs);
         self.readings(r, &docs);
         self.moves(r, &docs);
+        self.conflicts(r, &docs);
         self.notes(r, &docs);
         self.evidence(r, &docs);
         self.checklist(r, &docs);
@@ -322,6 +324,29 @@ impl Validator<'_> {
                     key,
                     "`conflict_when` needs a `conflict` to report".into(),
                 );
+            }
+        }
+    }
+
+    fn conflicts(&mut self, r: &mut Rulebook, docs: &[Document]) {
+        // Conflict ids share one namespace with the moves' (both are
+        // reported as conflicts, and `[check] allow` names them alike).
+        let mut ids: Vec<String> = r.moves.iter().map(|m| m.id.get_ref().to_string()).collect();
+        for c in &mut r.conflicts {
+            let key = "conflicts";
+            let mut seen: Vec<&str> = ids.iter().map(String::as_str).collect();
+            self.unique_id(&c.id, key, &mut seen);
+            ids.push(c.id.get_ref().to_string());
+            self.source(key, &c.source, docs);
+            if c.motions.is_empty() {
+                self.report(
+                    &c.id,
+                    key,
+                    "`motions` must name at least one motion the decision ends on".into(),
+                );
+            }
+            for cond in c.when.iter_mut().chain(c.any.iter_mut()) {
+                self.condition(cond, key, Place::Decision);
             }
         }
     }
