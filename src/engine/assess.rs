@@ -125,7 +125,8 @@ pub fn summarize(profile: &Profile, rules: &Rulebook) -> Summary {
         || conflicts > 0
         || d.segments
             .iter()
-            .any(|s| !s.decision.conflicts(&s.facts, rules).is_empty());
+            .any(|s| !s.decision.conflicts(&s.facts, rules).is_empty())
+        || evidence::is_near_line(&facts, &d.company, rules);
     let ctx = Context {
         facts: &facts,
         readings: Some(&d.company.readings),
@@ -202,9 +203,16 @@ pub fn assess_with(profile: &Profile, rules: &Rulebook, detail: Detail) -> Asses
             }
         })
         .collect();
+    let notes = notes(&facts, &d.company, rules);
+    // A near-line note says the answers point across a line: contested too.
+    let near_line = rules
+        .near_line
+        .as_ref()
+        .is_some_and(|n| notes.iter().any(|x| x.id == n.id.get_ref().as_str()));
     let contested = d.motion != d.company.band
         || !decision.conflicts.is_empty()
-        || segments.iter().any(|s| !s.decision.conflicts.is_empty());
+        || segments.iter().any(|s| !s.decision.conflicts.is_empty())
+        || near_line;
     let whole = f64::from(super::decide::WHOLE_BP);
     Assessment {
         name: profile.name.clone(),
@@ -215,7 +223,7 @@ pub fn assess_with(profile: &Profile, rules: &Rulebook, detail: Detail) -> Asses
             Confidence::Clear
         },
         acv: profile.acv,
-        notes: notes(&facts, &d.company, rules),
+        notes,
         factors,
         unanswered,
         checklist: checklist::for_motion(rules, d.motion, Some(&ctx), &profile.checklist_done),

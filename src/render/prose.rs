@@ -160,7 +160,7 @@ pub(crate) fn confidence_for_client(a: &Assessment) -> &'static str {
             "Clear: the price band and the other answers agree on this motion, and no conflict was found."
         }
         crate::engine::assess::Confidence::Contested => {
-            "Contested: the other answers moved the motion away from its price band, or a conflict was found; both are explained below."
+            "Contested: the other answers pull against the price band, moving the motion off it, raising a conflict, or pointing across a line the price is close to; each is explained below."
         }
     }
 }

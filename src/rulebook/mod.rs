@@ -46,8 +46,8 @@ pub use spanned::Spanned;
 pub use text::{Text, borrow_from};
 pub use types::{
     AcvBand, AcvFramework, ChecklistItem, Condition, ConflictRule, Document, EvidenceRow,
-    EvidenceTable, FindingRule, Handoff, Level, MotionInfo, MoveRule, NoteRule, ReadingRow,
-    ReadingTable, Rulebook, Source, Switch, Test,
+    EvidenceTable, FindingRule, Handoff, Level, MotionInfo, MoveRule, NearLine, NoteRule,
+    ReadingRow, ReadingTable, Rulebook, Source, Switch, Test,
 };
 
 use crate::diagnostic::{FileProblems, Location, Problem};
@@ -194,6 +194,9 @@ impl Rulebook {
         for c in &self.conflicts {
             out.extend(c.when.iter().chain(&c.any));
         }
+        if let Some(n) = &self.near_line {
+            out.extend(n.above_when.iter().chain(&n.below_when));
+        }
         for n in &self.notes {
             out.extend(n.when.iter().chain(&n.any));
         }
@@ -224,6 +227,9 @@ impl Rulebook {
         }
         for c in &mut self.conflicts {
             out.extend(c.when.iter_mut().chain(c.any.iter_mut()));
+        }
+        if let Some(n) = &mut self.near_line {
+            out.extend(n.above_when.iter_mut().chain(n.below_when.iter_mut()));
         }
         for n in &mut self.notes {
             out.extend(n.when.iter_mut().chain(n.any.iter_mut()));
@@ -399,6 +405,9 @@ impl Rulebook {
         }
         out.extend(self.moves.iter_mut().map(|m| &mut m.source));
         out.extend(self.conflicts.iter_mut().map(|c| &mut c.source));
+        if let Some(n) = &mut self.near_line {
+            out.extend(n.sources.iter_mut());
+        }
         for n in &mut self.notes {
             out.extend(n.sources.iter_mut());
         }
@@ -432,6 +441,9 @@ impl Rulebook {
         }
         out.extend(self.moves.iter().map(|m| &m.source));
         out.extend(self.conflicts.iter().map(|c| &c.source));
+        if let Some(n) = &self.near_line {
+            out.extend(&n.sources);
+        }
         for n in &self.notes {
             out.extend(&n.sources);
         }

@@ -35,6 +35,10 @@ pub struct Rulebook {
     /// (model 2.1's `pull-at-sales-price`); they never move the motion.
     #[serde(default)]
     pub conflicts: Vec<ConflictRule>,
+    /// The note for an ACV close to a line with answers pointing across it
+    /// (model 2.1's `near-line`).
+    #[serde(default)]
+    pub near_line: Option<NearLine>,
     /// Where the two documents draw a line differently.
     #[serde(default)]
     pub notes: Vec<NoteRule>,
@@ -204,6 +208,33 @@ pub struct ConflictRule {
     pub advice: Text,
     /// Where it comes from.
     pub source: Source,
+}
+
+/// The `near-line` note: the ACV within `within_percent` of a band line (or
+/// of a line in `also`), and the readings pointing across it. The motion
+/// keeps to the line; the note says where the answers point.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NearLine {
+    /// Stable kebab-case id.
+    pub id: Spanned<Text>,
+    /// How close counts as near, in percent of the line.
+    pub within_percent: u32,
+    /// Lines besides the band edges, as amounts (`"$25,000"`): the lowest
+    /// ACV of the upper side.
+    #[serde(default)]
+    pub also: Vec<Text>,
+    /// Readings that point down across a line the ACV is just above.
+    pub above_when: Vec<Condition>,
+    /// Readings that point up across a line the ACV is just below.
+    pub below_when: Vec<Condition>,
+    /// The note in one short line.
+    pub summary: Text,
+    /// The note; `{acv}`, `{line}`, `{distance}` and `{motion}` (the motion
+    /// across the line) are filled in.
+    pub message: Text,
+    /// The sections behind it.
+    pub sources: Vec<Source>,
 }
 
 /// A place where the two documents disagree, and what the tool does there.

@@ -301,3 +301,62 @@ fn every_case_from_the_documents_tables_holds() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Model 2.1's `near-line` note: within 10% of a line, with answers that
+/// point across it, the result says so and is contested; the motion keeps
+/// to the line.
+#[test]
+fn near_a_line_the_result_names_the_motion_across_it() {
+    let rules = Rulebook::default_rules();
+    let profile = |body: &str| {
+        gtm_advisor::profile::parse(
+            &format!("version = 1\nname = \"N\"\n{body}"),
+            "n.toml",
+            &rules,
+        )
+        .unwrap()
+    };
+    let team = "acv = \"$5,200\"\ntime_to_value = \"15 minutes\"\nbuyer = \"team\"\ncompliance = \"none\"\nonboarding = \"self-serve\"\n";
+    let a = gtm_advisor::assess(&profile(team), &rules);
+    assert_eq!(a.motion, Motion::Hybrid, "the motion keeps to the line");
+    let note = a
+        .notes
+        .iter()
+        .find(|n| n.id == "near-line")
+        .expect("a near-line note");
+    assert!(
+        note.message.contains("Product-led (PLG)"),
+        "{}",
+        note.message
+    );
+    assert!(
+        note.message.contains("$200 from the $5,000 line"),
+        "{}",
+        note.message
+    );
+    assert_eq!(a.confidence.id(), "contested");
+    let summary = gtm_advisor::engine::assess::summarize(&profile(team), &rules);
+    assert_eq!(
+        summary.confidence.id(),
+        "contested",
+        "the portfolio row agrees"
+    );
+    // Guided onboarding does not sell itself: no note.
+    let guided = team.replace("self-serve", "guided");
+    let a = gtm_advisor::assess(&profile(&guided), &rules);
+    assert!(a.notes.iter().all(|n| n.id != "near-line"), "{:?}", a.notes);
+    // Far from any line: no note.
+    let far = team.replace("$5,200", "$12,000");
+    let a = gtm_advisor::assess(&profile(&far), &rules);
+    assert!(a.notes.iter().all(|n| n.id != "near-line"));
+    // Just below a line, a product that needs sales bought top-down points up.
+    let below = "acv = \"$23,000\"\ntime_to_value = \"3 weeks\"\nbuyer = \"committee\"\ncompliance = \"regulated\"\nonboarding = \"implementation\"\n";
+    let a = gtm_advisor::assess(&profile(below), &rules);
+    assert_eq!(a.motion, Motion::Hybrid);
+    let note = a
+        .notes
+        .iter()
+        .find(|n| n.id == "near-line")
+        .expect("a near-line note");
+    assert!(note.message.contains("Sales-led"), "{}", note.message);
+}

@@ -188,7 +188,7 @@ pub(super) fn notes(facts: &Facts, decision: &Decision, rules: &Rulebook) -> Vec
         .rules(rules)
         .map(|m| m.id.get_ref().as_str())
         .collect();
-    rules
+    let mut out: Vec<Note> = rules
         .notes
         .iter()
         .filter(|n| match &n.with_move {
@@ -201,7 +201,91 @@ pub(super) fn notes(facts: &Facts, decision: &Decision, rules: &Rulebook) -> Vec
             message: n.message.clone(),
             sources: n.sources.iter().map(|s| rules.cite(s)).collect(),
         })
-        .collect()
+        .collect();
+    out.extend(near_line(facts, decision, &ctx, rules));
+    out
+}
+
+/// Whether the near-line note applies to `decision`, for summaries that
+/// build no notes.
+pub(super) fn is_near_line(facts: &Facts, decision: &Decision, rules: &Rulebook) -> bool {
+    let ctx = Context {
+        readings: Some(&decision.readings),
+        ..Context::of(facts)
+    };
+    near_line(facts, decision, &ctx, rules).is_some()
+}
+
+/// The lines near-line notes watch, in cents, each the lowest ACV of its
+/// upper side: every band's edge, and the rulebook's other lines.
+fn lines(rules: &Rulebook, also: &[Text]) -> Vec<u64> {
+    let mut out: Vec<u64> = rules
+        .acv
+        .bands
+        .iter()
+        .filter_map(|b| b.top_cents.map(|top| top + 1))
+        .chain(
+            also.iter()
+                .filter_map(|a| a.parse::<Money>().ok())
+                .map(Money::cents),
+        )
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The near-line note, when the ACV is within the rulebook's percent of a
+/// line and the readings point across it to a motion the decision is not
+/// already: the motion keeps to the line, and the note says where the
+/// answers point. The nearest such line is named.
+fn near_line(
+    facts: &Facts,
+    decision: &Decision,
+    ctx: &Context<'_>,
+    rules: &Rulebook,
+) -> Option<Note> {
+    let n = rules.near_line.as_ref()?;
+    let cents = facts.acv.cents();
+    let near = |line: u64| cents.abs_diff(line) * 100 <= line * u64::from(n.within_percent);
+    let mut candidates: Vec<(u64, u64)> = lines(rules, &n.also)
+        .into_iter()
+        .filter(|&line| near(line))
+        .filter_map(|line| {
+            // Just above a line, the other side is a cent below it; just
+            // below, the line itself.
+            let (holds, across) = if cents >= line {
+                (ctx.all_and_any(&n.above_when, &[]), line.checked_sub(1)?)
+            } else {
+                (ctx.all_and_any(&n.below_when, &[]), line)
+            };
+            holds.then_some((line, across))
+        })
+        .collect();
+    candidates.sort_by_key(|(line, _)| cents.abs_diff(*line));
+    candidates.into_iter().find_map(|(line, across)| {
+        let other = Facts {
+            acv: Money::from_cents(across).ok()?,
+            ..*facts
+        };
+        let motion = crate::engine::decide::motion_of(&other, rules);
+        (motion != decision.motion).then(|| {
+            let money =
+                |c: u64| Money::from_cents(c).map_or_else(|_| c.to_string(), |m| m.to_string());
+            let message = n
+                .message
+                .replace("{acv}", &facts.acv.to_string())
+                .replace("{line}", &money(line))
+                .replace("{distance}", &money(cents.abs_diff(line)))
+                .replace("{motion}", &rules.motion(motion).name);
+            Note {
+                id: n.id.get_ref().to_string(),
+                summary: n.summary.clone(),
+                message: Text::from(message),
+                sources: n.sources.iter().map(|s| rules.cite(s)).collect(),
+            }
+        })
+    })
 }
 
 pub(super) fn handoffs(mix: &[(Motion, u32)], rules: &Rulebook) -> Vec<HandoffResult> {

@@ -142,6 +142,7 @@ impl Validator<'_> {
         self.readings(r, &docs);
         self.moves(r, &docs);
         self.conflicts(r, &docs);
+        self.near_line(r, &docs);
         self.notes(r, &docs);
         self.evidence(r, &docs);
         self.checklist(r, &docs);
@@ -347,6 +348,53 @@ impl Validator<'_> {
             }
             for cond in c.when.iter_mut().chain(c.any.iter_mut()) {
                 self.condition(cond, key, Place::Decision);
+            }
+        }
+    }
+
+    fn near_line(&mut self, r: &mut Rulebook, docs: &[Document]) {
+        let notes: Vec<String> = r.notes.iter().map(|n| n.id.get_ref().to_string()).collect();
+        let Some(n) = &mut r.near_line else {
+            return;
+        };
+        let key = "near_line";
+        let mut seen: Vec<&str> = notes.iter().map(String::as_str).collect();
+        self.unique_id(&n.id, key, &mut seen);
+        if !(1..=50).contains(&n.within_percent) {
+            self.report(
+                &n.id,
+                key,
+                format!(
+                    "`within_percent` is {}; give a percent from 1 to 50",
+                    n.within_percent
+                ),
+            );
+        }
+        for line in &n.also {
+            if line.parse::<crate::profile::Money>().is_err() {
+                self.report(
+                    &n.id,
+                    key,
+                    format!(
+                        "`also` holds `{}`, which is not an amount such as \"$25,000\"",
+                        crate::diagnostic::short(line)
+                    ),
+                );
+            }
+        }
+        for s in &n.sources {
+            self.source(key, s, docs);
+        }
+        for c in n.above_when.iter_mut().chain(n.below_when.iter_mut()) {
+            self.condition(c, key, Place::Decision);
+        }
+        for placeholder in ["{acv}", "{line}", "{distance}", "{motion}"] {
+            if !n.message.contains(placeholder) {
+                self.report(
+                    &n.id,
+                    key,
+                    format!("the message does not say {placeholder}; it needs all of {{acv}}, {{line}}, {{distance}} and {{motion}}"),
+                );
             }
         }
     }
