@@ -303,6 +303,15 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
             prose(&super::prose::mix_sentence(a, rules)),
             prose(&super::prose::headline_sentence(a, rules))
         );
+        for (segment, conflict, advice) in super::prose::segment_conflicts(a) {
+            let _ = write!(
+                out,
+                "<div class=\"conflict\"><p><strong>{}: {}</strong></p><p><em>Advice:</em> {}</p></div>",
+                name(segment),
+                prose(conflict),
+                prose(advice)
+            );
+        }
         for h in &a.handoffs {
             let _ = write!(
                 out,

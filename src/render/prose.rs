@@ -96,6 +96,18 @@ pub(crate) fn plain_key(key: &str) -> String {
     }
 }
 
+/// A reading's value in a client's words.
+fn reading_for_client(value: &str) -> String {
+    match value {
+        "sells-itself" => "sells itself".to_string(),
+        "needs-assist" => "needs some assistance".to_string(),
+        "needs-sales" => "needs a salesperson".to_string(),
+        "bottom-up" => "the users choose (bottom-up)".to_string(),
+        "top-down" => "decided above the users (top-down)".to_string(),
+        v => plain_value(v),
+    }
+}
+
 /// [`reading_line`] for a client: no keys, plain values ("needs assist
 /// (time to value 2 days, onboarding guided)").
 pub(crate) fn reading_line_for_client(d: &DecisionView, i: usize) -> String {
@@ -106,11 +118,11 @@ pub(crate) fn reading_line_for_client(d: &DecisionView, i: usize) -> String {
         .map(|(k, v)| format!("{} {}", plain_key(&k.name()), plain_value(v)))
         .collect();
     if because.is_empty() {
-        plain_value(r.value)
+        reading_for_client(r.value)
     } else if r.value == "no" {
         format!("no (no sign of it in {})", because.join(", "))
     } else {
-        format!("{} ({})", plain_value(r.value), because.join(", "))
+        format!("{} ({})", reading_for_client(r.value), because.join(", "))
     }
 }
 
@@ -163,6 +175,20 @@ pub(crate) fn confidence_for_client(a: &Assessment) -> &'static str {
             "Contested: the other answers pull against the price band, moving the motion off it, raising a conflict, or pointing across a line the price is close to; each is explained below."
         }
     }
+}
+
+/// Each segment's conflicts in a client's words: (segment, conflict,
+/// advice), so a report that calls a result contested shows why.
+pub(crate) fn segment_conflicts(a: &Assessment) -> Vec<(&str, &str, &str)> {
+    a.segments
+        .iter()
+        .flat_map(|s| {
+            s.decision
+                .conflicts
+                .iter()
+                .map(move |c| (s.name.as_str(), c.message.as_str(), c.advice.as_str()))
+        })
+        .collect()
 }
 
 /// The checklist's items grouped by section, sections in the order their

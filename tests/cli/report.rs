@@ -495,3 +495,40 @@ fn the_client_report_speaks_to_the_client() {
     assert!(md.contains("#### First, measure where you stand\n"), "{md}");
     assert!(md.contains("\n## Sources\n"), "{md}");
 }
+
+/// A portfolio report for the client names clients, not files, and shows
+/// what makes a segmented result contested: each segment's conflict and
+/// the hand-offs, in HTML and Markdown alike.
+#[test]
+fn a_portfolio_report_shows_segment_conflicts_and_no_file_paths() {
+    for format in ["markdown", "html"] {
+        let out = gtm()
+            .args([
+                "report",
+                "profiles/",
+                "--out",
+                "-",
+                "--format",
+                format,
+                "--date",
+                "",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let report = text(&out.stdout);
+        assert!(
+            !report.contains(".toml"),
+            "{format}: a file path in the report"
+        );
+        assert!(report.contains("Hand-off from"), "{format}: hand-offs");
+        // Orbit CRM's enterprise segment reports product pull at a sales price.
+        assert!(
+            report.contains("Users already bring the product in"),
+            "{format}: a segment's conflict"
+        );
+        for internal in ["needs-assist", "sells-itself", "needs-sales"] {
+            assert!(!report.contains(internal), "{format}: shows {internal}");
+        }
+    }
+}

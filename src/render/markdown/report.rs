@@ -54,7 +54,35 @@ pub fn report_head(rows: &[&Row], unread: usize, meta: &ReportMeta, rules: &Rule
         let _ = write!(out, "{}\n\n", inline(&byline));
     }
     if rows.len() > 1 {
-        out.push_str(&super::portfolio_table(rows, unread, rules));
+        // The client's table: names, not file paths, and checklist progress.
+        let cells = rows.iter().map(|r| {
+            vec![
+                inline(&r.name),
+                r.acv.to_string(),
+                rules.motion(r.brief.motion).name.to_string(),
+                r.brief.confidence.id().to_string(),
+                r.brief.conflicts.to_string(),
+                format!("{}/{}", r.brief.done, r.brief.total),
+            ]
+        });
+        let _ = write!(
+            out,
+            "## Portfolio\n\n{}\n",
+            super::table(
+                &[
+                    "Name",
+                    "ACV",
+                    "Motion",
+                    "Confidence",
+                    "Conflicts",
+                    "Checklist"
+                ],
+                cells
+            )
+        );
+        if let Some(note) = crate::render::prose::unread_note(unread) {
+            let _ = write!(out, "*{note}*\n\n");
+        }
     } else if let Some(note) = crate::render::prose::unread_note(unread) {
         let _ = write!(out, "*{note}*\n\n");
     }
@@ -188,16 +216,31 @@ pub fn client_section(a: &Assessment, rules: &Rulebook) -> String {
             crate::render::prose::mix_sentence(a, rules),
             crate::render::prose::headline_sentence(a, rules)
         );
+        for (segment, conflict, advice) in crate::render::prose::segment_conflicts(a) {
+            let _ = write!(
+                out,
+                "\n- **{}**: {conflict}\n  *Advice:* {advice}\n",
+                inline(segment)
+            );
+        }
+        for h in &a.handoffs {
+            let _ = write!(
+                out,
+                "\n**Hand-off from {} to {}.**\n\n",
+                rules.motion(h.from).name,
+                rules.motion(h.to).name
+            );
+            for (_, text, source) in &h.triggers {
+                let _ = writeln!(out, "- {text} *({source})*");
+            }
+        }
     }
     if !a.findings.is_empty() {
         out.push_str("\n### Practices to change\n\n");
         for f in &a.findings {
-            let _ = write!(
-                out,
-                "- **{}**\n  *What to do:* {}\n",
-                inline(&f.message),
-                inline(&f.fix)
-            );
+            // Rulebook text with motion names filled in, checked for
+            // markup when the rulebook loads.
+            let _ = write!(out, "- **{}**\n  *What to do:* {}\n", f.message, f.fix);
         }
     }
     let _ = write!(out, "\n### Implementation checklist ({})\n", progress(a));
