@@ -17,7 +17,7 @@ use super::outcome::{Outcome, write_error};
 use super::walk::{Walk, expand};
 use super::write::{not_regular, write_atomically_with};
 use crate::cli::ReportFormat;
-use gtm_advisor::render::html::ReportMeta;
+use gtm_advisor::render::meta::ReportMeta;
 
 /// What `gtm report` was asked for besides its files.
 pub struct Request<'a> {

@@ -10,6 +10,7 @@
 //! `gtm recommend` on the saved file always agree.
 
 pub mod answers;
+mod fit;
 pub mod flow;
 pub mod questions;
 pub mod terminal;

@@ -9,6 +9,7 @@ pub mod gate;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod meta;
 pub mod options;
 pub mod prose;
 pub mod text;

@@ -85,7 +85,7 @@ fn every_format(profile: &Profile, file: &str) -> Result<(), TestCaseError> {
     prop_assert!(records.iter().all(|r| r.len() == 10), "{}", out);
 
     // The title and author a consultant types are input too.
-    let meta = html::ReportMeta {
+    let meta = gtm_advisor::render::meta::ReportMeta {
         title: Some(a.name.clone()),
         author: Some(file.to_string()),
         date: None,

@@ -3,7 +3,7 @@
 
 use crate::engine::assess::Assessment;
 use crate::render::escape::inline;
-use crate::render::html::ReportMeta;
+use crate::render::meta::ReportMeta;
 use crate::render::{Evaluated, Row};
 use crate::rulebook::Rulebook;
 use std::fmt::Write as _;
