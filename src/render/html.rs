@@ -362,7 +362,10 @@ pub fn head(rows: &[Row], unread: usize, meta: &ReportMeta, rules: &Rulebook) ->
     });
     let byline = meta
         .byline()
-        .map_or(String::new(), |b| format!("{} ", escape_markup(&b)));
+        // Author and date are input: escaped, isolated like names.
+        .map_or(String::new(), |b| {
+            format!("<bdi>{}</bdi> ", escape_markup(&printable(&b)))
+        });
     let mut out = format!(
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>{t}</title><style>{STYLE}</style></head><body>\

@@ -431,7 +431,7 @@ fn the_client_report_speaks_to_the_client() {
     }
     for part in [
         "<h1>Acme: go-to-market review</h1>",
-        "Prepared by Jo Reyes on 2026-12-02.",
+        "<bdi>Prepared by Jo Reyes on 2026-12-02.</bdi>",
         "<h2>Sources</h2>",
         "<cite>Sales-led vs PLG</cite>",
         "<cite>Product-Led vs Sales-Led in 2026</cite>",
@@ -459,6 +459,18 @@ fn the_client_report_speaks_to_the_client() {
         .filter(|l| !l.is_empty())
         .collect();
     insta::assert_snapshot!("client_report_text", lines.join("\n"));
+    // A hostile author cannot reorder or break the page.
+    let out = gtm()
+        .args(["report", "profiles/acme-analytics.toml", "--out", "-"])
+        .args(["--author", "Jo\u{202e}<b>x</b>\n::error::pwned"])
+        .output()
+        .unwrap();
+    let html = text(&out.stdout);
+    assert!(
+        !html.contains('\u{202e}') && !html.contains("<b>x"),
+        "{html}"
+    );
+    assert!(!html.lines().any(|l| l.starts_with("::")), "{html}");
     // Markdown to standard output too.
     let out = gtm()
         .args([
