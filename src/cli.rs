@@ -83,8 +83,11 @@ pub struct StdinArg {
 /// `completions`, `man` or `init`, which do not).
 #[derive(Debug, Clone, Default, Args)]
 pub struct RulesArg {
-    /// Decide with this rulebook instead of the built-in one (`gtm rules` prints the built-in one to copy).
-    #[arg(long, value_name = "FILE")]
+    /// Decide with another rulebook: a shipped second opinion by name
+    /// (`gtm rules --list`: default, dimension-table, kbcm-2019, janz-2019),
+    /// or your own file, given as a path with a `/` or ending `.toml`
+    /// (`gtm rules > my-rules.toml` prints the built-in one to copy).
+    #[arg(long, value_name = "NAME|FILE")]
     pub rules: Option<PathBuf>,
 }
 
@@ -104,6 +107,9 @@ pub enum SortKey {
 pub enum DenyLevel {
     /// Warnings fail the check too.
     Warnings,
+    /// A motion that differs from the baseline's (`--baseline`,
+    /// `--baseline-ref`) fails the check.
+    MotionChanged,
 }
 
 /// The subcommands.
@@ -124,6 +130,12 @@ pub enum Command {
 
     /// Write a client report: HTML (inline CSS and SVG) or Markdown.
     Report(Lazy<ReportArgs>),
+
+    /// Decide a profile by every shipped rulebook: where published advice splits.
+    Compare(Lazy<CompareArgs>),
+
+    /// Show what a change to a profile did to the advice.
+    Diff(Lazy<DiffArgs>),
 
     /// Print the implementation checklist of one motion.
     Checklist(Lazy<ChecklistArgs>),
@@ -159,7 +171,7 @@ Examples:
 }
 
 /// A subcommand's arguments, built only when that subcommand runs: clap then
-/// builds one subcommand's arguments instead of all twelve, which is most of
+/// builds one subcommand's arguments instead of all fourteen, which is most of
 /// its start-up time. Help, completions and the man page still see them all.
 #[derive(Debug)]
 pub struct Lazy<T>(pub T);
@@ -288,6 +300,60 @@ pub struct ExplainArgs {
 
     #[command(flatten)]
     pub stdin: StdinArg,
+
+    #[command(flatten)]
+    pub rulebook: RulesArg,
+}
+
+/// The arguments of `gtm compare`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm compare acme.toml
+  gtm compare acme.toml --format markdown >> report.md
+  gtm rules --list                    what each rulebook is and where it comes from
+
+Each shipped rulebook keeps the default's readings and moves and draws the
+ACV lines where its source does. Splits are told against the default, or
+against the rulebook --rules names.")]
+pub struct CompareArgs {
+    /// The profile file; `-` reads it from standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub stdin: StdinArg,
+
+    #[command(flatten)]
+    pub rulebook: RulesArg,
+}
+
+/// The arguments of `gtm diff`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm diff old.toml gtm.toml
+  git show main:gtm.toml | gtm diff - gtm.toml
+  gtm diff old.toml gtm.toml --format markdown     a pull-request comment
+
+Exit status: 0 when the motion is the same, 1 when it changed, 2 when a file
+cannot be read or is not a valid profile.")]
+pub struct DiffArgs {
+    /// The profile before the change; `-` reads it from standard input.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+
+    /// The profile after the change; `-` reads it from standard input.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 
     #[command(flatten)]
     pub rulebook: RulesArg,
@@ -432,9 +498,20 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = GateFormat::Text)]
     pub format: GateFormat,
 
-    /// Make these findings fail the check too (`--deny warnings`).
+    /// Make these findings fail the check too: `warnings`, or
+    /// `motion-changed` (with --baseline or --baseline-ref).
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Vec<DenyLevel>,
+
+    /// Compare with this earlier version of the profile: a changed motion is
+    /// a `motion-changed` notice (one profile only).
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline_ref")]
+    pub baseline: Option<PathBuf>,
+
+    /// Compare with the same file as it is at this git revision (e.g.
+    /// `origin/main`), read with `git show REF:PATH`.
+    #[arg(long, value_name = "REF")]
+    pub baseline_ref: Option<String>,
 
     /// Silence a finding by id; repeat for more.
     #[arg(long, value_name = "ID")]
@@ -519,8 +596,15 @@ pub struct InitArgs {
 #[command(after_help = "\
 Examples:
   gtm rules > my-rules.toml      a copy to edit; then use it with --rules my-rules.toml
-  gtm rules --format markdown    the rules as readable tables")]
+  gtm rules --format markdown    the rules as readable tables
+  gtm rules --list               the shipped rulebooks: default and three second opinions
+  gtm rules --rules kbcm-2019    one of them, whole")]
 pub struct RulesArgs {
+    /// List the shipped rulebooks (name, source, one line each) instead of
+    /// printing one.
+    #[arg(long)]
+    pub list: bool,
+
     /// Output format: `text` is the rulebook's TOML (to copy and edit), `json`
     /// the same data as JSON, `markdown` readable tables.
     #[arg(long, value_enum, default_value_t = Format::Text, hide_possible_values = true)]

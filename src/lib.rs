@@ -35,6 +35,7 @@ pub mod rulebook;
 // to write the pre-parsed file that this module embeds.
 #[path = "rulebook/builtin.rs"]
 mod builtin_rulebook;
+pub use builtin_rulebook::ShippedRulebook;
 pub mod spool;
 
 pub use engine::{Assessment, assess};

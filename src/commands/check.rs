@@ -5,24 +5,90 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::exit::Status;
+use gtm_advisor::Assessment;
 use gtm_advisor::diagnostic::{nearest, printable};
-use gtm_advisor::engine::gate::{self, GateOptions, Verdict};
+use gtm_advisor::engine::diff::diff;
+use gtm_advisor::engine::gate::{self, Baseline, GateOptions, Verdict};
+use gtm_advisor::profile::MAX_PROFILE_BYTES;
 use gtm_advisor::render::gate::{Checked, GateFormat, GateReport};
+use gtm_advisor::render::prose::history::motion_changed_message;
 use gtm_advisor::spool::Spool;
 use rayon::prelude::*;
 
 use super::context::Context;
-use super::input::{is_stdin, shown_name};
-use super::load::{CHUNK, Evaluation, evaluate_with};
+use super::input::{self, is_stdin, shown_name};
+use super::load::{CHUNK, Evaluation, evaluate_text, evaluate_with};
 use super::outcome::{Late, Outcome};
 use super::walk::{Walk, expand};
 use gtm_advisor::engine::assess::Detail;
 
+/// Where the baseline of `--baseline` / `--baseline-ref` comes from.
+#[derive(Debug, Clone)]
+pub enum BaselineArg {
+    /// No baseline.
+    None,
+    /// An earlier version as a file.
+    File(PathBuf),
+    /// The same path at a git revision.
+    Ref(String),
+}
+
+/// The baseline read and decided: the name it goes by and its assessment.
+type Based = Option<(String, Assessment)>;
+
+/// Reads and decides the baseline of the one profile being checked.
+fn read_baseline(arg: &BaselineArg, paths: &[PathBuf], ctx: &Context) -> Result<Based, String> {
+    let target = match (arg, paths) {
+        (BaselineArg::None, _) => return Ok(None),
+        (_, [one]) if !one.is_dir() => one,
+        _ => {
+            return Err(
+                "--baseline and --baseline-ref compare one profile with its earlier version; \
+                 give one profile file (not a folder or several files)"
+                    .into(),
+            );
+        }
+    };
+    if !is_stdin(target) && !target.exists() {
+        // The check itself says the file is missing, as without a baseline.
+        return Ok(None);
+    }
+    let (name, text) = match arg {
+        BaselineArg::None => return Ok(None),
+        BaselineArg::File(path) => {
+            let input = input::read(path, MAX_PROFILE_BYTES, ctx.stdin_name)
+                .map_err(|e| format!("--baseline: {e}"))?;
+            (input.name, input.text)
+        }
+        BaselineArg::Ref(rev) => {
+            if is_stdin(target) {
+                return Err(
+                    "--baseline-ref reads the profile's own path from git, and `-` has \
+                     none; check a file, or give the earlier version with --baseline FILE"
+                        .into(),
+                );
+            }
+            super::git::show(rev, target)?
+        }
+    };
+    let e = evaluate_text(name.clone(), &text, ctx).map_err(|failure| {
+        let lines = failure.lines();
+        format!(
+            "the baseline {} is not a profile this rulebook can decide: {}",
+            printable(&name),
+            lines.join("; ")
+        )
+    })?;
+    Ok(Some((name, e.assessment)))
+}
+
 /// Runs `gtm check` on `paths`.
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     paths: &[PathBuf],
     format: GateFormat,
     opts: &GateOptions,
+    baseline: &BaselineArg,
     verbose: bool,
     quiet: bool,
     ctx: Context,
@@ -43,6 +109,10 @@ pub fn run(
             ));
         }
     }
+    let based = match read_baseline(baseline, paths, &ctx) {
+        Ok(based) => based,
+        Err(message) => return Outcome::failed(message),
+    };
     let mut notes = Vec::new();
     let walk = match expand(paths, &mut notes) {
         Ok(walk) => walk,
@@ -52,6 +122,7 @@ pub fn run(
     let ran: Vec<&'static str> = known
         .into_iter()
         .filter(|id| opts.require_checklist || *id != gate::CHECKLIST_INCOMPLETE)
+        .filter(|id| based.is_some() || *id != gate::MOTION_CHANGED)
         .collect();
     let opts = opts.clone();
     let text = ctx.text;
@@ -70,12 +141,23 @@ pub fn run(
                     &ran,
                     text,
                     &ctx,
+                    based.as_ref(),
                     &mut io::sink(),
                 )?;
                 late.notes.clear();
                 Ok(late)
             } else {
-                check_stream(&walk, verbose, format, &opts, &ran, text, &ctx, stdout)
+                check_stream(
+                    &walk,
+                    verbose,
+                    format,
+                    &opts,
+                    &ran,
+                    text,
+                    &ctx,
+                    based.as_ref(),
+                    stdout,
+                )
             }
         })),
         ..Outcome::default()
@@ -96,6 +178,7 @@ fn check_stream(
     ran: &[&str],
     text: gtm_advisor::render::TextOptions,
     ctx: &Context,
+    based: Option<&(String, Assessment)>,
     stdout: &mut dyn Write,
 ) -> std::io::Result<Late> {
     let rules = ctx.rules;
@@ -114,7 +197,22 @@ fn check_stream(
             .map(
                 |file| match evaluate_with(file, ctx, Detail::WithoutFlipPoints) {
                     Ok(e) => {
-                        let verdict = gate::judge(&e.profile, &e.assessment, rules, opts);
+                        let baseline = based.map(|(name, before)| {
+                            let d = diff(before, &e.assessment);
+                            Baseline {
+                                motion: before.motion,
+                                message: motion_changed_message(&d, name, rules),
+                                name: name.clone(),
+                                key: d.answers.first().map(|a| a.id.to_string()),
+                            }
+                        });
+                        let verdict = gate::judge_against(
+                            &e.profile,
+                            &e.assessment,
+                            rules,
+                            opts,
+                            baseline.as_ref(),
+                        );
                         Done::Judged(Box::new(e), verdict)
                     }
                     Err(failure) if failure.not_profile() => Done::NotProfile,

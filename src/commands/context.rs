@@ -4,12 +4,12 @@
 
 use std::path::Path;
 
-use gtm_advisor::Rulebook;
-use gtm_advisor::diagnostic::printable;
+use gtm_advisor::diagnostic::{printable, short};
 use gtm_advisor::engine::load_rules;
 use gtm_advisor::profile::MAX_PROFILE_BYTES;
 use gtm_advisor::render::{Surroundings, TextOptions};
 use gtm_advisor::rulebook::DEFAULT_RULEBOOK;
+use gtm_advisor::{Rulebook, ShippedRulebook};
 
 use super::input;
 use super::outcome::problem_lines;
@@ -27,6 +27,9 @@ pub struct Context {
     pub rules: &'static Rulebook,
     /// The rulebook's TOML text, as `gtm rules` prints it.
     pub rules_text: &'static str,
+    /// The shipped rulebook's name, when `--rules` named one or was not
+    /// given; `None` for a rulebook file.
+    pub shipped: Option<&'static str>,
     /// Width and colour of text output on this standard output.
     pub text: TextOptions,
     /// What standard input is called in messages and output, control
@@ -56,9 +59,23 @@ impl Context {
             Some(name) => leak(printable(name).into_owned()),
             None => STDIN_NAME,
         };
-        let (rules, rules_text) = match rules_file(cli) {
+        let (rules, rules_text, shipped) = match rules_file(cli) {
             // The text is only printed by `gtm rules`; no need to copy it.
-            None => (Rulebook::default_rules(), DEFAULT_RULEBOOK),
+            None => (Rulebook::default_rules(), DEFAULT_RULEBOOK, Some("default")),
+            Some(path) if !is_path(path) => {
+                let name = path.to_string_lossy();
+                let shipped = ShippedRulebook::named(&name).ok_or_else(|| {
+                    vec![format!(
+                        "--rules {}: no shipped rulebook has that name; the shipped ones are {} \
+                         (`gtm rules --list` says what each is), and a file needs a path with a \
+                         `/` or a name ending `.toml` (e.g. ./{})",
+                        printable(&short(&name)),
+                        ShippedRulebook::names().join(", "),
+                        printable(&short(&name)),
+                    )]
+                })?;
+                (shipped.load(), shipped.text, Some(shipped.name))
+            }
             Some(path) => {
                 let input = input::read(path, MAX_PROFILE_BYTES, stdin_name).map_err(|e| {
                     vec![match e {
@@ -69,16 +86,29 @@ impl Context {
                     }]
                 })?;
                 let rules = load_rules(&input.text, &input.name).map_err(|e| problem_lines(&e))?;
-                (rules, leak(input.text))
+                (rules, leak(input.text), None)
             }
         };
         Ok(Context {
             rules: Box::leak(Box::new(rules)),
             rules_text,
+            shipped,
             text: text_options(cli.color),
             stdin_name,
         })
     }
+}
+
+/// Whether a `--rules` value is a file rather than a shipped rulebook's
+/// name: it holds a `/` (or the platform's separator), ends `.toml`, or is
+/// `-` (standard input). A path wins over a name only then, so a stray file
+/// called `kbcm-2019` cannot shadow the shipped rulebook.
+fn is_path(value: &Path) -> bool {
+    let text = value.to_string_lossy();
+    input::is_stdin(value)
+        || text.contains('/')
+        || text.contains(std::path::MAIN_SEPARATOR)
+        || text.ends_with(".toml")
 }
 
 fn leak(text: String) -> &'static str {
@@ -93,6 +123,8 @@ fn rules_file(cli: &Cli) -> Option<&Path> {
         Command::Explain(Lazy(a)) => &a.rulebook,
         Command::WhatIf(Lazy(a)) => &a.rulebook,
         Command::Report(Lazy(a)) => &a.rulebook,
+        Command::Compare(Lazy(a)) => &a.rulebook,
+        Command::Diff(Lazy(a)) => &a.rulebook,
         Command::Checklist(Lazy(a)) => &a.rulebook,
         Command::Check(Lazy(a)) => &a.rulebook,
         Command::Schema(a) => &a.rulebook,
@@ -108,6 +140,7 @@ fn stdin_name(cli: &Cli) -> Option<&str> {
         Command::Recommend(Lazy(a)) => &a.stdin,
         Command::Explain(Lazy(a)) => &a.stdin,
         Command::WhatIf(Lazy(a)) => &a.stdin,
+        Command::Compare(Lazy(a)) => &a.stdin,
         Command::Check(Lazy(a)) => &a.stdin,
         _ => return None,
     };
@@ -122,6 +155,8 @@ fn reads_stdin(cli: &Cli) -> bool {
         Some(Command::Recommend(Lazy(a))) => a.files.iter().any(|f| dash(f)),
         Some(Command::Explain(Lazy(a))) => dash(&a.file),
         Some(Command::WhatIf(Lazy(a))) => dash(&a.file),
+        Some(Command::Compare(Lazy(a))) => dash(&a.file),
+        Some(Command::Diff(Lazy(a))) => dash(&a.old) || dash(&a.new),
         Some(Command::Check(Lazy(a))) => a.paths.iter().any(|f| dash(f)),
         _ => false,
     };

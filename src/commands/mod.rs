@@ -4,9 +4,12 @@
 
 mod check;
 mod checklist;
+mod compare;
 mod completions;
 mod context;
+mod diff;
 mod explain;
+mod git;
 mod init;
 mod input;
 mod interview;
@@ -28,8 +31,9 @@ pub use context::Context;
 pub use outcome::{Late, Outcome};
 
 use crate::cli::{
-    CheckArgs, ChecklistArgs, Cli, Command, CompletionsArgs, DenyLevel, ExplainArgs, InitArgs,
-    InterviewArgs, Lazy, ManArgs, RecommendArgs, ReportArgs, RulesArgs, WhatIfArgs,
+    CheckArgs, ChecklistArgs, Cli, Command, CompareArgs, CompletionsArgs, DenyLevel, DiffArgs,
+    ExplainArgs, InitArgs, InterviewArgs, Lazy, ManArgs, RecommendArgs, ReportArgs, RulesArgs,
+    WhatIfArgs,
 };
 
 /// Runs the command and reports what it produced.
@@ -98,14 +102,22 @@ pub fn run(cli: &Cli) -> Outcome {
             require_checklist,
             walk,
             quiet,
+            baseline,
+            baseline_ref,
             ..
         })) => {
             let opts = GateOptions {
                 deny_warnings: deny.contains(&DenyLevel::Warnings),
                 allow: allow.clone(),
                 require_checklist: *require_checklist,
+                deny_motion_changed: deny.contains(&DenyLevel::MotionChanged),
             };
-            check::run(paths, *format, &opts, walk.verbose, *quiet, ctx)
+            let baseline = match (baseline, baseline_ref) {
+                (Some(file), _) => check::BaselineArg::File(file.clone()),
+                (None, Some(rev)) => check::BaselineArg::Ref(rev.clone()),
+                (None, None) => check::BaselineArg::None,
+            };
+            check::run(paths, *format, &opts, &baseline, walk.verbose, *quiet, ctx)
         }
         Command::Completions(Lazy(CompletionsArgs { shell })) => completions::run(*shell),
         Command::Man(Lazy(ManArgs {
@@ -114,6 +126,12 @@ pub fn run(cli: &Cli) -> Outcome {
             force,
         })) => man::run(command.as_deref(), out.as_deref(), *force),
         Command::Schema(_) => schema::run(&ctx),
-        Command::Rules(Lazy(RulesArgs { format, .. })) => rules::run(*format, &ctx),
+        Command::Rules(Lazy(RulesArgs { list, format, .. })) => rules::run(*list, *format, &ctx),
+        Command::Compare(Lazy(CompareArgs { file, format, .. })) => {
+            compare::run(file, *format, &ctx)
+        }
+        Command::Diff(Lazy(DiffArgs {
+            old, new, format, ..
+        })) => diff::run(old, new, *format, &ctx),
     }
 }

@@ -81,8 +81,7 @@ fn conditions(rules: &Rulebook) -> impl Iterator<Item = &Condition> {
 /// Every ACV, in cents, on either side of a place where the decision can change.
 fn acv_candidates(rules: &Rulebook) -> Vec<u64> {
     let mut out = vec![0];
-    for &m in Motion::ALL {
-        let (low, high) = rules.band_span(m);
+    for (low, high) in Motion::ALL.iter().filter_map(|&m| rules.band_span(m)) {
         out.push(low);
         out.extend(low.checked_sub(1));
         out.extend(high);

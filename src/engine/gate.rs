@@ -17,6 +17,8 @@ pub const EXPECTED_MOTION: &str = "expected-motion";
 pub const CHECKLIST_INCOMPLETE: &str = "checklist-incomplete";
 /// The profile could not be read; reported by the edge, listed here so its id is reserved.
 pub const INVALID_PROFILE: &str = "invalid-profile";
+/// The motion differs from the baseline's (`--baseline`, `--baseline-ref`).
+pub const MOTION_CHANGED: &str = "motion-changed";
 
 /// How strict the gate is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,6 +29,23 @@ pub struct GateOptions {
     pub allow: Vec<String>,
     /// Every checklist item of the recommended motion must be done.
     pub require_checklist: bool,
+    /// A `motion-changed` notice fails the check (`--deny motion-changed`).
+    pub deny_motion_changed: bool,
+}
+
+/// What the profile gave before the change a baseline stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Baseline {
+    /// The baseline's motion.
+    pub motion: Motion,
+    /// Where it came from, as the message names it (`origin/main:gtm.toml`).
+    pub name: String,
+    /// The message of the notice, worded by the caller (the engine writes
+    /// no prose of its own beyond its findings').
+    pub message: String,
+    /// The profile key of the first changed answer that moved it, for the
+    /// notice's line.
+    pub key: Option<String>,
 }
 
 /// The gate's verdict on one valid profile.
@@ -68,7 +87,11 @@ impl Gated {
 
 /// Whether a finding fails the check under `opts`.
 fn fails(finding: &Finding, opts: &GateOptions) -> bool {
-    finding.level == Level::Error || opts.deny_warnings
+    match finding.level {
+        Level::Error => true,
+        Level::Warning => opts.deny_warnings,
+        Level::Notice => opts.deny_motion_changed && finding.id == MOTION_CHANGED,
+    }
 }
 
 /// Every finding id the gate can report: its own, then the rulebook's.
@@ -83,7 +106,46 @@ pub fn judge(
     rules: &Rulebook,
     opts: &GateOptions,
 ) -> Verdict {
+    judge_against(profile, assessment, rules, opts, None)
+}
+
+/// Judges one profile, and against its baseline when there is one: a
+/// motion other than the baseline's is a `motion-changed` notice, on the
+/// line of the answer that moved it.
+pub fn judge_against(
+    profile: &Profile,
+    assessment: &Assessment,
+    rules: &Rulebook,
+    opts: &GateOptions,
+    baseline: Option<&Baseline>,
+) -> Verdict {
     let mut all = Vec::new();
+    if let Some(b) = baseline.filter(|b| b.motion != assessment.motion) {
+        all.push(Finding {
+            id: MOTION_CHANGED.to_string(),
+            level: Level::Notice,
+            message: b.message.clone(),
+            fix: format!(
+                "Run `gtm diff` with the version in {} to see what the change did. A new motion \
+                 that is meant needs no change here; under --deny motion-changed the check \
+                 fails until the baseline gives it too.",
+                b.name
+            ),
+            source: rules.cite(&rules.acv.source),
+            line: b
+                .key
+                .as_deref()
+                .and_then(|k| {
+                    // Answers are named by their short key (`viral_loops`);
+                    // the profile records lines by full key.
+                    profile
+                        .line_of(k)
+                        .or_else(|| profile.line_of(&format!("signals.{k}")))
+                        .or_else(|| profile.line_of(&format!("practices.{k}")))
+                })
+                .or_else(|| profile.line_of("acv")),
+        });
+    }
     if let Some(expected) = profile.expect_motion.filter(|m| *m != assessment.motion) {
         all.push(Finding {
             id: EXPECTED_MOTION.to_string(),

@@ -8,14 +8,18 @@
 //! - [`flip`], [`findings`], [`checklist`]: built on `decide_profile`;
 //! - [`assess`]: decision + evidence + flip points + findings + checklist;
 //! - [`gate`]: the CI verdict on an assessment: which findings fail;
-//! - [`whatif`]: the answers that changed between two assessments.
+//! - [`whatif`]: the answers that changed between two assessments;
+//! - [`compare`]: one profile decided by several rulebooks;
+//! - [`diff`]: what a change to a profile did to the decision.
 //!
 //! Lower layers never import upper ones, and nothing here imports the
 //! command line or the renderers.
 
 pub mod assess;
 pub mod checklist;
+pub mod compare;
 pub mod decide;
+pub mod diff;
 pub mod findings;
 pub mod flip;
 pub mod gate;

@@ -13,6 +13,8 @@ use crate::rulebook::Rulebook;
 use super::percent;
 
 mod client;
+pub mod compare;
+pub mod history;
 
 pub use client::{broken_expectation_for_client, flip_sentence_for_client};
 pub(crate) use client::{
@@ -24,9 +26,10 @@ pub(crate) use client::{
 pub fn band_range(rules: &Rulebook, motion: Motion) -> String {
     let money = |c: u64| Money::from_cents(c).map_or_else(|_| c.to_string(), |m| m.to_string());
     match rules.band_span(motion) {
-        (0, Some(high)) => format!("up to {}", money(high)),
-        (low, Some(high)) => format!("{} to {}", money(low), money(high)),
-        (low, None) => format!("{} or more", money(low)),
+        Some((0, Some(high))) => format!("up to {}", money(high)),
+        Some((low, Some(high))) => format!("{} to {}", money(low), money(high)),
+        Some((low, None)) => format!("{} or more", money(low)),
+        None => "no band of its own in this rulebook".into(),
     }
 }
 

@@ -73,6 +73,7 @@ impl Rulebook {
     /// Every citation, in one fixed order, to fill in what it reads as.
     pub(super) fn sources_mut(&mut self) -> Vec<&mut Source> {
         let mut out = vec![&mut self.acv.source];
+        out.extend(self.origin.as_mut().map(|o| &mut o.source));
         for t in &mut self.readings {
             out.extend(t.rows.iter_mut().map(|r| &mut r.source));
         }
@@ -97,6 +98,7 @@ impl Rulebook {
     /// Every citation in the rulebook, for tests that check them all.
     pub fn sources(&self) -> Vec<&Source> {
         let mut out = vec![&self.acv.source];
+        out.extend(self.origin.as_ref().map(|o| &o.source));
         for t in &self.readings {
             out.extend(t.rows.iter().map(|r| &r.source));
         }

@@ -36,6 +36,7 @@ use shape::Validator;
 mod ends;
 mod keys;
 mod lists;
+pub mod overlay;
 mod shape;
 mod spanned;
 mod text;
@@ -69,6 +70,7 @@ pub const RESERVED_FINDING_IDS: &[&str] = &[
     "checklist-incomplete",
     "invalid-profile",
     "unknown-checklist-id",
+    "motion-changed",
 ];
 
 /// The built-in rulebook's `revision`, read from its text without parsing it all.
@@ -255,14 +257,25 @@ impl Rulebook {
             .map_or(Motion::Enterprise, |b| *b.motion.get_ref())
     }
 
-    /// The lowest and highest ACV of a band, in cents (`None` above: open).
-    pub fn band_span(&self, motion: Motion) -> (u64, Option<u64>) {
-        let i = motion.rank();
+    /// The lowest and highest ACV of a motion's band, in cents (`None`
+    /// above: open); `None` when the rulebook has no band for the motion.
+    pub fn band_span(&self, motion: Motion) -> Option<(u64, Option<u64>)> {
+        let i = self
+            .acv
+            .bands
+            .iter()
+            .position(|b| *b.motion.get_ref() == motion)?;
         let low = i
             .checked_sub(1)
             .and_then(|j| self.acv.bands[j].top_cents)
             .map_or(0, |top| top + 1);
-        (low, self.acv.bands[i].top_cents)
+        Some((low, self.acv.bands[i].top_cents))
+    }
+
+    /// The rulebook's name, from its `[origin]` (a user's own rulebook may
+    /// have none).
+    pub fn name(&self) -> Option<&str> {
+        self.origin.as_ref().map(|o| o.name.get_ref().as_str())
     }
 
     /// The table of a reading.
@@ -388,8 +401,11 @@ mod tests {
         for (cents, motion) in cases {
             assert_eq!(r.band(Money::from_cents(cents).unwrap()), motion, "{cents}");
         }
-        assert_eq!(r.band_span(Motion::Hybrid), (500_000, Some(5_000_000)));
-        assert_eq!(r.band_span(Motion::Enterprise), (25_000_001, None));
+        assert_eq!(
+            r.band_span(Motion::Hybrid),
+            Some((500_000, Some(5_000_000)))
+        );
+        assert_eq!(r.band_span(Motion::Enterprise), Some((25_000_001, None)));
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub struct Rulebook {
     pub revision: Text,
     /// A one-line description.
     pub title: Text,
+    /// Where this rulebook's lines come from, for `gtm rules --list` and
+    /// `gtm compare`; optional in a user's own rulebook.
+    #[serde(default)]
+    pub origin: Option<Origin>,
     /// The source documents rules cite, with their sections.
     pub documents: Vec<Document>,
     /// Display names and roles of the five motions, in order.
@@ -56,6 +60,26 @@ pub struct Rulebook {
     /// Triggers that hand an account from one motion to the next.
     #[serde(default)]
     pub handoffs: Vec<Handoff>,
+}
+
+/// What a rulebook is, in a line each: its name, its source, what that
+/// source leaves out, and where the mapping onto the five motions is the
+/// tool's reading rather than the source's.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    /// The name `--rules NAME` selects it by (kebab-case).
+    pub name: Spanned<Text>,
+    /// What sentences call its source, e.g. "the KBCM survey".
+    pub called: Text,
+    /// One line on where its lines come from, for `gtm rules --list`.
+    pub summary: Text,
+    /// The section its ACV lines are cited from.
+    pub source: Source,
+    /// The answers its source itself ignores, in one sentence.
+    pub ignores: Text,
+    /// Where the mapping onto the five motions is the tool's own reading.
+    pub reading: Text,
 }
 
 /// A source document and the sections a citation may name.
@@ -104,7 +128,9 @@ pub struct MotionInfo {
 pub struct AcvFramework {
     /// Where the bands come from.
     pub source: Source,
-    /// One band per motion, in motion order; the last has no upper edge.
+    /// One band per motion, in motion order, from self-serve to enterprise
+    /// (a source with no band for a motion between them leaves it out); the
+    /// last has no upper edge.
     pub bands: Vec<AcvBand>,
 }
 
@@ -337,6 +363,9 @@ pub enum Level {
     Error,
     /// Reported; fails `gtm check` only with `--deny warnings`.
     Warning,
+    /// Reported for information (`motion-changed`); fails `gtm check` only
+    /// when denied by name (`--deny motion-changed`).
+    Notice,
 }
 
 impl Level {
@@ -345,6 +374,7 @@ impl Level {
         match self {
             Level::Error => "error",
             Level::Warning => "warning",
+            Level::Notice => "notice",
         }
     }
 }

@@ -866,12 +866,14 @@ fn help_offers_only_options_the_command_uses() {
     let profile = "profiles/acme-analytics.toml";
     // Each subcommand, arguments that run it, and whether it reads a rulebook
     // and standard input.
-    let commands: [(&str, Vec<&str>, bool, bool); 12] = [
+    let commands: [(&str, Vec<&str>, bool, bool); 14] = [
         ("interview", vec![], true, false),
         ("recommend", vec![profile], true, true),
         ("explain", vec![profile], true, true),
         ("what-if", vec![profile, "--set", "acv=9000"], true, true),
         ("report", vec![profile, "--out", "r.html"], true, false),
+        ("compare", vec![profile], true, true),
+        ("diff", vec![profile, profile], true, false),
         ("checklist", vec!["plg"], true, false),
         ("check", vec![profile], true, true),
         ("schema", vec![], true, false),
@@ -883,7 +885,7 @@ fn help_offers_only_options_the_command_uses() {
     for (name, args, reads_rules, reads_stdin) in commands {
         let help = text(&gtm().args([name, "--help"]).output().unwrap().stdout);
         assert_eq!(
-            help.contains("--rules <FILE>"),
+            help.contains("--rules <NAME|FILE>"),
             reads_rules,
             "gtm {name} --help:\n{help}"
         );
@@ -966,7 +968,7 @@ fn man_writes_a_page_per_command_with_its_options() {
             referenced += 1;
         }
     }
-    assert_eq!(referenced, 12, "{root}");
+    assert_eq!(referenced, 14, "{root}");
     for (page, options) in [
         (
             "gtm-recommend.1",

@@ -9,12 +9,14 @@ use assert_cmd::Command;
 use gtm_advisor::Rulebook;
 
 /// Every subcommand of `gtm`, as `gtm --help` lists them.
-pub const SUBCOMMANDS: [&str; 12] = [
+pub const SUBCOMMANDS: [&str; 14] = [
     "interview",
     "recommend",
     "explain",
     "what-if",
     "report",
+    "compare",
+    "diff",
     "checklist",
     "check",
     "schema",

@@ -119,7 +119,8 @@ pub(super) fn factors(
 ) -> (Vec<Factor>, Vec<&'static str>) {
     let ctx = Context::of(facts);
     let ttv = p.time_to_value.to_string();
-    let (low, high) = rules.band_span(band);
+    // `band` is the band the ACV fell in, so the rulebook has it.
+    let (low, high) = rules.band_span(band).unwrap_or((0, None));
     let range = |c: u64| Money::from_cents(c).map_or(String::new(), |m| m.to_string());
     let span = match high {
         Some(h) if low == 0 => format!("up to {}", range(h)),

@@ -15,7 +15,11 @@ impl Github {
     fn github(&self, r: &Checked<'_>, found: &[Gated]) -> String {
         let mut out = String::new();
         for Gated { finding: f, fails } in found {
-            let command = if *fails { "error" } else { "warning" };
+            let command = match (fails, f.level) {
+                (true, _) => "error",
+                (false, crate::rulebook::Level::Notice) => "notice",
+                (false, _) => "warning",
+            };
             let line = f.line.map_or(String::new(), |l| format!(",line={l}"));
             let _ = writeln!(
                 out,

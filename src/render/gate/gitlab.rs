@@ -23,7 +23,11 @@ impl Gitlab {
                 description: format!("{} Fix: {}", f.message, f.fix),
                 check_name: f.id.clone(),
                 fingerprint: fingerprint(&[r.file(), &f.id, &f.message]),
-                severity: if *fails { "major" } else { "minor" },
+                severity: match (fails, f.level) {
+                    (true, _) => "major",
+                    (false, crate::rulebook::Level::Notice) => "info",
+                    (false, _) => "minor",
+                },
                 location: Location {
                     path: r.file().to_string(),
                     lines: Lines {

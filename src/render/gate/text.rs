@@ -15,6 +15,7 @@ fn counts(found: &[Gated]) -> String {
     for (level, one, many) in [
         (Level::Error, "error", "errors"),
         (Level::Warning, "warning", "warnings"),
+        (Level::Notice, "notice", "notices"),
     ] {
         let n = found.iter().filter(|g| g.finding.level == level).count();
         if n > 0 {
@@ -32,6 +33,7 @@ fn counts(found: &[Gated]) -> String {
 const RED: &str = "\x1b[1;31m";
 const GREEN: &str = "\x1b[32m";
 const YELLOW: &str = "\x1b[33m";
+const CYAN: &str = "\x1b[36m";
 const RESET: &str = "\x1b[0m";
 
 /// The text report.
@@ -80,6 +82,7 @@ impl Text {
         let code = match level {
             Level::Error => RED,
             Level::Warning => YELLOW,
+            Level::Notice => CYAN,
         };
         self.paint(level.id(), code)
     }

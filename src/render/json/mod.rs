@@ -3,10 +3,14 @@
 //! Fields may be added over time; none may change meaning without raising
 //! `schema_version`.
 
+mod compare;
+mod diff;
 mod lists;
 mod whatif;
 
-pub use lists::{checklist, rulebook};
+pub use compare::compare;
+pub use diff::diff;
+pub use lists::{checklist, rulebook, rulebook_list};
 pub use whatif::whatif;
 
 use serde::Serialize;

@@ -1,16 +1,20 @@
 //! Markdown output, for reports and pull-request comments.
 
+mod compare;
+mod diff;
 mod explain;
 mod report;
 mod rulebook;
 mod whatif;
 
+pub use compare::{compare, second_opinions};
+pub use diff::diff;
 pub use explain::explain;
 pub use report::{
     REPORT_FLIP_POINTS, client_section, report, report_between, report_flip_points, report_foot,
     report_head,
 };
-pub use rulebook::rulebook;
+pub use rulebook::{rulebook, rulebook_list};
 pub use whatif::whatif;
 
 use super::escape::{cell, inline};

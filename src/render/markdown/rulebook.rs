@@ -7,10 +7,17 @@ use crate::rulebook::{Rulebook, Text};
 
 /// The rulebook as tables.
 pub fn rulebook(rules: &Rulebook) -> String {
-    let mut out = format!(
-        "# Rulebook {}\n\n{}\n\n## 1. ACV framework\n\n",
-        rules.revision, rules.title
-    );
+    let mut out = format!("# Rulebook {}\n\n{}\n\n", rules.revision, rules.title);
+    if let Some(o) = &rules.origin {
+        out.push_str(&format!(
+            "`{}`: {} {} {}\n\n",
+            o.name.get_ref(),
+            o.summary,
+            o.ignores,
+            o.reading
+        ));
+    }
+    out.push_str("## 1. ACV framework\n\n");
     out.push_str(&table(
         &["Motion", "ACV", "Sales role"],
         Motion::ALL.iter().map(|m| {
@@ -135,5 +142,24 @@ pub fn rulebook(rules: &Rulebook) -> String {
             ]
         }),
     ));
+    out
+}
+
+/// The shipped rulebooks as one table: what `gtm rules --list` shows.
+pub fn rulebook_list(books: &[Rulebook]) -> String {
+    let mut out = String::from("# Shipped rulebooks\n\n");
+    out.push_str(&table(
+        &["Name", "Source", "In one line"],
+        books.iter().map(|r| {
+            vec![
+                format!("`{}`", r.name().unwrap_or("")),
+                crate::render::prose::compare::source(r),
+                r.origin
+                    .as_ref()
+                    .map_or_else(|| r.title.to_string(), |o| o.summary.to_string()),
+            ]
+        }),
+    ));
+    out.push_str("\nThe second opinions keep the default's readings and moves; each draws the ACV lines where its source does.\n");
     out
 }

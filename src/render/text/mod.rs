@@ -2,12 +2,18 @@
 //!
 //! Colour is only ever added outside tables, so table widths stay exact.
 
+mod compare;
+mod diff;
 mod explain;
 mod portfolio;
+mod rules;
 mod whatif;
 
+pub use compare::compare;
+pub use diff::diff;
 pub use explain::explain;
 pub use portfolio::{portfolio, write_portfolio};
+pub use rules::rulebook_list;
 pub use whatif::whatif;
 
 use comfy_table::{ContentArrangement, Table, presets};

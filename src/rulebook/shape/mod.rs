@@ -189,12 +189,26 @@ impl Validator<'_> {
 
     fn bands(&mut self, r: &mut Rulebook, docs: &[Document]) {
         self.source("acv.source", &r.acv.source, docs);
+        if let Some(origin) = &r.origin {
+            self.source("origin.source", &origin.source, docs);
+            if !is_kebab_id(origin.name.get_ref()) {
+                let message = format!("`{}` is not a kebab-case name", origin.name.get_ref());
+                self.report(&origin.name, "origin.name", message);
+            }
+        }
         let ids: Vec<Motion> = r.acv.bands.iter().map(|b| *b.motion.get_ref()).collect();
-        if ids != Motion::ALL {
+        // A source may have no band for a motion in the middle (KBCM's
+        // survey goes from self-serve straight to inside sales), but both
+        // ends are set by price and every band is one motion, in order.
+        let in_order = ids.windows(2).all(|w| w[0] < w[1]);
+        if !in_order
+            || ids.first() != Some(&Motion::SelfServe)
+            || ids.last() != Some(&Motion::Enterprise)
+        {
             self.top(
                 "acv.bands",
                 format!(
-                    "`[[acv.bands]]` must have one band per motion, in the order {}",
+                    "`[[acv.bands]]` must have at most one band per motion, in the order {}, starting with self-serve and ending with enterprise",
                     Motion::IDS.join(", ")
                 ),
             );
