@@ -178,6 +178,7 @@ fn report_stream(
     late: &mut super::outcome::Late,
 ) -> std::io::Result<Option<usize>> {
     let rules = ctx.rules;
+    let panel = super::compare::Panel::new(ctx);
     let mut sections = Spool::new();
     let mut flips = Spool::new();
     let mut rows = Vec::new();
@@ -191,13 +192,18 @@ fn report_stream(
         |e| {
             let index = rows.len();
             rows.push(Row::new(&e.file, &e.assessment));
+            let (c, reference) = panel.compare(&e.profile);
+            let acv = e.profile.acv;
             let section = if markdown {
                 flips.write_all(
                     render::markdown::report_flip_points(&e.assessment, rules).as_bytes(),
                 )?;
-                render::markdown::client_section(&e.assessment, rules)
+                let mut s = render::markdown::client_section(&e.assessment, rules);
+                s.push_str(&render::markdown::client_opinions(acv, &c, reference));
+                s
             } else {
-                render::html::profile_section(&e.view(), rules, index)
+                let opinions = render::html::second_opinions(acv, &c, reference);
+                render::html::profile_section(&e.view(), rules, index, &opinions)
             };
             marks.push(sections.section(&section)?);
             Ok(())

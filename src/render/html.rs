@@ -2,6 +2,9 @@
 //! scripts, nothing fetched) or a Markdown document, for one profile or a
 //! portfolio. It is written to be read on paper as well as on screen.
 
+mod opinions;
+pub use opinions::second_opinions;
+
 use crate::diagnostic::printable;
 use std::fmt::Write as _;
 
@@ -158,7 +161,8 @@ fn name(text: &str) -> String {
 
 /// One profile's section of the HTML report; `index` is its anchor. It is
 /// written for the client: no profile keys, ids or command lines.
-pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> String {
+/// `extra` is HTML placed at the end of the section (the second opinions).
+pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize, extra: &str) -> String {
     use super::prose::{
         confidence_for_client, flip_sentence_for_client, plain_value, reading_line_for_client,
         section_title,
@@ -334,6 +338,7 @@ pub fn profile_section(r: &Evaluated<'_>, rules: &Rulebook, index: usize) -> Str
         }
         out.push_str("</ul>");
     }
+    out.push_str(extra);
     out.push_str("</section>");
     out
 }
@@ -346,7 +351,7 @@ pub fn report(results: &[Evaluated<'_>], rules: &Rulebook, meta: &ReportMeta) ->
         .collect();
     let mut out = head(&rows, 0, meta, rules);
     for (i, r) in results.iter().enumerate() {
-        out.push_str(&profile_section(r, rules, i));
+        out.push_str(&profile_section(r, rules, i, ""));
     }
     out.push_str(&foot(rules));
     out

@@ -10,6 +10,7 @@ mod check;
 mod commands;
 mod docs;
 mod edges;
+mod history;
 mod portfolio;
 mod profiles;
 mod report;

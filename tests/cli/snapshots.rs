@@ -148,3 +148,21 @@ fn help() {
         insta::assert_snapshot!(format!("help_{cmd}"), stdout(&[cmd, "--help"]));
     }
 }
+
+#[test]
+fn compare_and_diff() {
+    insta::assert_snapshot!(
+        "compare_text",
+        stdout(&["compare", "profiles/acme-analytics.toml"])
+    );
+    insta::assert_snapshot!(
+        "compare_markdown",
+        stdout(&["compare", "profiles/snowflake.toml", "--format", "markdown"])
+    );
+    insta::assert_snapshot!("rules_list", stdout(&["rules", "--list"]));
+    let out = crate::support::gtm()
+        .args(["diff", "profiles/figma.toml", "profiles/notion.toml"])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("diff_text", text(&out.stdout));
+}

@@ -39,7 +39,7 @@ const ACVS: [u64; 12] = [
     100_000_000,
 ];
 /// Times to value in seconds on both sides of 10 and 30 minutes, 1 day and 1 week.
-const TIMES: [f64; 8] = [
+pub(crate) const TIMES: [f64; 8] = [
     5.0 * MINUTE,
     10.0 * MINUTE,
     29.0 * MINUTE,
@@ -50,11 +50,11 @@ const TIMES: [f64; 8] = [
     7.0 * DAY,
 ];
 /// A pull signal from on (most product-led) to off; unknown counts as off.
-const PULL: [Option<bool>; 3] = [Some(true), None, Some(false)];
+pub(crate) const PULL: [Option<bool>; 3] = [Some(true), None, Some(false)];
 /// A sales signal from off to on; unknown counts as off.
-const SALES: [Option<bool>; 3] = [Some(false), None, Some(true)];
+pub(crate) const SALES: [Option<bool>; 3] = [Some(false), None, Some(true)];
 /// The segment from small business to enterprise; unknown sits with mid-market.
-const SEGMENTS: [Option<Segment>; 4] = [
+pub(crate) const SEGMENTS: [Option<Segment>; 4] = [
     Some(Segment::Smb),
     None,
     Some(Segment::MidMarket),
@@ -164,7 +164,7 @@ fn monotone_over_the_whole_grid() {
 /// here rather than read from the engine: from self-serve, plg and
 /// sales-led toward hybrid, from hybrid only to sales-led, and none from
 /// enterprise (the move table's `enterprise-holds`).
-fn one_step_from(band: Motion) -> Option<Motion> {
+pub(crate) fn one_step_from(band: Motion) -> Option<Motion> {
     match band {
         Motion::SelfServe => Some(Motion::Plg),
         Motion::Plg => Some(Motion::Hybrid),

@@ -7,7 +7,7 @@ mod report;
 mod rulebook;
 mod whatif;
 
-pub use compare::{compare, second_opinions};
+pub use compare::{client_opinions, compare, second_opinions};
 pub use diff::diff;
 pub use explain::explain;
 pub use report::{

@@ -72,17 +72,33 @@ pub fn split_or_agreement(
     }
 }
 
+/// The same for the client report, whose reference is the report's advice.
+pub fn split_for_client(
+    acv: Money,
+    split: Option<&Split>,
+    rules: &Rulebook,
+    reference: &Rulebook,
+    is_reference: bool,
+) -> String {
+    if is_reference {
+        "the advice in this report".into()
+    } else {
+        split_or_agreement(acv, split, rules, reference, false)
+    }
+}
+
 /// "Consensus: hybrid, 3 of 4 rulebooks." (or that there is no majority).
-pub fn consensus_sentence(c: &Comparison<'_>, rules: &Rulebook) -> String {
+/// `noun` names what is counted ("rulebooks"; "frameworks" for a client).
+pub fn consensus_sentence(c: &Comparison<'_>, rules: &Rulebook, noun: &str) -> String {
     let k = c.consensus;
     let name = &rules.motion(k.motion).name;
     if k.agree == k.of {
-        format!("Consensus: {name}, all {} rulebooks agree.", k.of)
+        format!("Consensus: {name}, all {} {noun} agree.", k.of)
     } else if k.agree * 2 > k.of {
-        format!("Consensus: {name}, {} of {} rulebooks.", k.agree, k.of)
+        format!("Consensus: {name}, {} of {} {noun}.", k.agree, k.of)
     } else {
         format!(
-            "No majority: {name} is the most given, by {} of {} rulebooks.",
+            "No majority: {name} is the most given, by {} of {} {noun}.",
             k.agree, k.of
         )
     }

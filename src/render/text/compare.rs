@@ -40,7 +40,13 @@ pub fn compare(
     }
     out.push_str(&t.to_string());
     out.push_str("\n\n");
-    wrap_into(&mut out, &consensus_sentence(c, base), width, "", "");
+    wrap_into(
+        &mut out,
+        &consensus_sentence(c, base, "rulebooks"),
+        width,
+        "",
+        "",
+    );
     out.push('\n');
     for n in &c.near {
         wrap_into(
