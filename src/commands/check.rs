@@ -132,33 +132,23 @@ pub fn run(
     Outcome {
         notes,
         stream: Some(Box::new(move |stdout| {
+            let mut sink = io::sink();
+            let to: &mut dyn Write = if quiet { &mut sink } else { stdout };
+            let mut late = check_stream(
+                &walk,
+                verbose,
+                format,
+                &opts,
+                &ran,
+                text,
+                &ctx,
+                based.as_ref(),
+                to,
+            )?;
             if quiet {
-                let mut late = check_stream(
-                    &walk,
-                    verbose,
-                    format,
-                    &opts,
-                    &ran,
-                    text,
-                    &ctx,
-                    based.as_ref(),
-                    &mut io::sink(),
-                )?;
                 late.notes.clear();
-                Ok(late)
-            } else {
-                check_stream(
-                    &walk,
-                    verbose,
-                    format,
-                    &opts,
-                    &ran,
-                    text,
-                    &ctx,
-                    based.as_ref(),
-                    stdout,
-                )
             }
+            Ok(late)
         })),
         ..Outcome::default()
     }

@@ -50,11 +50,11 @@ pub(crate) const TIMES: [f64; 8] = [
     7.0 * DAY,
 ];
 /// A pull signal from on (most product-led) to off; unknown counts as off.
-pub(crate) const PULL: [Option<bool>; 3] = [Some(true), None, Some(false)];
+const PULL: [Option<bool>; 3] = [Some(true), None, Some(false)];
 /// A sales signal from off to on; unknown counts as off.
-pub(crate) const SALES: [Option<bool>; 3] = [Some(false), None, Some(true)];
+const SALES: [Option<bool>; 3] = [Some(false), None, Some(true)];
 /// The segment from small business to enterprise; unknown sits with mid-market.
-pub(crate) const SEGMENTS: [Option<Segment>; 4] = [
+const SEGMENTS: [Option<Segment>; 4] = [
     Some(Segment::Smb),
     None,
     Some(Segment::MidMarket),
@@ -88,8 +88,14 @@ const DIM_NAMES: [&str; 10] = [
 ];
 
 fn facts_at(ix: &[usize; 10]) -> Facts {
+    facts_with(ix, &ACVS)
+}
+
+/// The grid point `ix`, with the ACV dimension's values given (each shipped
+/// rulebook has its own edges).
+pub(crate) fn facts_with(ix: &[usize; 10], acvs: &[u64]) -> Facts {
     Facts {
-        acv: Money::from_cents(ACVS[ix[0]]).unwrap(),
+        acv: Money::from_cents(acvs[ix[0]]).unwrap(),
         time_to_value: TIMES[ix[1]],
         buyer: Buyer::ALL[ix[2]],
         compliance: Compliance::ALL[ix[3]],

@@ -3,14 +3,12 @@
 //! one-step properties over the same exhaustive grid as the default's, and
 //! `compare` on profiles whose answers the documents settle.
 
-use gtm_advisor::engine::Facts;
 use gtm_advisor::engine::compare::compare;
 use gtm_advisor::engine::decide::decide;
-use gtm_advisor::motion::{Buyer, Compliance, Onboarding};
-use gtm_advisor::profile::{Money, Signals};
+use gtm_advisor::profile::Money;
 use gtm_advisor::{Motion, Rulebook, ShippedRulebook, profile};
 
-use crate::properties::{PULL, SALES, SEGMENTS, TIMES, one_step_from};
+use crate::properties::{TIMES, facts_with, one_step_from};
 
 fn load(name: &str) -> Rulebook {
     ShippedRulebook::named(name).unwrap().load()
@@ -105,7 +103,7 @@ fn decide_grid(rules: &Rulebook) -> (Vec<(Motion, Motion)>, [usize; 10], Vec<u64
     let mut out = Vec::with_capacity(total);
     for n in 0..total {
         let ix = coords(n, &dims);
-        let facts = facts_at(&ix, &acvs);
+        let facts = facts_with(&ix, &acvs);
         let d = decide(&facts, rules);
         out.push((d.band, d.motion));
     }
@@ -125,24 +123,6 @@ fn index_of(ix: &[usize; 10], dims: &[usize; 10]) -> usize {
     ix.iter().zip(dims).fold(0, |acc, (i, d)| acc * d + i)
 }
 
-fn facts_at(ix: &[usize; 10], acvs: &[u64]) -> Facts {
-    Facts {
-        acv: Money::from_cents(acvs[ix[0]]).unwrap(),
-        time_to_value: TIMES[ix[1]],
-        buyer: Buyer::ALL[ix[2]],
-        compliance: Compliance::ALL[ix[3]],
-        onboarding: Onboarding::ALL[ix[4]],
-        signals: Signals {
-            viral_loops: PULL[ix[5]],
-            organic_demand: PULL[ix[6]],
-            developer_audience: PULL[ix[7]],
-            integration_heavy: SALES[ix[8]],
-            segment: SEGMENTS[ix[9]],
-            ..Signals::default()
-        },
-    }
-}
-
 /// About two million decisions per rulebook: run in release mode by
 /// `.ci/run` (`cargo test --release --test library -- --ignored shipped::`).
 #[test]
@@ -156,7 +136,7 @@ fn shipped_rulebook_properties_monotone_and_one_step_over_the_whole_grid() {
             assert!(
                 motion == band || one_step_from(band) == Some(motion),
                 "{name}: {band} -> {motion} at {:?}",
-                facts_at(&ix, &acvs)
+                facts_with(&ix, &acvs)
             );
             for d in 0..10 {
                 if ix[d] + 1 < dims[d] {
@@ -166,7 +146,7 @@ fn shipped_rulebook_properties_monotone_and_one_step_over_the_whole_grid() {
                     assert!(
                         heavier >= motion,
                         "{name}: dimension {d} one step more sales-heavy gave an earlier motion: {:?}",
-                        facts_at(&ix, &acvs)
+                        facts_with(&ix, &acvs)
                     );
                 }
             }
