@@ -137,6 +137,9 @@ pub enum Command {
     /// Show what a change to a profile did to the advice.
     Diff(Lazy<DiffArgs>),
 
+    /// Run the profile's PQL criteria on usage events: who to contact, why, who acts.
+    Pql(Lazy<PqlArgs>),
+
     /// Print the implementation checklist of one motion.
     Checklist(Lazy<ChecklistArgs>),
 
@@ -171,7 +174,7 @@ Examples:
 }
 
 /// A subcommand's arguments, built only when that subcommand runs: clap then
-/// builds one subcommand's arguments instead of all fourteen, which is most of
+/// builds one subcommand's arguments instead of all fifteen, which is most of
 /// its start-up time. Help, completions and the man page still see them all.
 #[derive(Debug)]
 pub struct Lazy<T>(pub T);
@@ -324,6 +327,75 @@ pub struct CompareArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    #[command(flatten)]
+    pub stdin: StdinArg,
+
+    #[command(flatten)]
+    pub rulebook: RulesArg,
+}
+
+/// The arguments of `gtm pql`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  gtm pql gtm.toml events.csv
+  gtm pql gtm.toml export.ndjson.gz --preset segment
+  gtm pql gtm.toml events.csv --map account=org_id,user=member_id
+  gtm pql gtm.toml events.csv --format csv > pql-accounts.csv      for a CRM import
+  gtm pql gtm.toml --sql snowflake --table analytics.events      the same criteria as SQL
+
+The criteria come from the profile's [pql] table (the documents' defaults where
+it has none) and who acts from its recommended motion. Events are CSV with a
+header or JSON lines, gzip or plain, one event per row: timestamp (RFC 3339 or
+Unix seconds or milliseconds), account, user, event, and optionally email and
+plan (free or paid). Rows need not be sorted. docs/pql.md has the details.
+
+Exit status: 0 when the criteria ran; 2 when an input cannot be read, has no
+usable row, or (with --strict) has a bad row.")]
+pub struct PqlArgs {
+    /// The profile whose [pql] criteria and motion to use; `-` reads it from standard input.
+    #[arg(value_name = "PROFILE")]
+    pub profile: PathBuf,
+
+    /// Usage event files: CSV or JSON lines, gzip-compressed or not; `-` reads standard input.
+    #[arg(value_name = "EVENTS", required_unless_present = "sql")]
+    pub events: Vec<PathBuf>,
+
+    /// Read the field names of this vendor's documented export.
+    #[arg(long, value_enum, value_name = "VENDOR")]
+    pub preset: Option<gtm_advisor::signals::Preset>,
+
+    /// Where a part of the event is: ROLE=FIELD, roles timestamp, account,
+    /// user, event, email, plan; a dotted FIELD reaches into JSON objects.
+    /// Repeat it or separate pairs with commas.
+    #[arg(long, value_name = "ROLE=FIELD")]
+    pub map: Vec<String>,
+
+    /// "Now": events after it do not count and the window ends there
+    /// (RFC 3339 or Unix time). Default: the newest event.
+    #[arg(long, value_name = "TIME")]
+    pub as_of: Option<String>,
+
+    /// A bad row is an error (exit status 2) instead of a warning.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Show only the first N accounts (text and Markdown).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = gtm_advisor::render::PqlFormat::Text)]
+    pub format: gtm_advisor::render::PqlFormat,
+
+    /// Print the criteria as one SQL query for this engine instead of reading events.
+    #[arg(long, value_enum, value_name = "DIALECT", conflicts_with = "events")]
+    pub sql: Option<gtm_advisor::signals::sql::Dialect>,
+
+    /// The events table the SQL reads (with --sql).
+    #[arg(long, value_name = "NAME", default_value = "events", requires = "sql")]
+    pub table: String,
 
     #[command(flatten)]
     pub stdin: StdinArg,

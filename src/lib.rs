@@ -31,6 +31,7 @@ pub mod motion;
 pub mod profile;
 pub mod render;
 pub mod rulebook;
+pub mod signals;
 // Declared here, not in `rulebook/`, because build.rs compiles `rulebook/`
 // to write the pre-parsed file that this module embeds.
 #[path = "rulebook/builtin.rs"]

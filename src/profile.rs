@@ -9,6 +9,7 @@
 mod duration;
 pub mod edit;
 mod money;
+pub mod pql;
 pub(crate) mod read;
 pub mod schema;
 
@@ -62,6 +63,8 @@ pub struct Profile {
     pub check_allow: Vec<String>,
     /// The customer segments the company sells to (`[[segments]]`), if described.
     pub segments: Vec<SegmentAnswers>,
+    /// The company's PQL criteria (`[pql]`), when it wrote them down.
+    pub pql: Option<pql::Pql>,
     /// Where each key was written, by dotted path, for reports that point at lines.
     pub locations: BTreeMap<String, Location>,
 }

@@ -125,6 +125,7 @@ fn rules_file(cli: &Cli) -> Option<&Path> {
         Command::Report(Lazy(a)) => &a.rulebook,
         Command::Compare(Lazy(a)) => &a.rulebook,
         Command::Diff(Lazy(a)) => &a.rulebook,
+        Command::Pql(Lazy(a)) => &a.rulebook,
         Command::Checklist(Lazy(a)) => &a.rulebook,
         Command::Check(Lazy(a)) => &a.rulebook,
         Command::Schema(a) => &a.rulebook,
@@ -142,6 +143,7 @@ fn stdin_name(cli: &Cli) -> Option<&str> {
         Command::WhatIf(Lazy(a)) => &a.stdin,
         Command::Compare(Lazy(a)) => &a.stdin,
         Command::Check(Lazy(a)) => &a.stdin,
+        Command::Pql(Lazy(a)) => &a.stdin,
         _ => return None,
     };
     arg.stdin_name.as_deref()
@@ -157,6 +159,7 @@ fn reads_stdin(cli: &Cli) -> bool {
         Some(Command::WhatIf(Lazy(a))) => dash(&a.file),
         Some(Command::Compare(Lazy(a))) => dash(&a.file),
         Some(Command::Diff(Lazy(a))) => dash(&a.old) || dash(&a.new),
+        Some(Command::Pql(Lazy(a))) => dash(&a.profile) || a.events.iter().any(|f| dash(f)),
         Some(Command::Check(Lazy(a))) => a.paths.iter().any(|f| dash(f)),
         _ => false,
     };

@@ -16,6 +16,7 @@ mod interview;
 mod load;
 mod man;
 mod outcome;
+mod pql;
 mod recommend;
 mod report;
 mod rules;
@@ -133,5 +134,20 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Diff(Lazy(DiffArgs {
             old, new, format, ..
         })) => diff::run(old, new, *format, &ctx),
+        Command::Pql(Lazy(a)) => {
+            let request = pql::Request {
+                profile: &a.profile,
+                events: &a.events,
+                preset: a.preset,
+                map: &a.map,
+                as_of: a.as_of.as_deref(),
+                strict: a.strict,
+                top: a.top,
+                format: a.format,
+                sql: a.sql,
+                table: &a.table,
+            };
+            pql::run(&request, &ctx)
+        }
     }
 }

@@ -134,14 +134,10 @@ pub fn summarize(profile: &Profile, rules: &Rulebook) -> Summary {
         motion: Some(d.motion),
     };
     let (mut total, mut done) = (0, 0);
+    let done_ids = checklist::done_ids(profile, rules);
     for item in checklist::applying(rules, d.motion, Some(&ctx)) {
         total += 1;
-        done += usize::from(
-            profile
-                .checklist_done
-                .iter()
-                .any(|id| id == item.id.get_ref()),
-        );
+        done += usize::from(done_ids.iter().any(|id| id == item.id.get_ref()));
     }
     Summary {
         motion: d.motion,
@@ -226,7 +222,12 @@ pub fn assess_with(profile: &Profile, rules: &Rulebook, detail: Detail) -> Asses
         notes,
         factors,
         unanswered,
-        checklist: checklist::for_motion(rules, d.motion, Some(&ctx), &profile.checklist_done),
+        checklist: checklist::for_motion(
+            rules,
+            d.motion,
+            Some(&ctx),
+            &checklist::done_ids(profile, rules),
+        ),
         findings: findings::lint(profile, &ctx, rules),
         flip_points: match detail {
             Detail::Full => flip::flip_points(&facts, &profile.segments, rules),

@@ -2,7 +2,8 @@
 //! left out and the profile's progress marked. Pure: no I/O.
 
 use crate::motion::Motion;
-use crate::rulebook::{ChecklistItem, Rulebook, Text};
+use crate::profile::Profile;
+use crate::rulebook::{ChecklistItem, DoneWhen, Rulebook, Text};
 
 use super::readings::Context;
 
@@ -32,6 +33,22 @@ pub fn applying<'r>(
         .iter()
         .filter(move |item| item.motions.contains(&motion))
         .filter(move |item| ctx.is_none_or(|c| c.all_and_any(&item.when, &item.any)))
+}
+
+/// The ids `profile` has done: those in its `[checklist] done`, then those
+/// its tables show done (`done_when`), such as a valid `[pql]`.
+pub fn done_ids(profile: &Profile, rules: &Rulebook) -> Vec<String> {
+    let mut done = profile.checklist_done.clone();
+    for item in &rules.checklist {
+        let shown = match item.done_when {
+            Some(DoneWhen::Pql) => profile.pql.is_some(),
+            None => false,
+        };
+        if shown && !done.iter().any(|d| d == item.id.get_ref()) {
+            done.push(item.id.get_ref().to_string());
+        }
+    }
+    done
 }
 
 /// The checklist of `motion`, in rulebook order. With a profile's context,

@@ -5,12 +5,16 @@
 use crate::diagnostic::{echo, nearest};
 use crate::motion::Motion;
 use crate::profile::Profile;
+use crate::profile::pql::{Dead, dead};
 use crate::rulebook::{FindingRule, Level, Rulebook, Test, Text};
 
 use super::readings::Context;
 
 /// The finding for a `[checklist] done` id the rulebook does not have.
 pub const UNKNOWN_CHECKLIST_ID: &str = "unknown-checklist-id";
+
+/// The finding for `[pql]` criteria that can never fire.
+pub const PQL_CANNOT_FIRE: &str = "pql-cannot-fire";
 
 /// One thing a profile does that the documents warn about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +56,7 @@ pub fn count(profile: &Profile, ctx: &Context<'_>, rules: &Rulebook) -> usize {
     } else {
         unknown
     };
-    firing(ctx, rules).count() + unknown
+    firing(ctx, rules).count() + unknown + profile.pql.as_ref().map_or(0, |p| dead(p).len())
 }
 
 /// Every finding rule that fires for `profile` when `ctx.motion` is the
@@ -128,6 +132,7 @@ pub fn lint(profile: &Profile, ctx: &Context<'_>, rules: &Rulebook) -> Vec<Findi
             line: profile.line_of("checklist.done"),
         });
     }
+    out.extend(pql_findings(profile));
     if unknown.len() > UNKNOWN_IDS_SHOWN {
         out.push(Finding {
             id: UNKNOWN_CHECKLIST_ID.to_string(),
@@ -142,6 +147,57 @@ pub fn lint(profile: &Profile, ctx: &Context<'_>, rules: &Rulebook) -> Vec<Findi
         });
     }
     out
+}
+
+/// A warning for each part of `[pql]` that can never fire, on its line.
+fn pql_findings(profile: &Profile) -> Vec<Finding> {
+    let Some(pql) = &profile.pql else {
+        return Vec::new();
+    };
+    let line = |key: &str| {
+        profile
+            .line_of(&format!("pql.{key}"))
+            .or_else(|| profile.line_of("pql"))
+    };
+    dead(pql)
+        .into_iter()
+        .map(|d| {
+            let (message, fix, key) = match d {
+                Dead::NoEvents { key, trigger } => (
+                    format!("`{key}` is empty, so the {trigger} trigger can never fire."),
+                    format!(
+                        "Name the events of your export that mean it, or remove the `{key}` line to use the defaults."
+                    ),
+                    key,
+                ),
+                Dead::TargetsExcluded => (
+                    "Every target domain is also excluded, so the account-based trigger can never fire.".to_string(),
+                    "Take the target domains out of `exclude_domains`.".to_string(),
+                    "target_domains",
+                ),
+                Dead::NoActivation => (
+                    "`activation_events` is empty, so no account is ever activated and only a target account can reach a person.".to_string(),
+                    "Name the event that means a new account got first value (a project created, a first report).".to_string(),
+                    "activation_events",
+                ),
+                Dead::ActivationIsTrigger { key, trigger } => (
+                    format!(
+                        "Every event in `{key}` also activates an account, so the {trigger} trigger only repeats that the account is activated."
+                    ),
+                    "Keep activation and the trigger's events apart: activation is first value, the trigger is what follows it.".to_string(),
+                    key,
+                ),
+            };
+            Finding {
+                id: PQL_CANNOT_FIRE.to_string(),
+                level: Level::Warning,
+                message,
+                fix,
+                source: Text::from("Mistake 4: No Signal System — Product-Led vs Sales-Led in 2026"),
+                line: line(key),
+            }
+        })
+        .collect()
 }
 
 /// How many unknown `[checklist] done` ids get a warning of their own (with

@@ -70,6 +70,76 @@ fn describe(key: &str) -> &'static str {
     }
 }
 
+/// The `[pql]` table: every key optional, with the bounds the reader holds.
+fn pql_schema() -> Value {
+    use super::pql::{MAX_ENGAGED_EVENTS, MAX_LIST, MAX_NAME, MAX_USERS_THRESHOLD};
+    let events = |what: &str| json!({ "type": "array", "maxItems": MAX_LIST, "items": { "type": "string", "minLength": 1, "maxLength": MAX_NAME }, "description": what });
+    let domains = |what: &str| json!({ "type": "array", "maxItems": MAX_LIST, "items": { "type": "string", "pattern": "^@?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$" }, "description": what });
+    let count = |least: u32, most: u32, what: &str| json!({ "type": "integer", "minimum": least, "maximum": most, "description": what });
+    let properties = Map::from_iter([
+        (
+            "window".to_string(),
+            json!({ "type": "string", "pattern": DURATION_PATTERN, "description": "How far back from \"now\" events count, 1 minute to 10 years (default \"30 days\")." }),
+        ),
+        (
+            "activation_events".to_string(),
+            events(
+                "Events that make an account activated; no one is contacted before (default [\"project_created\"]).",
+            ),
+        ),
+        (
+            "team_users".to_string(),
+            count(
+                2,
+                MAX_USERS_THRESHOLD,
+                "Active users in one account that make a team: ready for the team plan (default 3).",
+            ),
+        ),
+        (
+            "active_users".to_string(),
+            count(
+                1,
+                MAX_USERS_THRESHOLD,
+                "Active users that bring in sales-assist (default 10).",
+            ),
+        ),
+        (
+            "limit_events".to_string(),
+            events(
+                "Events that mean a usage limit was hit: the upgrade conversation (default [\"limit_reached\"]).",
+            ),
+        ),
+        (
+            "intent_events".to_string(),
+            events("Events that show buying intent: pricing page, security questionnaire."),
+        ),
+        (
+            "enterprise_events".to_string(),
+            events("Events that show an enterprise need: SSO, a second team, a security review."),
+        ),
+        (
+            "engaged_events".to_string(),
+            count(
+                1,
+                MAX_ENGAGED_EVENTS,
+                "Events in the window that make a free account highly engaged (default 200).",
+            ),
+        ),
+        (
+            "target_domains".to_string(),
+            domains("Email domains of target accounts: their users are routed at once."),
+        ),
+        (
+            "exclude_domains".to_string(),
+            domains("Email domains whose users never count: your own, test accounts."),
+        ),
+    ]);
+    object(
+        properties,
+        "Optional: the product-qualified-lead criteria `gtm pql` runs on usage events.",
+    )
+}
+
 /// The schema, with checklist and finding ids from `rules`.
 pub fn profile_schema(rules: &impl KnownFindings) -> Value {
     let mut signals = Map::new();
@@ -158,6 +228,7 @@ pub fn profile_schema(rules: &impl KnownFindings) -> Value {
                 )]),
                 "Optional: settings for `gtm check`.",
             ),
+            "pql" => pql_schema(),
             "segments" => json!({
                 "type": "array",
                 "maxItems": MAX_SEGMENTS,

@@ -46,6 +46,19 @@ pub enum RecommendFormat {
     Csv,
 }
 
+/// The output formats of `gtm pql`: those of [`Format`], and CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PqlFormat {
+    /// Tables for a terminal.
+    Text,
+    /// JSON, its own schema_version 1.
+    Json,
+    /// Markdown, for a report or a pull-request comment.
+    Markdown,
+    /// CSV, one row per account, for a CRM import.
+    Csv,
+}
+
 /// A result to render: the file it came from and its assessment.
 #[derive(Debug, Clone, Copy)]
 pub struct Evaluated<'a> {

@@ -15,6 +15,7 @@ use super::percent;
 mod client;
 pub mod compare;
 pub mod history;
+pub mod pql;
 
 pub use client::{broken_expectation_for_client, flip_sentence_for_client};
 pub(crate) use client::{

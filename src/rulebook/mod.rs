@@ -49,9 +49,9 @@ pub use keys::{Key, PRACTICES, Reading, SIGNALS};
 pub use spanned::Spanned;
 pub use text::{Text, borrow_from};
 pub use types::{
-    AcvBand, AcvFramework, ChecklistItem, Condition, Document, EvidenceRow, EvidenceTable,
-    FindingRule, Handoff, Level, MotionInfo, MoveRule, NoteRule, ReadingRow, ReadingTable,
-    Rulebook, Source, Switch, Test,
+    AcvBand, AcvFramework, ChecklistItem, Condition, Document, DoneWhen, EvidenceRow,
+    EvidenceTable, FindingRule, Handoff, Level, MotionInfo, MoveRule, NoteRule, ReadingRow,
+    ReadingTable, Rulebook, Source, Switch, Test,
 };
 
 use crate::diagnostic::{FileProblems, Location, Problem};
@@ -71,6 +71,7 @@ pub const RESERVED_FINDING_IDS: &[&str] = &[
     "invalid-profile",
     "unknown-checklist-id",
     "motion-changed",
+    "pql-cannot-fire",
 ];
 
 /// The built-in rulebook's `revision`, read from its text without parsing it all.

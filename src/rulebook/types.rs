@@ -353,6 +353,18 @@ pub struct ChecklistItem {
     pub text: Text,
     /// Where it comes from.
     pub source: Source,
+    /// A profile table whose presence marks the item done without an entry
+    /// in `[checklist] done`: criteria written down are criteria defined.
+    #[serde(default)]
+    pub done_when: Option<DoneWhen>,
+}
+
+/// What a profile may show to have done a checklist item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DoneWhen {
+    /// The profile has a valid `[pql]` table.
+    #[serde(rename = "pql")]
+    Pql,
 }
 
 /// How serious a finding is.

@@ -968,7 +968,7 @@ fn man_writes_a_page_per_command_with_its_options() {
             referenced += 1;
         }
     }
-    assert_eq!(referenced, 14, "{root}");
+    assert_eq!(referenced, 15, "{root}");
     for (page, options) in [
         (
             "gtm-recommend.1",

@@ -4,7 +4,7 @@
 //!
 //! A `console` block is a list of `$ COMMAND` lines, each followed by what
 //! it prints (stdout and stderr, as a terminal shows them). Each block runs
-//! in a scratch directory holding a copy of `profiles/` and
+//! in a scratch directory holding a copy of `profiles/`, `examples/` and
 //! `tests/fixtures/`, its commands one after another (so `gtm init x.toml`
 //! then `gtm recommend x.toml` works), by `sh` with this build's `gtm` first
 //! on PATH, no `COLUMNS`, no colour. Every command must exit 0 as `sh` runs
@@ -93,7 +93,7 @@ fn matches(expected: &[String], actual: &[&str]) -> bool {
 /// Copies the files the examples read into `dir`.
 fn scratch() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for from in ["profiles", "tests/fixtures"] {
+    for from in ["profiles", "tests/fixtures", "examples"] {
         let to = dir.path().join(from);
         std::fs::create_dir_all(&to).unwrap();
         for entry in std::fs::read_dir(from).unwrap() {

@@ -12,6 +12,7 @@ mod docs;
 mod edges;
 mod history;
 mod portfolio;
+mod pql;
 mod profiles;
 mod report;
 mod shell;

@@ -60,6 +60,9 @@ fn each_layer_imports_only_the_layers_below_it() {
             &["diagnostic", "motion", "profile", "builtin_rulebook"],
         ),
         ("engine", &["diagnostic", "motion", "profile", "rulebook"]),
+        // The signal system reads events against the profile's criteria;
+        // it never decides a motion (the command passes it one).
+        ("signals", &["diagnostic", "motion", "profile"]),
         // The interview produces a profile: it never calls the engine.
         ("interview", &["diagnostic", "motion", "profile", "render"]),
         (
@@ -70,6 +73,7 @@ fn each_layer_imports_only_the_layers_below_it() {
                 "profile",
                 "rulebook",
                 "engine",
+                "signals",
                 "spool",
             ],
         ),

@@ -14,3 +14,4 @@ mod interview_flow;
 mod layers;
 mod properties;
 mod shipped;
+mod signals;

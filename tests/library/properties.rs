@@ -280,6 +280,7 @@ fn profile_of(f: &Facts) -> Profile {
         expect_motion: None,
         check_allow: Vec::new(),
         segments: Vec::new(),
+        pql: None,
         locations: BTreeMap::new(),
     }
 }

@@ -9,7 +9,7 @@ use assert_cmd::Command;
 use gtm_advisor::Rulebook;
 
 /// Every subcommand of `gtm`, as `gtm --help` lists them.
-pub const SUBCOMMANDS: [&str; 14] = [
+pub const SUBCOMMANDS: [&str; 15] = [
     "interview",
     "recommend",
     "explain",
@@ -17,6 +17,7 @@ pub const SUBCOMMANDS: [&str; 14] = [
     "report",
     "compare",
     "diff",
+    "pql",
     "checklist",
     "check",
     "schema",
@@ -80,6 +81,37 @@ pub fn have(tool: &str, test: &str, install: &str) -> bool {
         );
     }
     found
+}
+
+/// Whether `python3` can import `module` (duckdb, sqlglot); skips or
+/// fails as [`have`] does when it cannot.
+pub fn have_python_module(module: &str, test: &str) -> bool {
+    let found = std::process::Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(
+            std::env::var_os("GTM_REQUIRE_TOOLS").is_none(),
+            "{test}: python3 cannot import `{module}`, and GTM_REQUIRE_TOOLS is set (pip install {module})"
+        );
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: {test} skipped: python3 cannot import `{module}` (pip install {module}; .ci/run installs it)"
+        );
+    }
+    found
+}
+
+/// The example that generates usage events (`examples/gen_events.rs`),
+/// which `cargo test` builds beside the test binaries.
+pub fn gen_events() -> std::path::PathBuf {
+    let gtm = std::path::PathBuf::from(env!("CARGO_BIN_EXE_gtm"));
+    gtm.parent().unwrap().join("examples").join("gen_events")
 }
 
 /// A temporary directory holding every man page `gtm man --out` installs.

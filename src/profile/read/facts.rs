@@ -57,6 +57,7 @@ impl Reader<'_> {
         let mut expect_motion = None;
         let mut check_allow = Vec::new();
         let mut segments = Vec::new();
+        let mut pql = None;
 
         for (key, value) in root.iter() {
             let k = key.get_ref().as_ref();
@@ -95,6 +96,11 @@ impl Reader<'_> {
                     }
                 }
                 "segments" => segments = self.segments(value),
+                "pql" => {
+                    if let Some(t) = self.table(k, value) {
+                        pql = self.pql(t);
+                    }
+                }
                 _ => self.unknown_key("", key, ROOT_KEYS),
             }
         }
@@ -107,6 +113,29 @@ impl Reader<'_> {
                         format!("add a line such as `{example}` before the first [table]"),
                     ),
                 );
+            }
+        }
+
+        if root.contains_key("pql") {
+            // Written-down criteria are the proof that they exist.
+            match practices.pql_defined {
+                None => practices.pql_defined = Some(true),
+                Some(true) => {}
+                Some(false) => {
+                    let at = self
+                        .locations
+                        .get("practices.pql_defined")
+                        .copied()
+                        .unwrap_or(Location { line: 1, column: 1 });
+                    self.problems.push(
+                        Problem::at(
+                            at,
+                            "practices.pql_defined",
+                            "`pql_defined = false`, yet the profile writes its PQL criteria in [pql]",
+                        )
+                        .with_help("remove the `pql_defined` line (the [pql] table says they exist), or the [pql] table"),
+                    );
+                }
             }
         }
 
@@ -123,6 +152,7 @@ impl Reader<'_> {
             expect_motion,
             check_allow,
             segments,
+            pql,
             locations: std::mem::take(&mut self.locations),
         })
     }

@@ -2,10 +2,12 @@
 //!
 //! The reader and its checks of single values are here; what it reads, table
 //! by table, is in `facts.rs` (the whole profile and its core facts),
-//! `segments.rs`, `tables.rs` (signals, practices, checklist, expect, check);
+//! `segments.rs`, `tables.rs` (signals, practices, checklist, expect, check),
+//! `pql.rs` (the PQL criteria);
 //! the TOML parser's own complaints are reworded in `toml_errors.rs`.
 
 mod facts;
+mod pql;
 mod segments;
 mod tables;
 mod toml_errors;
@@ -42,6 +44,7 @@ pub(crate) const ROOT_KEYS: &[&str] = &[
     "expect",
     "check",
     "segments",
+    "pql",
 ];
 /// The most ids one list (`[checklist] done`, `[check] allow`) may hold:
 /// far more than any rulebook has, few enough that checking each stays fast.

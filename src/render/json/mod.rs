@@ -6,11 +6,13 @@
 mod compare;
 mod diff;
 mod lists;
+mod pql;
 mod whatif;
 
 pub use compare::compare;
 pub use diff::diff;
 pub use lists::{checklist, rulebook, rulebook_list};
+pub use pql::pql;
 pub use whatif::whatif;
 
 use serde::Serialize;

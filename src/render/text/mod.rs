@@ -6,6 +6,7 @@ mod compare;
 mod diff;
 mod explain;
 mod portfolio;
+mod pql;
 mod rules;
 mod whatif;
 
@@ -13,6 +14,7 @@ pub use compare::compare;
 pub use diff::diff;
 pub use explain::explain;
 pub use portfolio::{portfolio, write_portfolio};
+pub use pql::pql;
 pub use rules::rulebook_list;
 pub use whatif::whatif;
 

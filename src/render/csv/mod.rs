@@ -1,4 +1,9 @@
-//! CSV output of a portfolio, one row per profile, for spreadsheets.
+//! CSV output: a portfolio, one row per profile, for spreadsheets; and
+//! the PQL accounts for a CRM (`pql.rs`).
+
+mod pql;
+
+pub use pql::pql;
 
 use super::Row;
 
