@@ -502,6 +502,19 @@ pub struct ReportArgs {
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
 
+    /// Usage events for a "Signals" section in each profile that has a
+    /// [pql] table: CSV or JSON lines, gzip or plain (as `gtm pql` reads them).
+    #[arg(long, value_name = "FILE")]
+    pub events: Vec<PathBuf>,
+
+    /// With --events: read this vendor's export fields (as `gtm pql --preset`).
+    #[arg(long, value_enum, value_name = "VENDOR", requires = "events")]
+    pub preset: Option<gtm_advisor::signals::Preset>,
+
+    /// With --events: where a part of the event is, ROLE=FIELD (as `gtm pql --map`).
+    #[arg(long, value_name = "ROLE=FIELD", requires = "events")]
+    pub map: Vec<String>,
+
     /// Replace PATH if it exists.
     #[arg(long)]
     pub force: bool,

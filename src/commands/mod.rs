@@ -82,6 +82,9 @@ pub fn run(cli: &Cli) -> Outcome {
             date,
             force,
             walk,
+            events,
+            preset,
+            map,
             ..
         })) => {
             let request = report::Request {
@@ -89,6 +92,9 @@ pub fn run(cli: &Cli) -> Outcome {
                 format: *format,
                 force: *force,
                 meta: report::meta(title, author, date),
+                events,
+                preset: *preset,
+                map,
             };
             report::run(files, request, walk.verbose, &ctx)
         }

@@ -18,7 +18,7 @@ use gtm_advisor::profile::pql::Pql;
 use gtm_advisor::render::{self, PqlFormat};
 use gtm_advisor::signals::read::{self, BadRow, ReadError, Row};
 use gtm_advisor::signals::sql::{self, Dialect};
-use gtm_advisor::signals::{Columns, Preset, Role, Tally, time, verdict};
+use gtm_advisor::signals::{Columns, Preset, Role, parallel, time};
 
 use super::context::Context;
 use super::input::is_stdin;
@@ -158,30 +158,34 @@ pub fn signals(
             newest.ok_or_else(|| vec!["no usable event in the inputs".to_string()])?
         }
     };
-    let mut tally = Tally::new(pql, as_of);
-    let (mut shown, mut more) = (Vec::new(), 0usize);
-    for source in sources.iter_mut() {
-        let mut usable = Usable::default();
-        let name = source.shown.clone();
-        source.pass(columns, &progress, |row| {
-            usable.count(&row);
-            match row {
-                Ok(r) => tally.add(&r),
-                Err(bad) => {
-                    tally.skip();
-                    if shown.len() < BAD_ROWS_SHOWN {
-                        shown.push(format!(
-                            "{name}:{}: {}; the row was skipped",
-                            bad.line, bad.why
-                        ));
-                    } else {
-                        more += 1;
+    let (mut shown, mut more, mut skipped) = (Vec::new(), 0usize, 0u64);
+    let mut v = parallel::tally(pql, as_of, motion, parallel::workers(), |add| {
+        for source in sources.iter_mut() {
+            let mut usable = Usable::default();
+            let name = source.shown.clone();
+            source.pass(columns, &progress, |row| {
+                usable.count(&row);
+                match row {
+                    Ok(r) => add(&r),
+                    Err(bad) => {
+                        skipped += 1;
+                        if shown.len() < BAD_ROWS_SHOWN {
+                            shown.push(format!(
+                                "{name}:{}: {}; the row was skipped",
+                                bad.line, bad.why
+                            ));
+                        } else {
+                            more += 1;
+                        }
                     }
                 }
-            }
-        })?;
-        usable.check(&source.shown, columns)?;
-    }
+            })?;
+            usable.check(&source.shown, columns)?;
+        }
+        Ok::<(), Vec<String>>(())
+    })?;
+    v.rows.read += skipped;
+    v.rows.skipped += skipped;
     progress.done();
     if more > 0 {
         shown.push(format!("and {more} more bad rows, not shown"));
@@ -198,7 +202,7 @@ pub fn signals(
         return Err(errors);
     }
     let warnings = shown.into_iter().map(|s| format!("warning: {s}")).collect();
-    Ok((verdict(tally, pql, motion), warnings))
+    Ok((v, warnings))
 }
 
 /// Counts of one input's rows, to tell a file with no usable row what it lacked.

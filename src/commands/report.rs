@@ -29,6 +29,75 @@ pub struct Request<'a> {
     pub force: bool,
     /// Title, author and date.
     pub meta: ReportMeta,
+    /// Usage events for the Signals sections.
+    pub events: &'a [PathBuf],
+    /// Their preset.
+    pub preset: Option<gtm_advisor::signals::Preset>,
+    /// Their `--map`.
+    pub map: &'a [String],
+}
+
+/// The usage events a report reads for its Signals sections.
+struct Events {
+    sources: Vec<super::pql::Source>,
+    columns: gtm_advisor::signals::Columns,
+    /// Whether a profile has used them yet (their warnings are told once).
+    used: bool,
+}
+
+impl Events {
+    fn open(request: &Request<'_>) -> Result<Option<Events>, String> {
+        if request.events.is_empty() {
+            return Ok(None);
+        }
+        if request.events.iter().any(|e| is_stdin(e)) && is_stdin(request.target) {
+            return Err("--events -: standard input holds the events, so the report cannot be written there too; give --out a file".into());
+        }
+        let columns = gtm_advisor::signals::Columns::new(request.preset, request.map)
+            .map_err(|e| e.to_string())?;
+        let sources = request
+            .events
+            .iter()
+            .map(|p| super::pql::Source::open(p))
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Some(Events {
+            sources,
+            columns,
+            used: false,
+        }))
+    }
+
+    /// The Signals verdict of one profile, when it has criteria.
+    fn verdict(
+        &mut self,
+        e: &super::load::Evaluation,
+        late: &mut super::outcome::Late,
+    ) -> Option<(gtm_advisor::signals::Verdict, String)> {
+        let pql = e.profile.pql.as_ref()?;
+        match super::pql::signals(
+            &mut self.sources,
+            &self.columns,
+            pql,
+            e.assessment.motion,
+            None,
+            false,
+        ) {
+            Ok((v, warnings)) => {
+                if !self.used {
+                    late.notes.extend(warnings);
+                }
+                self.used = true;
+                Some((v, pql.window_text.clone()))
+            }
+            Err(errors) => {
+                if !self.used {
+                    late.errors.extend(errors);
+                }
+                self.used = true;
+                None
+            }
+        }
+    }
 }
 
 /// The report's title, author and date from the command line; the date is
@@ -76,11 +145,16 @@ fn civil_date(days: u64) -> String {
 
 /// Runs `gtm report` on the files and directories in `args`.
 pub fn run(args: &[PathBuf], request: Request<'_>, verbose: bool, ctx: &Context) -> Outcome {
+    let mut events = match Events::open(&request) {
+        Ok(events) => events,
+        Err(message) => return Outcome::failed(message),
+    };
     let Request {
         target,
         format,
         force,
         meta,
+        ..
     } = request;
     let extension = target
         .extension()
@@ -107,7 +181,18 @@ pub fn run(args: &[PathBuf], request: Request<'_>, verbose: bool, ctx: &Context)
         let ctx = *ctx;
         out.stream = Some(Box::new(move |stdout| {
             let mut late = super::outcome::Late::default();
-            report_stream(&walk, verbose, markdown, &meta, &ctx, stdout, &mut late)?;
+            report_stream(
+                Job {
+                    walk: &walk,
+                    verbose,
+                    markdown,
+                    meta: &meta,
+                },
+                &ctx,
+                events.as_mut(),
+                stdout,
+                &mut late,
+            )?;
             if !late.errors.is_empty() {
                 late.status = Status::Invalid;
             }
@@ -132,8 +217,24 @@ pub fn run(args: &[PathBuf], request: Request<'_>, verbose: bool, ctx: &Context)
     };
     let mut late = super::outcome::Late::default();
     let written = write_atomically_with(target, force, |file| {
-        report_stream(&walk, verbose, markdown, &meta, ctx, file, &mut late)
+        report_stream(
+            Job {
+                walk: &walk,
+                verbose,
+                markdown,
+                meta: &meta,
+            },
+            ctx,
+            events.as_mut(),
+            file,
+            &mut late,
+        )
     });
+    if events.as_ref().is_some_and(|e| !e.used) {
+        late.notes.push(
+            "--events: no profile has a [pql] table, so no Signals section was written; add one (docs/pql.md)".into(),
+        );
+    }
     out.notes.extend(late.notes);
     let late_unread = late.unread;
     if !late.errors.is_empty() {
@@ -163,20 +264,33 @@ pub fn run(args: &[PathBuf], request: Request<'_>, verbose: bool, ctx: &Context)
     out
 }
 
+/// What one report is made of: the profiles and how to write them.
+struct Job<'a> {
+    walk: &'a Walk,
+    verbose: bool,
+    markdown: bool,
+    meta: &'a ReportMeta,
+}
+
 /// Writes the client report of `files` to `out`, rendering each profile's
 /// section once, in file order, into a [`Spool`] while the small rows of the
 /// overview gather; then the head (which names the count and shows every
 /// row), the sections and the end. Returns how many profiles it holds, or
 /// `None` if none could be used (then nothing should be kept).
 fn report_stream(
-    walk: &Walk,
-    verbose: bool,
-    markdown: bool,
-    meta: &ReportMeta,
+    job: Job<'_>,
     ctx: &Context,
+    mut events: Option<&mut Events>,
     out: &mut dyn Write,
     late: &mut super::outcome::Late,
 ) -> std::io::Result<Option<usize>> {
+    let Job {
+        walk,
+        verbose,
+        markdown,
+        meta,
+    } = job;
+    let mut signal_notes = super::outcome::Late::default();
     let rules = ctx.rules;
     let panel = super::compare::Panel::new(ctx);
     let mut sections = Spool::new();
@@ -194,21 +308,32 @@ fn report_stream(
             rows.push(Row::new(&e.file, &e.assessment));
             let (c, reference) = panel.compare(&e.profile);
             let acv = e.profile.acv;
+            let signals = events
+                .as_deref_mut()
+                .and_then(|ev| ev.verdict(&e, &mut signal_notes));
             let section = if markdown {
                 flips.write_all(
                     render::markdown::report_flip_points(&e.assessment, rules).as_bytes(),
                 )?;
                 let mut s = render::markdown::client_section(&e.assessment, rules);
                 s.push_str(&render::markdown::client_opinions(acv, &c, reference));
+                if let Some((v, window)) = &signals {
+                    s.push_str(&render::markdown::client_signals(v, window));
+                }
                 s
             } else {
-                let opinions = render::html::second_opinions(acv, &c, reference);
-                render::html::profile_section(&e.view(), rules, index, &opinions)
+                let mut extra = render::html::second_opinions(acv, &c, reference);
+                if let Some((v, window)) = &signals {
+                    extra.push_str(&render::html::signals(v, window));
+                }
+                render::html::profile_section(&e.view(), rules, index, &extra)
             };
             marks.push(sections.section(&section)?);
             Ok(())
         },
     )?;
+    late.notes.append(&mut signal_notes.notes);
+    late.errors.append(&mut signal_notes.errors);
     if rows.is_empty() {
         return Ok(None);
     }

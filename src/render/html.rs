@@ -3,7 +3,9 @@
 //! portfolio. It is written to be read on paper as well as on screen.
 
 mod opinions;
+mod signals;
 pub use opinions::second_opinions;
+pub use signals::signals;
 
 use crate::diagnostic::printable;
 use std::fmt::Write as _;

@@ -7,7 +7,10 @@
 //! `as_of - window ..= as_of`. Activation, the plan and the domain look at
 //! every counted event up to "now"; the triggers look at the window.
 
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+use std::hash::{Hash, Hasher};
+
+use hashbrown::{Equivalent, HashMap};
 
 use super::read::{Plan, Row};
 use crate::profile::pql::{Pql, domain_matches};
@@ -27,6 +30,18 @@ pub struct RowCounts {
     pub before: u64,
     /// Rows that carried a plan.
     pub with_plan: u64,
+}
+
+impl RowCounts {
+    /// Adds `other`'s counts to these.
+    pub fn add(&mut self, other: &RowCounts) {
+        self.read += other.read;
+        self.skipped += other.skipped;
+        self.excluded += other.excluded;
+        self.after += other.after;
+        self.before += other.before;
+        self.with_plan += other.with_plan;
+    }
 }
 
 /// What one kind of event did in an account's window.
@@ -71,8 +86,8 @@ pub struct AccountTally {
     pub plan_key: Option<i64>,
     /// Events in the window.
     pub events: u64,
-    /// Each user active in the window, with their first event in it.
-    pub users: HashMap<Box<[u8]>, i64>,
+    /// Users active in the window.
+    pub users: u32,
     /// The first window event by a target domain's user.
     pub target_first: Option<i64>,
     /// Limit, intent and enterprise events in the window.
@@ -92,6 +107,38 @@ impl AccountTally {
     }
 }
 
+/// A user of one account: the key of [`Tally::users`]. One table for every
+/// account's users (not one per account) keeps each event to one lookup.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UserKey {
+    /// The account's index.
+    pub account: u32,
+    /// The user id.
+    pub user: Box<[u8]>,
+}
+
+/// A [`UserKey`] borrowed from a row, to look one up without allocating.
+struct UserRef<'a>(u32, &'a [u8]);
+
+impl Hash for UserKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        UserRef(self.account, &self.user).hash(state);
+    }
+}
+
+impl Hash for UserRef<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u32(self.0);
+        state.write(self.1);
+    }
+}
+
+impl Equivalent<UserKey> for UserRef<'_> {
+    fn equivalent(&self, key: &UserKey) -> bool {
+        self.0 == key.account && self.1 == &*key.user
+    }
+}
+
 /// The running state of every account.
 pub struct Tally<'p> {
     pql: &'p Pql,
@@ -99,6 +146,8 @@ pub struct Tally<'p> {
     start: i64,
     kinds: HashMap<Box<[u8]>, u8>,
     index: HashMap<Box<[u8]>, u32>,
+    /// Each account's users active in the window, with their first event in it.
+    pub users: HashMap<UserKey, i64>,
     /// Account ids, by index.
     pub names: Vec<Box<[u8]>>,
     /// Account states, by index.
@@ -139,6 +188,7 @@ impl<'p> Tally<'p> {
             start: as_of.saturating_sub(pql.window_ms()),
             kinds,
             index: HashMap::new(),
+            users: HashMap::new(),
             names: Vec::new(),
             accounts: Vec::new(),
             counts: RowCounts::default(),
@@ -205,10 +255,15 @@ impl<'p> Tally<'p> {
             return;
         }
         a.events += 1;
-        match a.users.get_mut(row.user) {
+        match self.users.get_mut(&UserRef(id as u32, row.user)) {
             Some(first) => *first = (*first).min(row.ts),
             None => {
-                a.users.insert(row.user.into(), row.ts);
+                a.users += 1;
+                let key = UserKey {
+                    account: id as u32,
+                    user: row.user.into(),
+                };
+                self.users.insert(key, row.ts);
             }
         }
         if has_domain

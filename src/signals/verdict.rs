@@ -69,19 +69,19 @@ pub struct Verdict {
     pub rows: RowCounts,
 }
 
-fn nth_user(a: &AccountTally, n: u32) -> Option<i64> {
+/// The `n`-th smallest of `firsts`, when there are that many.
+fn nth(firsts: &mut [i64], n: u32) -> Option<i64> {
     let n = n as usize;
-    if a.users.len() < n {
+    if n == 0 || firsts.len() < n {
         return None;
     }
-    let mut firsts: Vec<i64> = a.users.values().copied().collect();
     let (_, nth, _) = firsts.select_nth_unstable(n - 1);
     Some(*nth)
 }
 
-fn evidence(a: &AccountTally, pql: &Pql) -> Vec<Evidence> {
+fn evidence(a: &AccountTally, firsts: &mut [i64], pql: &Pql) -> Vec<Evidence> {
     let mut out = Vec::new();
-    let users = a.users.len() as u64;
+    let users = u64::from(a.users);
     if let Some(t) = a.target_first {
         out.push(Evidence {
             trigger: Trigger::AccountBased,
@@ -94,7 +94,7 @@ fn evidence(a: &AccountTally, pql: &Pql) -> Vec<Evidence> {
         (Trigger::TeamUsage, pql.team_users),
         (Trigger::ActiveUsers, pql.active_users),
     ] {
-        if let Some(t) = nth_user(a, n) {
+        if let Some(t) = nth(firsts, n) {
             out.push(Evidence {
                 trigger,
                 first_held: t,
@@ -137,12 +137,32 @@ pub fn verdict(tally: Tally<'_>, pql: &Pql, motion: Motion) -> Verdict {
     let rows = tally.counts;
     let accounts_seen = tally.accounts.len() as u64;
     let mut totals = [0u64; 7];
+    // Each account's users' first times, gathered from the one users table
+    // for the accounts with enough users for a user trigger.
+    let least = pql.team_users.min(pql.active_users);
+    let mut firsts: Vec<Vec<i64>> = tally
+        .accounts
+        .iter()
+        .map(|a| {
+            if a.users >= least {
+                Vec::with_capacity(a.users as usize)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    for (key, first) in &tally.users {
+        if tally.accounts[key.account as usize].users >= least {
+            firsts[key.account as usize].push(*first);
+        }
+    }
     let mut accounts: Vec<AccountSignals> = tally
         .names
         .into_iter()
         .zip(tally.accounts)
-        .filter_map(|(name, a)| {
-            let evidence = evidence(&a, pql);
+        .zip(firsts)
+        .filter_map(|((name, a), mut firsts)| {
+            let evidence = evidence(&a, &mut firsts, pql);
             if evidence.is_empty() {
                 return None;
             }
@@ -159,21 +179,14 @@ pub fn verdict(tally: Tally<'_>, pql: &Pql, motion: Motion) -> Verdict {
                     .map(|d| String::from_utf8_lossy(d).into_owned()),
                 activated: a.activated,
                 free: a.plan_key.map(|_| a.is_free()),
-                users: a.users.len() as u64,
+                users: u64::from(a.users),
                 events: a.events,
                 who_acts: who_acts(motion, fired, a.activated),
                 evidence,
             })
         })
         .collect();
-    accounts.sort_by(|x, y| {
-        y.who_acts
-            .is_person()
-            .cmp(&x.who_acts.is_person())
-            .then(y.evidence.len().cmp(&x.evidence.len()))
-            .then(y.events.cmp(&x.events))
-            .then_with(|| x.account.as_bytes().cmp(y.account.as_bytes()))
-    });
+    rank(&mut accounts);
     Verdict {
         as_of,
         start,
@@ -183,4 +196,34 @@ pub fn verdict(tally: Tally<'_>, pql: &Pql, motion: Motion) -> Verdict {
         accounts_seen,
         rows,
     }
+}
+
+/// Ranks accounts: routed to a person first, then more triggers, more
+/// events in the window, and the account id.
+fn rank(accounts: &mut [AccountSignals]) {
+    accounts.sort_by(|x, y| {
+        y.who_acts
+            .is_person()
+            .cmp(&x.who_acts.is_person())
+            .then(y.evidence.len().cmp(&x.evidence.len()))
+            .then(y.events.cmp(&x.events))
+            .then_with(|| x.account.as_bytes().cmp(y.account.as_bytes()))
+    });
+}
+
+/// One verdict of the verdicts of tallies that hold disjoint accounts
+/// (the shards of [`super::parallel`]), as if one tally had held them all.
+pub fn merge(parts: Vec<Verdict>) -> Option<Verdict> {
+    let mut parts = parts.into_iter();
+    let mut whole = parts.next()?;
+    for part in parts {
+        whole.accounts.extend(part.accounts);
+        for (total, (_, n)) in whole.totals.iter_mut().zip(part.totals) {
+            total.1 += n;
+        }
+        whole.accounts_seen += part.accounts_seen;
+        whole.rows.add(&part.rows);
+    }
+    rank(&mut whole.accounts);
+    Some(whole)
 }

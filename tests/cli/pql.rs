@@ -353,6 +353,71 @@ fn hostile_ids_reach_no_line_start_and_no_spreadsheet_formula() {
 }
 
 #[test]
+fn the_client_report_gains_a_signals_section_from_the_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("r.md");
+    let html = dir.path().join("r.html");
+    for out in [&md, &html] {
+        let (code, _, err) = run(&[
+            "report",
+            PROFILE,
+            "profiles/acme-analytics.toml",
+            "--events",
+            SAMPLE,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains("wrote"), "{err}");
+    }
+    let md = std::fs::read_to_string(&md).unwrap();
+    // Only the profile with criteria gets the section.
+    assert_eq!(md.matches("### Signals: who to contact").count(), 1, "{md}");
+    assert!(
+        md.contains("28 of your 59 accounts showed a signal"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| acct-00033 | Several users in one company;"),
+        "{md}"
+    );
+    assert!(md.contains("18 more accounts showed a signal"), "{md}");
+    let html = std::fs::read_to_string(&html).unwrap();
+    assert!(html.contains("<h3>Signals: who to contact</h3>"), "{html}");
+    assert!(html.contains("<td>acct-00033</td>"));
+    // Without criteria, nothing is made up; the note says why.
+    let (code, _, err) = run(&[
+        "report",
+        "profiles/acme-analytics.toml",
+        "--events",
+        SAMPLE,
+        "--out",
+        dir.path().join("x.md").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("no profile has a [pql] table, so no Signals section was written"),
+        "{err}"
+    );
+    // An account id cannot write markup into the report.
+    let hostile = dir.path().join("events.csv");
+    std::fs::write(&hostile, "timestamp,account,user,event\n2026-11-20T10:00:00Z,<script>x</script>,u1,project_created\n2026-11-21T10:00:00Z,<script>x</script>,u1,pricing_viewed\n").unwrap();
+    let out = dir.path().join("h.html");
+    let (code, _, err) = run(&[
+        "report",
+        PROFILE,
+        "--events",
+        hostile.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(!html.contains("<script>x"), "the id is escaped");
+    assert!(html.contains("&lt;script&gt;x"), "{html}");
+}
+
+#[test]
 fn a_profile_without_pql_runs_on_the_documents_defaults() {
     let (code, out, _) = run(&["pql", "profiles/acme-analytics.toml", SAMPLE]);
     assert_eq!(code, 0);

@@ -420,6 +420,19 @@ proptest! {
     }
 
     #[test]
+    fn the_tally_spread_over_workers_gives_one_tallys_answer(raw in arbitrary_events(), workers in 1..5usize) {
+        let pql = Pql { team_users: 2, active_users: 3, engaged_events: 4, target_domains: vec!["bigcorp.com".into()], ..Pql::default() };
+        let o = owned(&raw);
+        let one = judge(&pql, Motion::Plg, &borrowed(&o), NOW);
+        let text = csv(&borrowed(&o));
+        let spread = gtm_advisor::signals::parallel::tally(&pql, NOW, Motion::Plg, workers, |add| {
+            rows(text.as_bytes(), &Columns::default(), |r| add(&r.unwrap())).map(|_| ())
+        })
+        .unwrap();
+        prop_assert_eq!(one, spread);
+    }
+
+    #[test]
     fn a_signup_that_is_not_activated_never_reaches_a_person(raw in arbitrary_events()) {
         let pql = Pql { team_users: 2, target_domains: vec!["bigcorp.com".into()], ..Pql::default() };
         let o = owned(&raw);

@@ -11,7 +11,7 @@ mod whatif;
 pub use compare::{client_opinions, compare, second_opinions};
 pub use diff::diff;
 pub use explain::explain;
-pub use pql::{pql, signals};
+pub use pql::{client_signals, pql, signals};
 pub use report::{
     REPORT_FLIP_POINTS, client_section, report, report_between, report_flip_points, report_foot,
     report_head,

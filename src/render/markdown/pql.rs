@@ -73,3 +73,38 @@ pub fn signals(
 pub fn pql(name: &str, v: &Verdict, window: &str, defaults: bool) -> String {
     signals("##", name, v, window, defaults, usize::MAX)
 }
+
+/// The client report's "Signals" section in Markdown.
+pub fn client_signals(v: &Verdict, window: &str) -> String {
+    use crate::render::prose::pql::{CLIENT_TOP, client_intro, client_more, client_why};
+    let mut out = format!(
+        "\n### Signals: who to contact\n\n{}\n\n",
+        inline(&client_intro(v, window))
+    );
+    if !v.accounts.is_empty() {
+        out.push_str("| Account | Why | Who acts | Next step |\n|---|---|---|---|\n");
+        for a in v.accounts.iter().take(CLIENT_TOP) {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                cell(&a.account),
+                cell(&client_why(a)),
+                who(a.who_acts),
+                cell(&next_step(a)),
+            ));
+        }
+        if let Some(more) = client_more(v) {
+            out.push_str(&format!("\n{}\n", inline(&more)));
+        }
+        out.push('\n');
+    }
+    out.push_str("What the criteria look for, and how many accounts showed it:\n\n");
+    for (t, n) in &v.totals {
+        out.push_str(&format!(
+            "- {}: {n} ({})\n",
+            trigger_name(*t),
+            cell(t.source())
+        ));
+    }
+    out.push('\n');
+    out
+}

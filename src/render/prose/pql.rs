@@ -149,3 +149,54 @@ pub fn run_notes(v: &Verdict, defaults: bool) -> Vec<String> {
     }
     notes
 }
+
+/// How many accounts the client report lists.
+pub const CLIENT_TOP: usize = 10;
+
+/// The client report's opening sentence of its Signals section.
+pub fn client_intro(v: &Verdict, window: &str) -> String {
+    let people = v.accounts.iter().filter(|a| a.who_acts.is_person()).count();
+    let day = time::format(v.as_of);
+    let day = day.split('T').next().unwrap_or(&day);
+    let first = format!(
+        "In your usage data for the {window} up to {day}, {} of your {} accounts showed a signal your criteria look for",
+        v.accounts.len(),
+        v.accounts_seen
+    );
+    match (v.motion, people) {
+        (Motion::SelfServe, _) => format!(
+            "{first}. With a self-serve motion the product answers each one: an upgrade prompt, the team plan, a pricing page."
+        ),
+        (_, 0) => format!(
+            "{first}; none is ready for a person yet (an account is contacted only once it is activated), so the product answers them for now."
+        ),
+        (_, n) => format!(
+            "{first}; {n} of them are ready for {} now, and the rest are best left to the product until they are activated.",
+            who(v
+                .accounts
+                .iter()
+                .find(|a| a.who_acts.is_person())
+                .map_or(WhoActs::SalesAssist, |a| a.who_acts))
+        ),
+    }
+}
+
+/// Why an account is listed, in the client's words: its triggers' meanings.
+pub fn client_why(a: &AccountSignals) -> String {
+    let words: Vec<&str> = a.evidence.iter().map(|e| trigger_name(e.trigger)).collect();
+    let mut text = words.join("; ");
+    if let Some(first) = text.get(..1) {
+        text = first.to_uppercase() + &text[1..];
+    }
+    text
+}
+
+/// The closing line: how many more accounts the full run lists.
+pub fn client_more(v: &Verdict) -> Option<String> {
+    (v.accounts.len() > CLIENT_TOP).then(|| {
+        format!(
+            "{} more accounts showed a signal; ask for the full list, which gives the evidence for each.",
+            v.accounts.len() - CLIENT_TOP
+        )
+    })
+}
