@@ -101,17 +101,54 @@ pub enum Format {
     Ndjson,
 }
 
+/// The longest line read: an event is one short line, so a longer one means
+/// the input is not an event export, and reading on would only grow memory.
+pub const MAX_LINE: u64 = 1 << 20;
+
+/// A reader that fails once more than [`MAX_LINE`] bytes pass without a
+/// line break, so no single line (or CSV field) can take the memory.
+struct LineLimit<R> {
+    inner: R,
+    since_newline: u64,
+}
+
+impl<R: Read> Read for LineLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        match buf[..n].iter().rposition(|b| *b == b'\n') {
+            Some(last) => self.since_newline = (n - last - 1) as u64,
+            None => self.since_newline += n as u64,
+        }
+        if self.since_newline > MAX_LINE {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "a line is longer than {} MiB; an event export has one short line per event",
+                    MAX_LINE >> 20
+                ),
+            ));
+        }
+        Ok(n)
+    }
+}
+
 /// Opens `input`, gunzipping it when it is gzip, and tells its format.
 pub fn open<'r>(input: impl Read + 'r) -> io::Result<(Format, Box<dyn BufRead + 'r>)> {
     let mut raw = BufReader::with_capacity(1 << 16, input);
     let gzip = raw.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-    let mut text: Box<dyn BufRead + 'r> = if gzip {
-        Box::new(BufReader::with_capacity(
+    let limited = |r: Box<dyn Read + 'r>| {
+        BufReader::with_capacity(
             1 << 16,
-            flate2::bufread::MultiGzDecoder::new(raw),
-        ))
+            LineLimit {
+                inner: r,
+                since_newline: 0,
+            },
+        )
+    };
+    let mut text: Box<dyn BufRead + 'r> = if gzip {
+        Box::new(limited(Box::new(flate2::bufread::MultiGzDecoder::new(raw))))
     } else {
-        Box::new(raw)
+        Box::new(limited(Box::new(raw)))
     };
     let head = text.fill_buf()?;
     let first = head.iter().find(|b| !b.is_ascii_whitespace());
@@ -422,6 +459,23 @@ not json
         );
         assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), [4, 5, 6]);
         assert_eq!(bad[2].missing, Some(Role::Account));
+    }
+
+    #[test]
+    fn a_line_past_the_limit_stops_the_read_before_it_takes_the_memory() {
+        let mut long = b"timestamp,account,user,event\n1795255320,a,u,".to_vec();
+        long.extend(std::iter::repeat_n(b'x', (MAX_LINE + 10) as usize));
+        let err = rows(&long[..], &Columns::default(), |_| {}).unwrap_err();
+        assert!(err.to_string().contains("longer than 1 MiB"), "{err}");
+        let mut json = b"{\"timestamp\": \"".to_vec();
+        json.extend(std::iter::repeat_n(b'1', (MAX_LINE + 10) as usize));
+        assert!(rows(&json[..], &Columns::default(), |_| {}).is_err());
+        // Just under the limit is read (as a bad row here).
+        let mut fine = b"timestamp,account,user,event\n1795255320,a,u,".to_vec();
+        fine.extend(std::iter::repeat_n(b'x', (MAX_LINE - 100) as usize));
+        fine.push(b'\n');
+        let (good, _) = collect(&fine, &Columns::default());
+        assert_eq!(good.len(), 1);
     }
 
     #[test]

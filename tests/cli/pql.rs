@@ -418,6 +418,43 @@ fn the_client_report_gains_a_signals_section_from_the_events() {
 }
 
 #[test]
+fn check_warns_about_criteria_that_can_never_fire_on_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gtm.toml");
+    let text = std::fs::read_to_string(PROFILE).unwrap().replace(
+        "intent_events = [\"pricing_viewed\", \"security_questionnaire_started\"]",
+        "intent_events = []",
+    );
+    std::fs::write(&path, &text).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("intent_events"))
+        .unwrap()
+        + 1;
+    let p = path.to_str().unwrap();
+    let (code, out, _) = run(&["check", p, "--format", "github"]);
+    assert_eq!(code, 0, "a warning does not fail the gate: {out}");
+    assert!(
+        out.contains(&format!(
+            "::warning file={p},line={line},title=gtm pql-cannot-fire::"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("the intent trigger can never fire"), "{out}");
+    let (code, _, _) = run(&["check", p, "--deny", "warnings"]);
+    assert_eq!(code, 1);
+    // A [pql] table counts as defining PQL criteria.
+    let j = json(&["recommend", p, "--format", "json"]);
+    let item = j["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "define-pql-criteria")
+        .unwrap();
+    assert_eq!(item["done"], true, "{item}");
+}
+
+#[test]
 fn a_profile_without_pql_runs_on_the_documents_defaults() {
     let (code, out, _) = run(&["pql", "profiles/acme-analytics.toml", SAMPLE]);
     assert_eq!(code, 0);
