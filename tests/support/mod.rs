@@ -111,7 +111,13 @@ pub fn have_python_module(module: &str, test: &str) -> bool {
 /// which `cargo test` builds beside the test binaries.
 pub fn gen_events() -> std::path::PathBuf {
     let gtm = std::path::PathBuf::from(env!("CARGO_BIN_EXE_gtm"));
-    gtm.parent().unwrap().join("examples").join("gen_events")
+    let path = gtm.parent().unwrap().join("examples").join("gen_events");
+    assert!(
+        path.exists(),
+        "{} is missing: a plain `cargo test` builds it, or run `cargo build --example gen_events` first",
+        path.display()
+    );
+    path
 }
 
 /// A temporary directory holding every man page `gtm man --out` installs.
