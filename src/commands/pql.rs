@@ -100,7 +100,7 @@ pub fn run(req: &Request<'_>, ctx: &Context) -> Outcome {
     }
     let mut sources = Vec::new();
     for path in req.events {
-        match Source::open(path) {
+        match Source::open(path, as_of.is_none()) {
             Ok(s) => sources.push(s),
             Err(message) => return Outcome::failed(message),
         }
@@ -266,22 +266,48 @@ impl Usable {
 /// One events input, readable once per pass.
 pub struct Source {
     shown: String,
-    file: File,
+    kind: Kind,
     len: u64,
 }
 
+/// Where a source's bytes come from.
+enum Kind {
+    /// A file that can be read again from its start (a regular file, or
+    /// standard input or a pipe copied to an anonymous temporary file).
+    Seekable(File),
+    /// A pipe or FIFO, read once.
+    Stream(File),
+    /// Standard input, read once.
+    Stdin,
+}
+
 impl Source {
-    /// Opens `path`, or copies standard input to a temporary file.
-    pub fn open(path: &Path) -> Result<Source, String> {
-        if is_stdin(path) {
-            let mut file = tempfile::tempfile().map_err(|e| format!("<stdin>: cannot make a temporary file to hold it ({e}); point TMPDIR at a writable folder"))?;
-            let len = io::copy(&mut io::stdin().lock(), &mut file)
-                .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
-            return Ok(Source {
-                shown: "<stdin>".into(),
-                file,
+    /// Opens `path` (`-` is standard input). When it must be read `twice`
+    /// and cannot be read again (standard input, a pipe), it is first copied
+    /// to an anonymous temporary file; read once, it is read as it comes.
+    pub fn open(path: &Path, twice: bool) -> Result<Source, String> {
+        let spool = |mut from: &mut dyn Read, shown: String| -> Result<Source, String> {
+            let mut file = tempfile::tempfile().map_err(|e| {
+                format!("{shown}: cannot make a temporary file to hold it for a second read ({e}); point TMPDIR at a writable folder, or give --as-of to read it once")
+            })?;
+            let len =
+                io::copy(&mut from, &mut file).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+            Ok(Source {
+                shown,
+                kind: Kind::Seekable(file),
                 len,
-            });
+            })
+        };
+        if is_stdin(path) {
+            return if twice {
+                spool(&mut io::stdin().lock(), "<stdin>".into())
+            } else {
+                Ok(Source {
+                    shown: "<stdin>".into(),
+                    kind: Kind::Stdin,
+                    len: 0,
+                })
+            };
         }
         let shown = printable_path(path);
         let file = File::open(path).map_err(|e| match e.kind() {
@@ -296,10 +322,21 @@ impl Source {
                 "{shown}: is a directory; give the event files inside it"
             ));
         }
+        if meta.is_file() {
+            return Ok(Source {
+                shown,
+                kind: Kind::Seekable(file),
+                len: meta.len(),
+            });
+        }
+        if twice {
+            let mut file = file;
+            return spool(&mut file, shown);
+        }
         Ok(Source {
             shown,
-            file,
-            len: meta.len(),
+            kind: Kind::Stream(file),
+            len: 0,
         })
     }
 
@@ -311,12 +348,36 @@ impl Source {
     ) -> Result<(), Vec<String>> {
         let shown = &self.shown;
         let fail = |e: &dyn std::fmt::Display| vec![format!("{shown}: {e}")];
-        self.file.seek(SeekFrom::Start(0)).map_err(|e| fail(&e))?;
-        let reader = Counting {
-            inner: &mut self.file,
-            progress,
+        let read = match &mut self.kind {
+            Kind::Seekable(file) => {
+                file.seek(SeekFrom::Start(0)).map_err(|e| fail(&e))?;
+                read::rows(
+                    Counting {
+                        inner: file,
+                        progress,
+                    },
+                    columns,
+                    each,
+                )
+            }
+            Kind::Stream(file) => read::rows(
+                Counting {
+                    inner: file,
+                    progress,
+                },
+                columns,
+                each,
+            ),
+            Kind::Stdin => read::rows(
+                Counting {
+                    inner: io::stdin().lock(),
+                    progress,
+                },
+                columns,
+                each,
+            ),
         };
-        read::rows(reader, columns, each).map_err(|e| match e {
+        read.map_err(|e| match e {
             ReadError::Io(io) => fail(&format!("cannot read: {io}")),
             other => fail(&other),
         })?;

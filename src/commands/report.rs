@@ -46,19 +46,21 @@ struct Events {
 }
 
 impl Events {
-    fn open(request: &Request<'_>) -> Result<Option<Events>, String> {
+    fn open(request: &Request<'_>, args: &[PathBuf]) -> Result<Option<Events>, String> {
         if request.events.is_empty() {
             return Ok(None);
         }
-        if request.events.iter().any(|e| is_stdin(e)) && is_stdin(request.target) {
-            return Err("--events -: standard input holds the events, so the report cannot be written there too; give --out a file".into());
+        let dashes = request.events.iter().filter(|e| is_stdin(e)).count()
+            + args.iter().filter(|a| is_stdin(a)).count();
+        if dashes > 1 {
+            return Err("standard input (`-`) can be read only once; give the profiles or one --events input as `-`, and the others as files".into());
         }
         let columns = gtm_advisor::signals::Columns::new(request.preset, request.map)
             .map_err(|e| e.to_string())?;
         let sources = request
             .events
             .iter()
-            .map(|p| super::pql::Source::open(p))
+            .map(|p| super::pql::Source::open(p, true))
             .collect::<Result<Vec<_>, String>>()?;
         Ok(Some(Events {
             sources,
@@ -145,7 +147,7 @@ fn civil_date(days: u64) -> String {
 
 /// Runs `gtm report` on the files and directories in `args`.
 pub fn run(args: &[PathBuf], request: Request<'_>, verbose: bool, ctx: &Context) -> Outcome {
-    let mut events = match Events::open(&request) {
+    let mut events = match Events::open(&request, args) {
         Ok(events) => events,
         Err(message) => return Outcome::failed(message),
     };
@@ -333,7 +335,12 @@ fn report_stream(
         },
     )?;
     late.notes.append(&mut signal_notes.notes);
-    late.errors.append(&mut signal_notes.errors);
+    if !signal_notes.errors.is_empty() {
+        // The events could not be read: no report is written rather than
+        // one without the section that was asked for.
+        late.errors.append(&mut signal_notes.errors);
+        return Ok(None);
+    }
     if rows.is_empty() {
         return Ok(None);
     }

@@ -112,6 +112,9 @@ impl Preset {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
     paths: [String; 6],
+    /// Which roles `--map` named: an optional one named but not found is an
+    /// error, not a silently empty column.
+    explicit: [bool; 6],
 }
 
 /// A `--map` entry that could not be used.
@@ -130,6 +133,7 @@ impl Default for Columns {
     fn default() -> Columns {
         Columns {
             paths: Role::ALL.map(|r| r.name().to_string()),
+            explicit: [false; 6],
         }
     }
 }
@@ -169,8 +173,14 @@ impl Columns {
                 )));
             }
             columns.paths[role as usize] = path.to_string();
+            columns.explicit[role as usize] = true;
         }
         Ok(columns)
+    }
+
+    /// Whether `--map` named `role`.
+    pub fn explicit(&self, role: Role) -> bool {
+        self.explicit[role as usize]
     }
 
     /// The column or field path of `role`.

@@ -18,6 +18,9 @@ use crate::profile::pql::Pql;
 /// Rows per batch: large enough that a channel send is rare, small enough
 /// that the workers start early.
 const BATCH_ROWS: usize = 4096;
+/// Bytes per batch, whichever comes first: long rows make fewer per batch,
+/// so memory stays bounded by the batches in flight, not by row length.
+const BATCH_BYTES: usize = 1 << 20;
 /// Batches in flight per worker.
 const IN_FLIGHT: usize = 4;
 
@@ -108,7 +111,7 @@ pub fn tally<E>(
             let shard = (hasher.hash_one(row.account) % workers as u64) as usize;
             let batch = &mut batches[shard];
             batch.push(row);
-            if batch.rows.len() >= BATCH_ROWS {
+            if batch.rows.len() >= BATCH_ROWS || batch.bytes.len() >= BATCH_BYTES {
                 let full = std::mem::take(batch);
                 // A worker only stops early by panicking, which the join below reports.
                 let _ = senders[shard].send(full);

@@ -71,12 +71,24 @@ impl fmt::Display for ReadError {
                     .iter()
                     .map(|(role, col)| format!("`{col}` ({})", role.name()))
                     .collect();
+                if header.is_empty() {
+                    return write!(
+                        f,
+                        "the input is empty: no header and no events (a CSV export starts with a header naming {})",
+                        list.join(", ")
+                    );
+                }
+                // The example maps the first missing role to a column that
+                // is not already one of the roles' own names.
+                let example = header
+                    .split(", ")
+                    .find(|h| Role::ALL.iter().all(|r| r.name() != *h))
+                    .unwrap_or("COLUMN");
                 write!(
                     f,
-                    "the CSV header has no column {}; it has: {header}. Name the columns with --map ROLE=COLUMN (e.g. --map {}={}), or pick --preset segment|posthog|amplitude|mixpanel",
+                    "the CSV header has no column {}; it has: {header}. Name the columns with --map ROLE=COLUMN (e.g. --map {}={example}), or pick --preset segment|posthog|amplitude|mixpanel",
                     list.join(", "),
                     missing[0].0.name(),
-                    header.split(", ").next().unwrap_or("COLUMN"),
                 )
             }
             ReadError::Io(e) => write!(f, "{e}"),
@@ -101,31 +113,51 @@ pub enum Format {
     Ndjson,
 }
 
-/// The longest line read: an event is one short line, so a longer one means
-/// the input is not an event export, and reading on would only grow memory.
+/// The longest line (or CSV record) read: an event is one short line, so a
+/// longer one means the input is not an event export, and reading on would
+/// only grow memory.
 pub const MAX_LINE: u64 = 1 << 20;
 
-/// A reader that fails once more than [`MAX_LINE`] bytes pass without a
-/// line break, so no single line (or CSV field) can take the memory.
+/// A reader that fails once more than [`MAX_LINE`] bytes pass without the
+/// end of a line, so no single line can take the memory. For CSV a line
+/// ends only outside quotes (an even count of `"` since the last end; a
+/// doubled `""` counts twice), so a quoted field over many lines, or a
+/// stray quote that joins the rest of the file into one record, is held to
+/// the same bound.
 struct LineLimit<R> {
     inner: R,
-    since_newline: u64,
+    csv: bool,
+    since_end: u64,
+    open_quote: bool,
 }
 
 impl<R: Read> Read for LineLimit<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        match buf[..n].iter().rposition(|b| *b == b'\n') {
-            Some(last) => self.since_newline = (n - last - 1) as u64,
-            None => self.since_newline += n as u64,
+        if self.csv {
+            for &b in &buf[..n] {
+                self.since_end += 1;
+                match b {
+                    b'"' => self.open_quote = !self.open_quote,
+                    b'\n' if !self.open_quote => self.since_end = 0,
+                    _ => {}
+                }
+            }
+        } else {
+            match buf[..n].iter().rposition(|b| *b == b'\n') {
+                Some(last) => self.since_end = (n - last - 1) as u64,
+                None => self.since_end += n as u64,
+            }
         }
-        if self.since_newline > MAX_LINE {
+        if self.since_end > MAX_LINE {
+            let what = if self.csv && self.open_quote {
+                "a quoted CSV field runs on for more than 1 MiB (an unclosed quote?)"
+            } else {
+                "a line is longer than 1 MiB"
+            };
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
-                format!(
-                    "a line is longer than {} MiB; an event export has one short line per event",
-                    MAX_LINE >> 20
-                ),
+                format!("{what}; an event export has one short line per event"),
             ));
         }
         Ok(n)
@@ -136,28 +168,29 @@ impl<R: Read> Read for LineLimit<R> {
 pub fn open<'r>(input: impl Read + 'r) -> io::Result<(Format, Box<dyn BufRead + 'r>)> {
     let mut raw = BufReader::with_capacity(1 << 16, input);
     let gzip = raw.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-    let limited = |r: Box<dyn Read + 'r>| {
-        BufReader::with_capacity(
-            1 << 16,
-            LineLimit {
-                inner: r,
-                since_newline: 0,
-            },
-        )
-    };
     let mut text: Box<dyn BufRead + 'r> = if gzip {
-        Box::new(limited(Box::new(flate2::bufread::MultiGzDecoder::new(raw))))
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            flate2::bufread::MultiGzDecoder::new(raw),
+        ))
     } else {
-        Box::new(limited(Box::new(raw)))
+        Box::new(raw)
     };
     let head = text.fill_buf()?;
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let first = head.iter().find(|b| !b.is_ascii_whitespace());
     let format = if first == Some(&b'{') {
         Format::Ndjson
     } else {
         Format::Csv
     };
-    Ok((format, text))
+    let limited = LineLimit {
+        inner: text,
+        csv: format == Format::Csv,
+        since_end: 0,
+        open_quote: false,
+    };
+    Ok((format, Box::new(BufReader::with_capacity(1 << 16, limited))))
 }
 
 /// Reads every row of `input`, handing each (or why it is bad) to `each`.
@@ -193,6 +226,18 @@ fn plan(text: &[u8]) -> Result<Option<Plan>, String> {
 /// Checks the parts of a row and builds it.
 fn build<'a>(line: u64, parts: [Option<&'a [u8]>; 6]) -> Result<Row<'a>, BadRow> {
     let bad = |why: String, missing: Option<Role>| BadRow { line, why, missing };
+    if let Some(role) = Role::ALL
+        .into_iter()
+        .find(|r| parts[*r as usize].is_some_and(|p| p.contains(&b'\n')))
+    {
+        return Err(bad(
+            format!(
+                "its {} runs over several lines (an unclosed quote?), so the lines it joins were lost with it",
+                role.name()
+            ),
+            None,
+        ));
+    }
     for role in Role::ALL.into_iter().filter(|r| r.required()) {
         if parts[role as usize].is_none_or(|p| p.trim_ascii().is_empty()) {
             return Err(bad(format!("no {}", role.name()), Some(role)));
@@ -243,7 +288,7 @@ fn csv_rows(
     let at = Role::ALL.map(index);
     let missing: Vec<(Role, String)> = Role::ALL
         .into_iter()
-        .filter(|r| r.required() && at[*r as usize].is_none())
+        .filter(|r| (r.required() || columns.explicit(*r)) && at[*r as usize].is_none())
         .map(|r| (r, columns.path(r).to_string()))
         .collect();
     if !missing.is_empty() {
@@ -258,7 +303,7 @@ fn csv_rows(
             header.push_str(&format!(" and {more} more"));
         }
         if names.is_empty() || names.iter().all(|n| n.is_empty()) {
-            header = "nothing (the input is empty)".into();
+            header = String::new();
         }
         return Err(ReadError::MissingColumns { missing, header });
     }
@@ -342,6 +387,10 @@ fn json_rows(
             break;
         }
         number += 1;
+        if number == 1 && line.starts_with(b"\xef\xbb\xbf") {
+            // A byte-order mark, as some editors write: not part of the JSON.
+            line.drain(..3);
+        }
         if line.trim_ascii().is_empty() {
             continue;
         }
@@ -440,7 +489,10 @@ mod tests {
         );
         assert!(text.contains("it has: time, org, who, what"), "{text}");
         let err = rows(&b""[..], &Columns::default(), |_| {}).unwrap_err();
-        assert!(err.to_string().contains("the input is empty"), "{err}");
+        assert!(
+            err.to_string().contains("the input is empty: no header"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -476,6 +528,40 @@ not json
         fine.push(b'\n');
         let (good, _) = collect(&fine, &Columns::default());
         assert_eq!(good.len(), 1);
+    }
+
+    #[test]
+    fn a_stray_quote_is_bounded_and_named() {
+        // Small: the joined lines come back as one bad row that says why.
+        let text = b"timestamp,account,user,event\n1795255320,a,u,e\n1795255320,\"b,u,e\n1795255320,c,u,e\n";
+        let (good, bad) = collect(text, &Columns::default());
+        assert_eq!(good.len(), 1);
+        assert!(bad[0].why.contains("unclosed quote"), "{bad:?}");
+        // Large: a quoted field over many short lines still stops at the limit.
+        let mut long = b"timestamp,account,user,event\n1795255320,\"".to_vec();
+        for _ in 0..2000 {
+            long.extend_from_slice(&[b'x'; 999]);
+            long.push(b'\n');
+        }
+        let err = rows(&long[..], &Columns::default(), |_| {}).unwrap_err();
+        assert!(err.to_string().contains("unclosed quote"), "{err}");
+        // Doubled quotes inside a field are no stray quote.
+        let fine = b"timestamp,account,user,event\n1795255320,\"a \"\"b\"\"\",u,e\n";
+        assert_eq!(collect(fine, &Columns::default()).0[0].1, "a \"b\"");
+    }
+
+    #[test]
+    fn json_lines_may_start_with_a_byte_order_mark() {
+        let text = b"\xef\xbb\xbf{\"timestamp\":1795255320,\"account\":\"a\",\"user\":\"u\",\"event\":\"e\"}\n";
+        assert_eq!(collect(text, &Columns::default()).0.len(), 1);
+    }
+
+    #[test]
+    fn a_mapped_optional_column_that_is_missing_is_an_error() {
+        let text = b"timestamp,account,user,event\n1795255320,a,u,e\n";
+        let columns = Columns::new(None, &["email=emial".into()]).unwrap();
+        let err = rows(&text[..], &columns, |_| {}).unwrap_err();
+        assert!(err.to_string().contains("`emial` (email)"), "{err}");
     }
 
     #[test]

@@ -38,6 +38,10 @@ impl Dialect {
     fn ident(self, name: &str) -> String {
         match self {
             Dialect::Bigquery => format!("`{}`", name.replace('\\', "\\\\").replace('`', "\\`")),
+            // Snowflake keeps unquoted names in upper case and matches quoted
+            // ones exactly, so a table made the usual way (unquoted) is found
+            // under its upper-case name.
+            Dialect::Snowflake => format!("\"{}\"", name.to_uppercase().replace('"', "\"\"")),
             _ => format!("\"{}\"", name.replace('"', "\"\"")),
         }
     }
@@ -48,14 +52,29 @@ impl Dialect {
             Dialect::Bigquery | Dialect::Snowflake => {
                 format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
             }
-            _ => format!("'{}'", text.replace('\'', "''")),
+            // An escape string reads the same whatever
+            // standard_conforming_strings says.
+            Dialect::Postgres => {
+                format!("E'{}'", text.replace('\\', "\\\\").replace('\'', "''"))
+            }
+            Dialect::Duckdb => format!("'{}'", text.replace('\'', "''")),
+        }
+    }
+
+    /// How text compares in `MIN` and `ORDER BY`: byte order, as gtm pql
+    /// compares, whatever the database's collation.
+    fn bytewise(self) -> &'static str {
+        match self {
+            Dialect::Postgres => " COLLATE \"C\"",
+            _ => "",
         }
     }
 
     /// Milliseconds since 1970 of a timestamp column.
     fn epoch_ms(self, column: &str) -> String {
         match self {
-            Dialect::Duckdb => format!("epoch_ms(CAST({column} AS TIMESTAMPTZ))"),
+            // Whatever the session's TimeZone: a TIMESTAMP column is UTC.
+            Dialect::Duckdb => format!("epoch_ms({column})"),
             Dialect::Postgres => {
                 format!("CAST(FLOOR(EXTRACT(EPOCH FROM {column}) * 1000) AS BIGINT)")
             }
@@ -245,17 +264,17 @@ pub fn query(q: &Query<'_>, pql: &Pql) -> Result<String, TableError> {
 WITH base AS (
   SELECT
     {ts_ms} AS ts_ms,
-    CAST({account} AS {text}) AS account,
-    CAST({user} AS {text}) AS user_id,
-    CAST({event} AS {text}) AS event,
+    TRIM(CAST({account} AS {text})) AS account,
+    TRIM(CAST({user} AS {text})) AS user_id,
+    TRIM(CAST({event} AS {text})) AS event,
     NULLIF(LOWER({domain}), '') AS domain,
-    LOWER(CAST({plan} AS {text})) AS plan
+    LOWER(TRIM(CAST({plan} AS {text}))) AS plan
   FROM {table}
   WHERE {ts} IS NOT NULL
-    AND {account} IS NOT NULL AND CAST({account} AS {text}) <> ''
-    AND {user} IS NOT NULL AND CAST({user} AS {text}) <> ''
-    AND {event} IS NOT NULL AND CAST({event} AS {text}) <> ''
-    AND ({plan} IS NULL OR LOWER(CAST({plan} AS {text})) IN ('free', 'paid', ''))
+    AND TRIM(CAST({account} AS {text})) <> ''
+    AND TRIM(CAST({user} AS {text})) <> ''
+    AND TRIM(CAST({event} AS {text})) <> ''
+    AND ({plan} IS NULL OR LOWER(TRIM(CAST({plan} AS {text}))) IN ('free', 'paid', ''))
 ),
 now_ms AS (
   SELECT {as_of} AS as_of
@@ -269,7 +288,7 @@ counted AS (
 accounts AS (
   SELECT
     account,
-    MIN(domain) AS domain,
+    MIN(domain{bytewise}) AS domain,
     MAX(CASE WHEN {activation} THEN 1 ELSE 0 END) = 1 AS activated,
     MAX(CASE WHEN plan IN ('free', 'paid') THEN ts_ms * 2 + CASE WHEN plan = 'paid' THEN 1 ELSE 0 END END) AS plan_key,
     SUM(w) AS events,
@@ -332,13 +351,18 @@ listed AS (
 SELECT account, domain, activated, users, events, triggers, who_acts, {at_list}
 FROM listed
 WHERE trigger_count > 0
-ORDER BY CASE WHEN who_acts = 'in-product' THEN 1 ELSE 0 END, trigger_count DESC, events DESC, account;
+ORDER BY CASE WHEN who_acts = 'in-product' THEN 1 ELSE 0 END, trigger_count DESC, events DESC, account{bytewise};
 ",
         motion = q.motion.id(),
+        bytewise = d.bytewise(),
         dialect = d.id(),
-        window_text = pql.window_text,
+        window_text = pql
+            .window_text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>(),
         ts_ms = d.epoch_ms(&ts),
-        domain = d.domain_of(&email),
+        domain = d.domain_of(&format!("TRIM(CAST({email} AS {text}))")),
         excluded = domain_in(d, &pql.exclude_domains),
         targets = domain_in(d, &pql.target_domains),
         activation = in_list(d, "event", &pql.activation_events),
@@ -377,11 +401,12 @@ mod tests {
             ..Pql::default()
         };
         assert!(sql(Dialect::Duckdb, &pql).contains("'it''s', 'a\\'' OR 1=1 --'"));
-        assert!(sql(Dialect::Postgres, &pql).contains("'it''s'"));
+        assert!(sql(Dialect::Postgres, &pql).contains("E'it''s', E'a\\\\'' OR 1=1 --'"));
         assert!(sql(Dialect::Snowflake, &pql).contains("'it\\'s', 'a\\\\\\' OR 1=1 --'"));
         assert!(sql(Dialect::Bigquery, &pql).contains("'it\\'s'"));
         assert!(sql(Dialect::Bigquery, &pql).contains("`user`"));
         assert!(sql(Dialect::Postgres, &pql).contains("\"user\""));
+        assert!(sql(Dialect::Snowflake, &pql).contains("\"USER\""));
     }
 
     #[test]

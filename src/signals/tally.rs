@@ -28,7 +28,7 @@ pub struct RowCounts {
     pub after: u64,
     /// Rows before the window (they still count for activation, plan and domain).
     pub before: u64,
-    /// Rows that carried a plan.
+    /// Rows that carried a plan (whether or not they counted).
     pub with_plan: u64,
 }
 
@@ -210,6 +210,7 @@ impl<'p> Tally<'p> {
     /// Adds one event.
     pub fn add(&mut self, row: &Row<'_>) {
         self.counts.read += 1;
+        self.counts.with_plan += u64::from(row.plan.is_some());
         if row.ts > self.as_of {
             self.counts.after += 1;
             return;
@@ -246,7 +247,6 @@ impl<'p> Tally<'p> {
         }
         a.activated |= kind & ACTIVATION != 0;
         if let Some(plan) = row.plan {
-            self.counts.with_plan += 1;
             let key = row.ts * 2 + i64::from(plan == Plan::Paid);
             a.plan_key = Some(a.plan_key.map_or(key, |k| k.max(key)));
         }

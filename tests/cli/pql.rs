@@ -333,7 +333,7 @@ fn hostile_ids_reach_no_line_start_and_no_spreadsheet_formula() {
     let path = dir.path().join("events.csv");
     std::fs::write(
         &path,
-        "timestamp,account,user,event\n2026-11-20T10:00:00Z,\"::error::pwned\n=1+1\",u1,project_created\n2026-11-21T10:00:00Z,\"::error::pwned\n=1+1\",u1,pricing_viewed\n",
+        "timestamp,account,user,event\n2026-11-20T10:00:00Z,::error::pwned,u1,project_created\n2026-11-21T10:00:00Z,::error::pwned,u1,pricing_viewed\n2026-11-20T10:00:00Z,=1+1,u1,project_created\n2026-11-21T10:00:00Z,=1+1,u1,pricing_viewed\n2026-11-21T10:00:00Z,\"a\nb\",u1,pricing_viewed\n",
     )
     .unwrap();
     let p = path.to_str().unwrap();
@@ -346,10 +346,36 @@ fn hostile_ids_reach_no_line_start_and_no_spreadsheet_formula() {
                 "{format}: {line:?}"
             );
         }
-        assert!(out.contains("::error::pwned"), "{format}: {out}");
+        let shown = if format == "markdown" {
+            "&#58;&#58;error&#58;&#58;pwned"
+        } else {
+            "::error::pwned"
+        };
+        assert!(out.contains(shown), "{format}: {out}");
     }
     let (_, csv, _) = run(&["pql", PROFILE, p, "--format", "csv"]);
-    assert!(csv.contains("\"::error::pwned\\n=1+1\""), "{csv}");
+    assert!(csv.contains("\"::error::pwned\""), "{csv}");
+    assert!(csv.contains("\"'=1+1\""), "{csv}");
+    // An id over two lines is a bad row, named with its line.
+    let (_, _, err) = run(&["pql", PROFILE, p]);
+    assert!(
+        err.contains("events.csv:6: its account runs over several lines"),
+        "{err}"
+    );
+    // Markdown shows ids as text: no markup, no mention, no terminal escape.
+    let tricky = dir.path().join("md.csv");
+    std::fs::write(&tricky, "timestamp,account,user,event\n2026-11-20T10:00:00Z,<!-- @octocat \u{1b}[2J,u1,project_created\n2026-11-21T10:00:00Z,<!-- @octocat \u{1b}[2J,u1,pricing_viewed\n").unwrap();
+    let (_, md, _) = run(&[
+        "pql",
+        PROFILE,
+        tricky.to_str().unwrap(),
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        !md.contains("<!--") && !md.contains("@octocat") && !md.contains('\u{1b}'),
+        "{md}"
+    );
 }
 
 #[test]
@@ -452,6 +478,86 @@ fn check_warns_about_criteria_that_can_never_fire_on_their_line() {
         .find(|i| i["id"] == "define-pql-criteria")
         .unwrap();
     assert_eq!(item["done"], true, "{item}");
+}
+
+#[test]
+fn a_pipe_is_read_as_it_comes_once_and_kept_for_a_second_read() {
+    let want = json(&["pql", PROFILE, SAMPLE, "--format", "json"]);
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    for as_of in [None, Some("2026-11-29T23:58:02Z")] {
+        // `sh` writes the sample into a FIFO while gtm reads it.
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("events.fifo");
+        assert!(
+            Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let gtm = assert_cmd::cargo::cargo_bin!("gtm");
+        let extra = as_of.map_or(String::new(), |t| format!(" --as-of {t}"));
+        let script = format!(
+            "cat {SAMPLE} > '{f}' & '{g}' pql {PROFILE} '{f}' --format json{extra}",
+            f = fifo.display(),
+            g = gtm.display()
+        );
+        let out = Command::new("sh").arg("-c").arg(&script).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{as_of:?}: {}",
+            text(&out.stderr)
+        );
+        let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(got["accounts"], want["accounts"], "{as_of:?}");
+    }
+    // Standard input with --as-of is read as it comes, too.
+    let out = gtm()
+        .args([
+            "pql",
+            PROFILE,
+            "-",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-29T23:58:02Z",
+        ])
+        .write_stdin(sample)
+        .output()
+        .unwrap();
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(got["accounts"], want["accounts"]);
+}
+
+#[test]
+fn a_report_whose_events_cannot_be_read_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("odd.csv");
+    std::fs::write(&odd, "time,org\n1,2\n").unwrap();
+    let out = dir.path().join("r.md");
+    let (code, _, err) = run(&[
+        "report",
+        PROFILE,
+        "--events",
+        odd.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("has no column `timestamp`"), "{err}");
+    assert!(!err.contains("wrote"), "{err}");
+    assert!(!out.exists(), "no report without the section asked for");
+    // Events on stdin and the report on stdout do not clash.
+    let o = gtm()
+        .args([
+            "report", PROFILE, "--events", "-", "--out", "-", "--format", "markdown",
+        ])
+        .write_stdin(std::fs::read(SAMPLE).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("### Signals: who to contact"));
 }
 
 #[test]

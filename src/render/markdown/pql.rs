@@ -18,7 +18,7 @@ pub fn signals(
 ) -> String {
     let mut out = format!(
         "{level} {}\n\n",
-        inline(&heading(name, v.motion, v, window))
+        heading(&inline(name), v.motion, v, &inline(window))
     );
     out.push_str(&summary(v));
     out.push_str("\n\n");
@@ -32,8 +32,8 @@ pub fn signals(
                 .collect();
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                cell(&a.account),
-                cell(a.domain.as_deref().unwrap_or("")),
+                inline(&a.account),
+                inline(a.domain.as_deref().unwrap_or("")),
                 if a.activated { "yes" } else { "no" },
                 a.users,
                 a.events,
@@ -86,7 +86,7 @@ pub fn client_signals(v: &Verdict, window: &str) -> String {
         for a in v.accounts.iter().take(CLIENT_TOP) {
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",
-                cell(&a.account),
+                inline(&a.account),
                 cell(&client_why(a)),
                 who(a.who_acts),
                 cell(&next_step(a)),

@@ -136,6 +136,12 @@ pub fn run_notes(v: &Verdict, defaults: bool) -> Vec<String> {
             plural(r.excluded, "row", "rows")
         ));
     }
+    if r.before > 0 {
+        notes.push(format!(
+            "{} before the window counted only for activation, plan and domain.",
+            plural(r.before, "row", "rows")
+        ));
+    }
     if r.after > 0 {
         notes.push(format!(
             "{} after --as-of did not count.",

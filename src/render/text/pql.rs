@@ -20,7 +20,7 @@ pub fn pql(
     let mut out = String::new();
     wrap_into(
         &mut out,
-        &heading(&printable(name), v.motion, v, window),
+        &heading(&printable(name), v.motion, v, &printable(window)),
         width,
         "",
         "  ",
