@@ -30,12 +30,12 @@ names = [d[0] for d in cur.description]
 json.dump([dict(zip(names, r)) for r in cur.fetchall()], open(sys.argv[3], "w"))
 PY
 
-measure() { # label, then the command; prints "label|median wall|median peak"
+measure() { # label, then the command; prints a table row: label, median wall, its peak
   local label=$1; shift
   for _ in 1 2 3; do
     /usr/bin/time -o "$root/time" -f "%e %M" "$@" > /dev/null
     tail -1 "$root/time"
-  done | sort -n | sed -n 2p | { read -r wall kb; printf '%s|%s s|%s MB\n' "$label" "$wall" "$(( kb / 1024 ))"; }
+  done | sort -n | sed -n 2p | { read -r wall kb; printf '| %s | %s s | %s MB |\n' "$label" "$wall" "$(( kb / 1024 ))"; }
 }
 
 size=$(( $(stat -c %s "$root/events.csv") / 1000000 ))
