@@ -11,6 +11,8 @@
 
 use std::io::{self, BufWriter, Write};
 
+use gtm_advisor::signals::time;
+
 /// splitmix64: small, fast, and good enough for made-up data.
 struct Rng(u64);
 
@@ -142,30 +144,12 @@ fn main() -> io::Result<()> {
             format!("user{user}@{}", account.domain)
         };
         let plan = if account.paid { "paid" } else { "free" };
-        let (date, clock) = civil(ts);
         writeln!(
             out,
-            "{date}T{clock}Z,{},u{user},{name},{email},{plan}",
+            "{},{},u{user},{name},{email},{plan}",
+            time::format(ts * 1000),
             account.id
         )?;
     }
     out.flush()
-}
-
-/// `YYYY-MM-DD` and `hh:mm:ss` of Unix seconds (Howard Hinnant's civil_from_days).
-fn civil(secs: i64) -> (String, String) {
-    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (
-        format!("{year:04}-{month:02}-{day:02}"),
-        format!("{:02}:{:02}:{:02}", rest / 3600, rest / 60 % 60, rest % 60),
-    )
 }

@@ -130,19 +130,13 @@ fn today() -> String {
     civil_date(seconds / 86_400)
 }
 
-/// The calendar date `days` after 1970-01-01 (proleptic Gregorian), by
-/// Howard Hinnant's `civil_from_days`.
+/// The calendar date `days` after 1970-01-01 (proleptic Gregorian).
 fn civil_date(days: u64) -> String {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z % 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    let ms = i64::try_from(days)
+        .unwrap_or(0)
+        .saturating_mul(gtm_advisor::signals::time::DAY_MS);
+    let stamp = gtm_advisor::signals::time::format(ms);
+    stamp.split('T').next().unwrap_or(&stamp).to_string()
 }
 
 /// Runs `gtm report` on the files and directories in `args`.

@@ -24,6 +24,19 @@ fn json(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
 }
 
+/// `gtm report PROFILE --events EVENTS --out OUT`: its exit status and stderr.
+fn report(events: &Path, out: &Path) -> (i32, String) {
+    let (code, _, err) = run(&[
+        "report",
+        PROFILE,
+        "--events",
+        events.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    (code, err)
+}
+
 fn pql_json(events: &Path, extra: &[&str]) -> serde_json::Value {
     let mut args = vec!["pql", PROFILE, events.to_str().unwrap(), "--format", "json"];
     args.extend_from_slice(extra);
@@ -429,14 +442,7 @@ fn the_client_report_gains_a_signals_section_from_the_events() {
     let hostile = dir.path().join("events.csv");
     std::fs::write(&hostile, "timestamp,account,user,event\n2026-11-20T10:00:00Z,<script>x</script>,u1,project_created\n2026-11-21T10:00:00Z,<script>x</script>,u1,pricing_viewed\n").unwrap();
     let out = dir.path().join("h.html");
-    let (code, _, err) = run(&[
-        "report",
-        PROFILE,
-        "--events",
-        hostile.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let (code, err) = report(&hostile, &out);
     assert_eq!(code, 0, "{err}");
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(!html.contains("<script>x"), "the id is escaped");
@@ -536,14 +542,7 @@ fn a_report_whose_events_cannot_be_read_is_not_written() {
     let odd = dir.path().join("odd.csv");
     std::fs::write(&odd, "time,org\n1,2\n").unwrap();
     let out = dir.path().join("r.md");
-    let (code, _, err) = run(&[
-        "report",
-        PROFILE,
-        "--events",
-        odd.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let (code, err) = report(&odd, &out);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("has no column `timestamp`"), "{err}");
     assert!(!err.contains("wrote"), "{err}");
