@@ -43,6 +43,9 @@ struct Events {
     columns: gtm_advisor::signals::Columns,
     /// Whether a profile has used them yet (their warnings are told once).
     used: bool,
+    /// The newest event, once a profile's run has found it: it does not
+    /// depend on the criteria, so later profiles read the events once.
+    as_of: Option<i64>,
 }
 
 impl Events {
@@ -66,6 +69,7 @@ impl Events {
             sources,
             columns,
             used: false,
+            as_of: None,
         }))
     }
 
@@ -81,10 +85,11 @@ impl Events {
             &self.columns,
             pql,
             e.assessment.motion,
-            None,
+            self.as_of,
             false,
         ) {
             Ok((v, warnings)) => {
+                self.as_of = Some(v.as_of);
                 if !self.used {
                     late.notes.extend(warnings);
                 }

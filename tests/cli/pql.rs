@@ -24,6 +24,13 @@ fn json(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
 }
 
+/// Writes `body` to `name` in `dir` and returns its path as text.
+fn events_file(dir: &tempfile::TempDir, name: &str, body: &str) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, body).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
 /// `gtm report PROFILE --events EVENTS --out OUT`: its exit status and stderr.
 fn report(events: &Path, out: &Path) -> (i32, String) {
     let (code, _, err) = run(&[
@@ -228,13 +235,11 @@ fn each_preset_reads_its_vendors_export_shape() {
 #[test]
 fn bad_rows_are_named_and_skipped_or_with_strict_fail() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("events.csv");
-    std::fs::write(
-        &path,
+    let p = &events_file(
+        &dir,
+        "events.csv",
         "timestamp,account,user,event\n2026-11-20T10:00:00Z,acme,u1,project_created\nyesterday,acme,u1,x\n2026-11-21T10:00:00Z,,u1,x\n2026-11-21T10:00:00Z,acme,u1,pricing_viewed\n",
-    )
-    .unwrap();
-    let p = path.to_str().unwrap();
+    );
     let (code, out, err) = run(&["pql", PROFILE, p]);
     assert_eq!(code, 0, "{err}");
     assert!(
@@ -343,13 +348,11 @@ fn as_of_fixes_now_and_later_rows_do_not_count() {
 #[test]
 fn hostile_ids_reach_no_line_start_and_no_spreadsheet_formula() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("events.csv");
-    std::fs::write(
-        &path,
+    let p = &events_file(
+        &dir,
+        "events.csv",
         "timestamp,account,user,event\n2026-11-20T10:00:00Z,::error::pwned,u1,project_created\n2026-11-21T10:00:00Z,::error::pwned,u1,pricing_viewed\n2026-11-20T10:00:00Z,=1+1,u1,project_created\n2026-11-21T10:00:00Z,=1+1,u1,pricing_viewed\n2026-11-21T10:00:00Z,\"a\nb\",u1,pricing_viewed\n",
-    )
-    .unwrap();
-    let p = path.to_str().unwrap();
+    );
     for format in ["text", "markdown", "csv"] {
         let (code, out, err) = run(&["pql", PROFILE, p, "--format", format]);
         assert_eq!(code, 0, "{err}");
@@ -424,6 +427,27 @@ fn the_client_report_gains_a_signals_section_from_the_events() {
     let html = std::fs::read_to_string(&html).unwrap();
     assert!(html.contains("<h3>Signals: who to contact</h3>"), "{html}");
     assert!(html.contains("<td>acct-00033</td>"));
+    // A second profile with criteria reads the events once more, to the same answer.
+    let copy = dir.path().join("copy.toml");
+    std::fs::copy(PROFILE, &copy).unwrap();
+    let both = dir.path().join("both.md");
+    let (code, _, err) = run(&[
+        "report",
+        PROFILE,
+        copy.to_str().unwrap(),
+        "--events",
+        SAMPLE,
+        "--out",
+        both.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let both = std::fs::read_to_string(&both).unwrap();
+    assert_eq!(
+        both.matches("28 of your 59 accounts showed a signal")
+            .count(),
+        2,
+        "{both}"
+    );
     // Without criteria, nothing is made up; the note says why.
     let (code, _, err) = run(&[
         "report",
